@@ -1,0 +1,347 @@
+"""The ``geokit`` command line: a thin layer over the library that follows the JSON contract.
+
+Bad input never prints a Python traceback: inputs that cannot be read are named on stderr and
+skipped, the others are processed, and the exit status is 1 when any input failed (2 for a
+usage error). Set ``GEOKIT_DEBUG=1`` to see tracebacks of unexpected errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from geokit.errors import GeokitError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _dump(obj: Any, out: TextIO) -> None:
+    json.dump(obj, out, ensure_ascii=False, allow_nan=False)
+    out.write("\n")
+
+
+def _progress(iterable: Iterable[Any], desc: str, total: int | None = None) -> Iterable[Any]:
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, total=total, unit="doc", disable=not sys.stderr.isatty(), leave=False)
+
+
+def _report_errors(errors: Sequence[Any]) -> int:
+    for e in errors:
+        print(f"geokit: skipped {e}", file=sys.stderr)
+    return EXIT_INPUT_FAILED if errors else EXIT_OK
+
+
+def _missing_inputs(paths: Sequence[str]) -> list[Any]:
+    from geokit.text.documents import ReadError
+
+    return [ReadError(p, None, None, "no such file or folder") for p in paths if not os.path.exists(p)]
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """``geokit parse FILES... [--given-spans] --json``: places and claims of each document."""
+    from geokit.pipeline import parse_paths
+
+    results, errors = parse_paths(args.files, given_spans=args.given_spans)
+    out = sys.stdout
+    if args.json:
+        out.write('{"documents": [')
+        for i, r in enumerate(_progress(results, "parse")):
+            if i:
+                out.write(", ")
+            json.dump(r.to_dict(), out, ensure_ascii=False, allow_nan=False)
+        out.write("]}\n")
+    else:
+        for r in _progress(results, "parse"):
+            print(f"{r.document.id}: {len(r.mentions)} places, {len(r.claims)} claims")
+            for m in r.mentions:
+                where = f"{m.place.name} ({m.place.kind}, {m.place.country})" if m.place else f"unresolved: {m.reason}"
+                print(f"  {m.start:>6}-{m.end:<6} {m.text!r:32} {where}")
+            for c in r.claims:
+                print(f"  claim: {c.text!r} relation={c.relation} inverse={c.inverse} flags={c.flags}")
+    return _report_errors(errors)
+
+
+def cmd_geocode(args: argparse.Namespace) -> int:
+    """``geokit geocode NAME [--country CC] --json``: ranked candidates for a name."""
+    from geokit.places.gazetteer import get_gazetteer
+
+    if args.online:
+        from geokit.places.geocoders import OnlineGeocoder
+
+        locations = OnlineGeocoder(args.online).geocode(args.name, exactly_one=False) or []
+        cands = [
+            {"id": f"{args.online}:{i}", "name": loc.address, "kind": "online", "lat": loc.latitude,
+             "lon": loc.longitude, "country": None, "score": None}
+            for i, loc in enumerate(locations)
+        ]
+    else:
+        found = get_gazetteer().lookup(args.name, country=args.country, limit=args.limit)
+        cands = [c.to_dict() for c in found]
+    if args.json:
+        _dump({"query": args.name, "candidates": cands}, sys.stdout)
+    else:
+        if not cands:
+            print(f"no place found for {args.name!r}")
+        for c in cands:
+            print(f"{c['score']!s:>7}  {c['name']} ({c['kind']}, {c['country']})  {c['lat']}, {c['lon']}  {c['id']}")
+    return EXIT_OK
+
+
+def _statements(texts: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for t in texts:
+        if t == "-":
+            out.extend(line.rstrip("\n") for line in sys.stdin if line.strip())
+        else:
+            out.append(t)
+    return out
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    """``geokit resolve TEXT... --json``: the claims of each statement with their estimates."""
+    from geokit.pipeline import analyse_texts
+
+    texts = _statements(args.texts)
+    analysis = analyse_texts(texts)
+    claims = [d for r in analysis.documents for d in r.to_dict(analysis.estimates)["claims"]]
+    if args.json:
+        _dump({"claims": claims}, sys.stdout)
+    else:
+        for c in claims:
+            est = c["estimate"]
+            where = f"{est['lat']:.4f}, {est['lon']:.4f} ± {c['radius_m'] / 1000:.1f} km" if est else "no estimate"
+            print(f"[{c.get('input')}] {c['text']!r}: {where}  {'; '.join(c['flags'])}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``geokit check FILES... | --text T --text T | --jsonl FILE``: do the statements agree."""
+    from geokit.pipeline import analyse, analyse_texts
+
+    if args.jsonl:
+        return _check_jsonl(args.jsonl, args)
+    if args.text:
+        analysis = analyse_texts(args.text)
+        errors: list[Any] = []
+    elif args.files:
+        errors = _missing_inputs(args.files)
+        analysis = analyse([f for f in args.files if os.path.exists(f)])
+        errors += analysis.errors
+    else:
+        raise GeokitError("give FILES, --text statements or --jsonl FILE")
+    _print_check(analysis, args)
+    return _report_errors(errors)
+
+
+def _print_check(analysis: Any, args: argparse.Namespace) -> None:
+    result = {"targets": [t.to_dict(analysis.estimates) for t in analysis.targets]}
+    if args.json:
+        _dump(result, sys.stdout)
+        return
+    if not result["targets"]:
+        print("no target is described by more than one claim")
+    for t in analysis.targets:
+        print(f"target {t.label!r}: {len(t.claims)} claims")
+        for c in t.checks:
+            sep = "?" if c.separation_m is None else f"{c.separation_m / 1000:.1f} km apart"
+            print(f"  {c.verdict:9} {c.a} vs {c.b}: {sep}; " + "; ".join(c.reasons))
+
+
+def _check_jsonl(path: str, args: argparse.Namespace) -> int:
+    from geokit.pipeline import analyse_texts
+
+    fh = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    failed = 0
+    with fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                statements = json.loads(line)
+                if not isinstance(statements, list) or not all(isinstance(s, str) for s in statements):
+                    raise ValueError("each line must be a JSON array of statements (strings)")
+            except ValueError as exc:
+                print(f"geokit: skipped {path}:{n}: {exc}", file=sys.stderr)
+                _dump({"targets": [], "error": str(exc)}, sys.stdout)
+                failed += 1
+                continue
+            analysis = analyse_texts(statements)
+            _print_check(analysis, args)
+    return EXIT_INPUT_FAILED if failed else EXIT_OK
+
+
+def cmd_georef(args: argparse.Namespace) -> int:
+    """``geokit georef``: the point-radius computation from explicit inputs."""
+    from geokit.estimates.calculator import georef_from_args
+
+    result = georef_from_args(
+        mode=args.mode,
+        lat=args.lat,
+        lon=args.lon,
+        type=args.type,
+        distance=args.distance,
+        unit=args.unit,
+        direction=args.direction,
+        heading=args.heading,
+        offset_ns=args.offset_ns,
+        offset_ns_direction=args.offset_ns_direction,
+        offset_ew=args.offset_ew,
+        offset_ew_direction=args.offset_ew_direction,
+        distance_precision=args.distance_precision,
+        radial=args.radial,
+        measurement_error=args.measurement_error,
+        coordinate_precision=args.coordinate_precision,
+    )
+    if args.json:
+        _dump(result, sys.stdout)
+    else:
+        print(f"{result['lat']:.6f}, {result['lon']:.6f} ± {result['radius_m']:.0f} m")
+        for k, v in result.get("components", {}).items():
+            print(f"  {k}: {v}")
+    return EXIT_OK
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    """``geokit map FILES... -o OUT.html [--offline]``: everything on one layered map."""
+    from geokit.pipeline import analyse
+
+    errors = _missing_inputs(args.files)
+    analysis = analyse([f for f in args.files if os.path.exists(f)])
+    errors += analysis.errors
+    m = analysis.to_map(offline=not args.online, tiles=args.tiles)
+    m.save(args.output)
+    print(f"geokit: map written to {args.output}", file=sys.stderr)
+    if args.png:
+        m.to_png(args.png)
+        print(f"geokit: picture written to {args.png}", file=sys.stderr)
+    return _report_errors(errors)
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    """``geokit data build|info``: build the offline gazetteer, or describe it."""
+    from geokit.places.build import build_gazetteer
+    from geokit.places.gazetteer import default_data_dir, get_gazetteer
+
+    target = default_data_dir()
+    if args.action == "build":
+        if (target / "manifest.json").exists() and not args.force:
+            print(f"geokit: gazetteer already built at {target} (use --force to rebuild)", file=sys.stderr)
+        else:
+            build_gazetteer(target, progress=True)
+    gaz = get_gazetteer()
+    if args.action == "info" or args.json:
+        _dump({"path": str(gaz.path), **gaz.manifest}, sys.stdout)
+    return EXIT_OK
+
+
+# -- argument parsing ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``geokit`` command."""
+    p = argparse.ArgumentParser(prog="geokit", description="Place mentions in text -> honest maps (offline).")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    s = sub.add_parser("parse", help="find and resolve places and claims in documents")
+    s.add_argument("files", nargs="+", metavar="FILE", help=".txt files, .jsonl corpora or folders")
+    s.add_argument("--given-spans", action="store_true", help="resolve the JSONL 'spans' instead of finding mentions")
+    s.add_argument("--json", action="store_true", help="print the JSON contract")
+    s.set_defaults(func=cmd_parse)
+
+    s = sub.add_parser("geocode", help="look a place name up in the offline gazetteer")
+    s.add_argument("name")
+    s.add_argument("--country", metavar="CC", help="ISO 3166-1 alpha-2 code to restrict to")
+    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--online", metavar="PROVIDER", help="use an online geocoder through geopy (e.g. nominatim)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_geocode)
+
+    s = sub.add_parser("resolve", help="estimate where relative statements put their targets")
+    s.add_argument("texts", nargs="+", metavar="TEXT", help="statements; '-' reads one per line from stdin")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_resolve)
+
+    s = sub.add_parser("check", help="check stated distances about the same target against each other")
+    s.add_argument("files", nargs="*", metavar="FILE")
+    s.add_argument("--text", action="append", help="a statement from one source (repeat for each source)")
+    s.add_argument("--jsonl", metavar="FILE", help="each line a JSON array of statements ('-' = stdin)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("georef", help="point-radius georeference from explicit inputs (Georeferencing Calculator)")
+    s.add_argument("--mode", choices=("calculator", "exact"), default="calculator")
+    s.add_argument("--lat", type=float, required=True)
+    s.add_argument("--lon", type=float, required=True)
+    s.add_argument(
+        "--type",
+        required=True,
+        choices=(
+            "coordinates-only", "feature-only", "distance-only", "distance-at-heading",
+            "orthogonal-offsets", "distance-along-path",
+        ),
+    )
+    s.add_argument("--distance", type=float)
+    s.add_argument("--unit", default="km")
+    s.add_argument("--direction")
+    s.add_argument("--heading", type=float)
+    s.add_argument("--offset-ns", type=float)
+    s.add_argument("--offset-ns-direction", choices=("N", "S"))
+    s.add_argument("--offset-ew", type=float)
+    s.add_argument("--offset-ew-direction", choices=("E", "W"))
+    s.add_argument("--distance-precision", type=float)
+    s.add_argument("--radial", type=float)
+    s.add_argument("--measurement-error", type=float)
+    s.add_argument("--coordinate-precision", type=float)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_georef)
+
+    s = sub.add_parser("map", help="draw places, estimates, regions and checks on a layered HTML map")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    s.add_argument("--offline", action="store_true", default=True, help="self-contained HTML (the default)")
+    s.add_argument("--online", action="store_true", help="load an online tile layer instead of the offline basemap")
+    s.add_argument("--tiles", help="xyzservices tile provider name for --online (default OpenStreetMap)")
+    s.add_argument("--png", metavar="OUT.png", help="also write a picture (needs Chromium)")
+    s.set_defaults(func=cmd_map)
+
+    s = sub.add_parser("data", help="build or describe the offline gazetteer")
+    s.add_argument("action", choices=("build", "info"))
+    s.add_argument("--force", action="store_true")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_data)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``geokit`` command; return its exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except GeokitError as exc:
+        print(f"geokit: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT_FAILED
+    except KeyboardInterrupt:
+        print("geokit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback for the user
+        if os.environ.get("GEOKIT_DEBUG"):
+            raise
+        print(f"geokit: internal error: {type(exc).__name__}: {exc} (GEOKIT_DEBUG=1 shows details)", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""The exceptions geokit raises: one base class, each subclass also the builtin it resembles."""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataError",
+    "DocumentError",
+    "GeocoderError",
+    "GeocoderQuotaError",
+    "GeocoderTimeoutError",
+    "GeocoderUnavailableError",
+    "GeokitError",
+    "InputError",
+    "PlaceNotFoundError",
+]
+
+
+class GeokitError(Exception):
+    """Base class of every error geokit raises on purpose."""
+
+
+class InputError(GeokitError, ValueError):
+    """A value given by the user cannot be used (empty query, bad unit, impossible distance)."""
+
+
+class DocumentError(GeokitError, ValueError):
+    """A document or input file cannot be read (missing, binary, not UTF-8, broken JSON line).
+
+    Parameters
+    ----------
+    source : str
+        The file (and line, where known) that failed.
+    message : str
+        What is wrong with it.
+    """
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.message = message
+
+
+class PlaceNotFoundError(GeokitError, LookupError):
+    """No gazetteer entry matches a name or an id."""
+
+
+class DataError(GeokitError, RuntimeError):
+    """geokit's data artefacts are missing or damaged and could not be built."""
+
+
+class GeocoderError(GeokitError, RuntimeError):
+    """An online geocoder failed; the message names the provider and the cause."""
+
+
+class GeocoderTimeoutError(GeocoderError, TimeoutError):
+    """An online geocoder did not answer in time."""
+
+
+class GeocoderQuotaError(GeocoderError):
+    """An online geocoder refused the request for its rate limit or quota (HTTP 429)."""
+
+
+class GeocoderUnavailableError(GeocoderError, ConnectionError):
+    """An online geocoder could not be reached or answered with a server error."""

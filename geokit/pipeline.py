@@ -1,0 +1,254 @@
+"""The whole pipeline in one call: documents -> places and claims -> estimates -> checks.
+
+This module only strings the stages together; each stage lives in its own package
+(:mod:`geokit.text`, :mod:`geokit.places`, :mod:`geokit.claims`, :mod:`geokit.estimates`,
+:mod:`geokit.checks`).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from geokit.model import Claim, Document, Estimate, Mention
+from geokit.places.gazetteer import Gazetteer, get_gazetteer
+from geokit.places.resolve import Resolver
+from geokit.text.documents import ReadError, iter_documents
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geokit.checks.targets import Target
+
+__all__ = ["Analysis", "DocumentResult", "analyse", "analyse_texts", "parse_documents", "parse_paths"]
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """One document with the places found in it and the claims it makes."""
+
+    document: Document
+    mentions: list[Mention]
+    claims: list[Claim] = field(default_factory=list)
+
+    def to_dict(self, estimates: dict[str, Estimate] | None = None) -> dict[str, Any]:
+        """Return the JSON form of ``geokit parse``: ``id``, ``source``, ``places``, ``claims``."""
+        return {
+            "id": self.document.id,
+            "source": self.document.source,
+            "places": [m.to_dict() for m in self.mentions],
+            "claims": [_claim_dict(c, estimates) for c in self.claims],
+        }
+
+
+def _claim_dict(claim: Claim, estimates: dict[str, Estimate] | None) -> dict[str, Any]:
+    d = claim.to_dict()
+    if estimates is not None:
+        e = estimates.get(claim.id)
+        d["estimate"] = {"lat": e.to_dict()["lat"], "lon": e.to_dict()["lon"]} if e else None
+        d["radius_m"] = round(e.radius_m, 1) if e else None
+        d["region"] = e.to_dict()["region"] if e else None
+        d["method"] = e.method if e else None
+        d["components"] = e.to_dict()["components"] if e else None
+    return d
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything geokit knows about a set of documents: places, claims, estimates and checks.
+
+    Every stage has a GeoDataFrame form (:meth:`places`, :meth:`claims_frame`,
+    :meth:`estimates_frame`) for notebooks, and :meth:`to_map` draws it all.
+    """
+
+    documents: list[DocumentResult]
+    estimates: dict[str, Estimate] = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+    @property
+    def claims(self) -> list[Claim]:
+        """Every claim of every document, in order."""
+        return [c for d in self.documents for c in d.claims]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every place mention of every document, in order."""
+        return [m for d in self.documents for m in d.mentions]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form: documents (with estimates in their claims) and targets."""
+        return {
+            "documents": [d.to_dict(self.estimates) for d in self.documents],
+            "targets": [t.to_dict(self.estimates) for t in self.targets],
+        }
+
+    def places(self) -> gpd.GeoDataFrame:
+        """Return the resolved place mentions as a GeoDataFrame (EPSG:4326), one row per mention."""
+        import geopandas as gpd
+
+        rows = []
+        for d in self.documents:
+            for m in d.mentions:
+                row = m.to_dict()
+                row.pop("alternatives", None)
+                row["document"] = d.document.id
+                rows.append(row)
+        cols = ["document", "start", "end", "text", "id", "name", "kind", "lat", "lon", "country", "score", "reason"]
+        frame = gpd.GeoDataFrame(rows, columns=cols) if rows else gpd.GeoDataFrame(columns=cols)
+        return frame.set_geometry(gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+
+    def claims_frame(self) -> gpd.GeoDataFrame:
+        """Return the claims as a GeoDataFrame whose geometry is the estimated point (or empty)."""
+        import geopandas as gpd
+        from shapely.geometry import Point
+
+        rows, geoms = [], []
+        for c in self.claims:
+            d = _claim_dict(c, self.estimates)
+            d.pop("region", None)
+            for k in ("anchor", "anchor2", "distance", "direction", "estimate", "components"):
+                d[k] = None if d.get(k) is None else str(d[k])
+            d["flags"] = "; ".join(c.flags)
+            rows.append(d)
+            e = self.estimates.get(c.id)
+            geoms.append(Point(e.lon, e.lat) if e else None)
+        return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+
+    def estimates_frame(self) -> gpd.GeoDataFrame:
+        """Return the estimates as a GeoDataFrame whose geometry is the uncertainty region."""
+        import geopandas as gpd
+
+        rows = [
+            {"claim": e.claim_id, "lat": e.lat, "lon": e.lon, "radius_m": e.radius_m, "method": e.method}
+            for e in self.estimates.values()
+        ]
+        geoms = [e.region for e in self.estimates.values()]
+        return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+
+    def to_map(self, **kwargs: Any) -> Any:
+        """Return a :class:`geokit.maps.Map` with every document, estimate and check drawn."""
+        from geokit.maps import Map
+
+        m = Map(**kwargs)
+        for d in self.documents:
+            m.add_document(d.document, d.mentions, d.claims, self.estimates)
+        m.add_targets(self.targets)
+        return m
+
+    def _repr_html_(self) -> str:
+        n_places = sum(len(d.mentions) for d in self.documents)
+        n_claims = sum(len(d.claims) for d in self.documents)
+        verdicts = [c.verdict for t in self.targets for c in t.checks]
+        rows = "".join(
+            f"<tr><td>{html.escape(d.document.id)}</td><td>{len(d.mentions)}</td><td>{len(d.claims)}</td></tr>"
+            for d in self.documents[:50]
+        )
+        return (
+            f"<div><b>geokit analysis</b>: {len(self.documents)} documents, {n_places} places, "
+            f"{n_claims} claims, {len(self.estimates)} estimates, checks: "
+            f"{html.escape(', '.join(f'{v} {verdicts.count(v)}' for v in sorted(set(verdicts))) or 'none')}"
+            f"<table><tr><th>document</th><th>places</th><th>claims</th></tr>{rows}</table></div>"
+        )
+
+
+class _Parser:
+    def __init__(self, gazetteer: Gazetteer | None) -> None:
+        self.gazetteer = gazetteer or get_gazetteer()
+        self.resolver = Resolver(self.gazetteer)
+
+    def __call__(self, doc: Document) -> DocumentResult:
+        from geokit.claims.extract import extract_claims
+
+        mentions = self.resolver.resolve(doc)
+        claims = [] if doc.spans is not None else extract_claims(doc, mentions)
+        for c in claims:
+            c.source = c.source or doc.source
+            if c.context_country is None and c.anchor is not None:
+                c.context_country = c.anchor.country
+        return DocumentResult(doc, mentions, claims)
+
+
+def parse_documents(
+    documents: Iterable[Document], *, gazetteer: Gazetteer | None = None
+) -> Iterator[DocumentResult]:
+    """Find and resolve the places of each document and extract its claims (lazily, in order).
+
+    Examples
+    --------
+    >>> from geokit.model import Document
+    >>> r = next(parse_documents([Document("d", "The camp lies 45 km southwest of Sirte, Libya.")]))
+    >>> [m.text for m in r.mentions], r.claims[0].anchor.name
+    (['Sirte', 'Libya'], 'Sirte')
+    """
+    parser = _Parser(gazetteer)
+    for doc in documents:
+        yield parser(doc)
+
+
+def parse_paths(
+    paths: Iterable[str | os.PathLike[str]], *, given_spans: bool = False, gazetteer: Gazetteer | None = None
+) -> tuple[Iterator[DocumentResult], list[ReadError]]:
+    """Parse ``.txt`` / ``.jsonl`` files lazily; the second item collects the inputs that failed."""
+    errors: list[ReadError] = []
+    docs = iter_documents(paths, errors, given_spans=given_spans)
+    return parse_documents(docs, gazetteer=gazetteer), errors
+
+
+def _estimate_and_check(results: list[DocumentResult], errors: list[ReadError]) -> Analysis:
+    from geokit.checks.land import claim_flags
+    from geokit.checks.targets import check_claims
+    from geokit.estimates import estimate_claims
+
+    claims = [c for r in results for c in r.claims]
+    estimates = estimate_claims(claims)
+    for c in claims:
+        e = estimates.get(c.id)
+        if e is not None:
+            for flag in claim_flags(c, e):
+                if flag not in c.flags:
+                    c.flags.append(flag)
+    targets = check_claims(claims, estimates)
+    return Analysis(results, estimates, targets, errors)
+
+
+def analyse(paths: Iterable[str | os.PathLike[str]], *, gazetteer: Gazetteer | None = None) -> Analysis:
+    """Run the whole pipeline on files: places, claims, estimates and cross-source checks.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_text("Two camps lie 45 kilometers southwest of Sirte.")
+    >>> a = analyse([p])
+    >>> len(a.estimates)
+    1
+    """
+    results, errors = parse_paths(paths, gazetteer=gazetteer)
+    return _estimate_and_check(list(results), errors)
+
+
+def analyse_texts(
+    texts: Sequence[str], *, sources: Sequence[str] | None = None, gazetteer: Gazetteer | None = None
+) -> Analysis:
+    """Run the whole pipeline on statements given as text, each a separate source.
+
+    Each claim carries ``input``, the index of the text it came from.
+
+    Examples
+    --------
+    >>> a = analyse_texts(["The camp is 45 km southwest of Sirte.", "The camp is 28 miles southwest of Sirte."])
+    >>> [c.input for c in a.claims], a.targets[0].checks[0].verdict
+    ([0, 1], 'agree')
+    """
+    docs = [
+        Document(id=f"input{i}", text=t, source=(sources[i] if sources else f"input {i}")) for i, t in enumerate(texts)
+    ]
+    results = list(parse_documents(docs, gazetteer=gazetteer))
+    for i, r in enumerate(results):
+        for c in r.claims:
+            c.input = i
+    return _estimate_and_check(results, [])

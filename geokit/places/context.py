@@ -1,0 +1,59 @@
+"""Spatial relations between places used when ranking candidates: containment and distance."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import shapely
+from pyproj import Geod
+
+from geokit.model import Place
+
+__all__ = ["contains", "distance_m"]
+
+_GEOD = Geod(ellps="WGS84")
+#: A point this close to a region's boundary still counts as inside it (coastal towns, coarse polygons).
+BOUNDARY_TOLERANCE_DEG = 0.1
+
+
+def distance_m(a: Place, b: Place) -> float:
+    """Return the geodesic distance between two places' points, in metres.
+
+    Examples
+    --------
+    >>> a = Place("a", "A", "city", 0.0, 0.0)
+    >>> b = Place("b", "B", "city", 0.0, 1.0)
+    >>> round(distance_m(a, b))
+    111319
+    """
+    return float(_GEOD.inv(a.lon, a.lat, b.lon, b.lat)[2])
+
+
+@lru_cache(maxsize=4096)
+def _prepared(geom: shapely.Geometry) -> shapely.Geometry:
+    shapely.prepare(geom)
+    return geom
+
+
+def contains(region: Place, place: Place) -> bool:
+    """Return whether ``place`` lies in ``region`` (a country, a first-level region, a continent).
+
+    Uses the region's polygon where it has one, else its country code, else its extent.
+
+    Examples
+    --------
+    >>> libya = Place("x", "Libya", "country", 27.0, 17.0, country="LY", extent_m=1e6)
+    >>> sirte = Place("y", "Sirte", "city", 31.2, 16.6, country="LY")
+    >>> contains(libya, sirte)
+    True
+    """
+    if region.id == place.id:
+        return False
+    geom = region.geometry
+    if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):
+        g = _prepared(geom)
+        pt = shapely.Point(place.lon, place.lat)
+        return bool(g.contains(pt) or g.distance(pt) < BOUNDARY_TOLERANCE_DEG)
+    if region.kind == "country" and region.country and place.country:
+        return region.country == place.country
+    return distance_m(region, place) <= region.extent_m

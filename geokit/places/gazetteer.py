@@ -1,0 +1,395 @@
+"""The offline gazetteer: memory-mapped places and a name index, with ranked, explained lookups."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import threading
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from geokit.errors import DataError, InputError, PlaceNotFoundError
+from geokit.model import Candidate, Place
+from geokit.places.build import (
+    FORMAT_VERSION,
+    KINDS,
+    LAYER_CODES,
+    NAME_ALTERNATE,
+    NAME_DERIVED,
+    NAME_PRIMARY,
+    NAME_STRIPPED,
+    build_gazetteer,
+)
+from geokit.places.normalize import fold, name_hash, name_key, split_qualified, strip_article
+
+__all__ = ["MAX_QUERY_LENGTH", "Gazetteer", "default_data_dir", "get_gazetteer", "importance"]
+
+#: Longest name a lookup accepts, in characters (the longest GeoNames name is under 200).
+MAX_QUERY_LENGTH = 300
+
+_MATCH_WEIGHT = {NAME_PRIMARY: 1.0, NAME_DERIVED: 0.96, NAME_ALTERNATE: 0.93, NAME_STRIPPED: 0.86}
+_MATCH_WORDS = {
+    NAME_PRIMARY: "exact name",
+    NAME_DERIVED: "name variant",
+    NAME_ALTERNATE: "alternate name",
+    NAME_STRIPPED: "name without article",
+}
+_KIND_IMPORTANCE = {
+    "country": 1.0,
+    "continent": 1.0,
+    "admin1": 0.7,
+    "sea": 0.72,
+    "river": 0.66,
+    "airbase": 0.5,
+    "airport": 0.3,
+}
+_LAYER_NAMES = {v: k for k, v in LAYER_CODES.items()}
+
+
+def importance(kind: str, population: int) -> float:
+    """Return the prior weight of a place in [0, 1], from its kind and population.
+
+    Countries and continents weigh 1; settlements weigh ``log10(population + 1) / 7.5``
+    (Paris 0.85, a village of 500 0.36), other kinds a fixed weight.
+
+    Examples
+    --------
+    >>> importance("country", 0)
+    1.0
+    >>> round(importance("city", 2_138_551), 2)
+    0.84
+    """
+    if kind in _KIND_IMPORTANCE:
+        return _KIND_IMPORTANCE[kind]
+    return min(1.0, math.log10(max(0, population) + 1) / 7.5)
+
+
+def default_data_dir() -> Path:
+    """Return the folder of the gazetteer artefact: ``$GEOKIT_DATA_DIR`` or the user cache folder.
+
+    Examples
+    --------
+    >>> default_data_dir().name.startswith("gazetteer-v")
+    True
+    """
+    base = os.environ.get("GEOKIT_DATA_DIR")
+    if base:
+        root = Path(base)
+    else:
+        import platformdirs
+
+        root = Path(platformdirs.user_cache_dir("geokit"))
+    return root / f"gazetteer-v{FORMAT_VERSION}"
+
+
+class Gazetteer:
+    """Places and their names, memory-mapped from the artefact that :func:`build_gazetteer` writes.
+
+    Parameters
+    ----------
+    path : path
+        The artefact folder.
+
+    Examples
+    --------
+    >>> gaz = get_gazetteer()
+    >>> best = gaz.lookup("Raqqah")[0]
+    >>> best.place.name, best.place.country
+    ('Ar Raqqah', 'SY')
+    >>> gaz.lookup("Paris", country="US")[0].place.country
+    'US'
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        try:
+            manifest = json.loads((self.path / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise DataError(f"no gazetteer artefact at {self.path}: {exc}") from exc
+        if manifest.get("format") != FORMAT_VERSION:
+            raise DataError(f"gazetteer artefact at {self.path} has format {manifest.get('format')}")
+        self.manifest = manifest
+        self._a: dict[str, np.ndarray] = {}
+        try:
+            for f in self.path.glob("*.npy"):
+                self._a[f.stem] = np.load(f, mmap_mode="r", allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise DataError(f"damaged gazetteer artefact at {self.path}: {exc}") from exc
+        self._lat = self._a["lat"]
+        self._lon = self._a["lon"]
+        self._key_hash = self._a["key_hash"]
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return int(self._lat.shape[0])
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {len(self):,} places, {self.manifest['keys']:,} names at {self.path}>"
+
+    # -- records -------------------------------------------------------------------------------
+
+    def _string(self, field: str, i: int) -> str:
+        off = self._a[f"{field}_offsets"]
+        return bytes(self._a[f"{field}_blob"][off[i] : off[i + 1]]).decode("utf-8")
+
+    def kind_of(self, i: int) -> str:
+        """Return the kind of place ``i``."""
+        return KINDS[int(self._a["kind"][i])]
+
+    def place(self, i: int, *, geometry: bool = True) -> Place:
+        """Return place ``i`` (an index into the artefact) as a :class:`~geokit.model.Place`."""
+        i = int(i)
+        country = str(self._a["country"][i]) or None
+        pop = int(self._a["population"][i])
+        geom = None
+        layer = int(self._a["layer"][i])
+        if geometry and layer:
+            from geokit.places.layers import load_layer
+
+            geom = load_layer(_LAYER_NAMES[layer])[1][int(self._a["row"][i])]
+        return Place(
+            id=self._string("id", i),
+            name=self._string("name", i),
+            kind=self.kind_of(i),
+            lat=float(self._lat[i]),
+            lon=float(self._lon[i]),
+            country=country,
+            population=pop or None,
+            extent_m=float(self._a["extent_m"][i]),
+            admin1=self._string("admin1", i) or None,
+            source=self._string("source", i),
+            geometry=geom,
+        )
+
+    @cached_property
+    def _id_index(self) -> dict[str, int]:
+        off = self._a["id_offsets"]
+        blob = bytes(self._a["id_blob"])
+        return {blob[off[i] : off[i + 1]].decode("utf-8"): i for i in range(len(self))}
+
+    def get(self, place_id: str) -> Place:
+        """Return the place with a gazetteer id such as ``"geonames:2210554"`` or ``"icao:KSZL"``.
+
+        Raises
+        ------
+        PlaceNotFoundError
+            When no place has that id.
+        """
+        try:
+            return self.place(self._id_index[place_id])
+        except KeyError:
+            raise PlaceNotFoundError(f"no place with id {place_id!r}") from None
+
+    def importance_of(self, i: int) -> float:
+        """Return the prior weight of place ``i`` (see :func:`importance`)."""
+        return importance(self.kind_of(i), int(self._a["population"][i]))
+
+    # -- name index ----------------------------------------------------------------------------
+
+    def key_matches(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return the place indices whose names have the lookup key ``key``, and the name types."""
+        h = np.int64(name_hash(key))
+        lo = int(np.searchsorted(self._key_hash, h, side="left"))
+        hi = int(np.searchsorted(self._key_hash, h, side="right"))
+        return np.asarray(self._a["key_rec"][lo:hi]), np.asarray(self._a["key_type"][lo:hi])
+
+    def has_keys(self, hashes: np.ndarray) -> np.ndarray:
+        """Return, for an array of key hashes, whether each is a name in the gazetteer (vectorised)."""
+        pos = np.searchsorted(self._key_hash, hashes)
+        pos = np.minimum(pos, len(self._key_hash) - 1)
+        return self._key_hash[pos] == hashes
+
+    @cached_property
+    def _fuzzy_choices(self) -> list[str]:
+        off = self._a["fuzzy_offsets"]
+        blob = bytes(self._a["fuzzy_blob"])
+        return [blob[off[i] : off[i + 1]].decode("utf-8") for i in range(len(self))]
+
+    def _exact(self, key: str) -> dict[int, int]:
+        best: dict[int, int] = {}
+        for k in dict.fromkeys([key, strip_article(key)]):
+            recs, types = self.key_matches(k)
+            for r, t in zip(recs.tolist(), types.tolist(), strict=True):
+                t = t if k == key else max(t, NAME_STRIPPED)
+                if best.get(r, 99) > t:
+                    best[r] = t
+        return best
+
+    def _fuzzy(self, key: str, limit: int) -> dict[int, float]:
+        from rapidfuzz import fuzz, process
+
+        with self._lock:
+            choices = self._fuzzy_choices
+        hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=85, limit=limit * 4)
+        return {idx: score / 100.0 for _, score, idx in hits}
+
+    # -- lookup --------------------------------------------------------------------------------
+
+    def candidates(
+        self,
+        name: str,
+        *,
+        country: str | None = None,
+        kinds: Iterable[str] | None = None,
+        fuzzy: bool = True,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """Return ranked candidates for a bare name (no comma qualifiers); see :meth:`lookup`."""
+        key = name_key(name)
+        if not key:
+            return []
+        allowed = set(kinds) if kinds else None
+        cc = country.upper() if country else None
+        scored: dict[int, tuple[float, str]] = {}
+        for i, typ in self._exact(key).items():
+            scored[i] = (_MATCH_WEIGHT[typ], _MATCH_WORDS[typ])
+        if not scored and fuzzy and len(key) >= 4:
+            for i, sim in self._fuzzy(key, limit).items():
+                scored[i] = (0.8 * sim, f"fuzzy match {sim:.0%}")
+        out = []
+        for i, (w, why) in scored.items():
+            kind = self.kind_of(i)
+            if allowed and kind not in allowed:
+                continue
+            if cc and str(self._a["country"][i]) != cc:
+                continue
+            imp = self.importance_of(i)
+            score = w * (0.4 + 0.6 * imp)
+            pop = int(self._a["population"][i])
+            reason = f"{why}; {kind}" + (f", population {pop:,}" if pop else "") + f"; prior {imp:.2f}"
+            if cc:
+                reason += f"; in {cc} as asked"
+            out.append((score, i, reason))
+        out.sort(key=lambda t: (-t[0], -int(self._a["population"][t[1]]), t[1]))
+        return [Candidate(self.place(i), s, r) for s, i, r in out[:limit]]
+
+    def lookup(
+        self,
+        query: str,
+        *,
+        country: str | None = None,
+        kinds: Iterable[str] | None = None,
+        fuzzy: bool = True,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """Return the places a name may mean, best first, each with its score and the reason.
+
+        Matching ignores case and accents, knows alternate names and transliterations, expands
+        abbreviations (AFB, Intl, St.), understands qualified names ("Sirte, Libya",
+        "Whiteman Air Force Base, Missouri": the qualifiers must contain the place), and falls
+        back to fuzzy matching when no name matches exactly.
+
+        Parameters
+        ----------
+        query : str
+            A place name, optionally followed by comma-separated qualifiers.
+        country : str, optional
+            ISO 3166-1 alpha-2 code: keep only places in that country.
+        kinds : iterable of str, optional
+            Keep only these kinds (``city``, ``country``, ``admin1``, ``river``, ``airbase``...).
+        fuzzy : bool
+            Try fuzzy matching when nothing matches exactly.
+        limit : int
+            Most candidates returned.
+
+        Returns
+        -------
+        list of Candidate
+            Empty when nothing matches.
+
+        Raises
+        ------
+        InputError
+            When the query is empty or longer than :data:`MAX_QUERY_LENGTH`.
+
+        Examples
+        --------
+        >>> gaz = get_gazetteer()
+        >>> [c.place.id for c in gaz.lookup("Raqqa")[:1]] == [c.place.id for c in gaz.lookup("الرقة")[:1]]
+        True
+        >>> gaz.lookup("Whiteman Air Force Base, Missouri")[0].place.country
+        'US'
+        >>> gaz.lookup("Atlantisvillezzz")
+        []
+        """
+        if not isinstance(query, str):
+            raise InputError(f"a place name must be text, not {type(query).__name__}")
+        if len(query) > MAX_QUERY_LENGTH:
+            raise InputError(f"place name too long ({len(query):,} characters; at most {MAX_QUERY_LENGTH})")
+        if not fold(query):
+            raise InputError("empty place name")
+        name, qualifiers = split_qualified(fold_controls(query))
+        cands = self.candidates(name, country=country, kinds=kinds, fuzzy=fuzzy, limit=max(limit, 50))
+        if qualifiers and cands:
+            cands = self._apply_qualifiers(cands, qualifiers)
+        elif qualifiers and not cands:
+            # "Name, Region" unknown as a whole: the region alone is better than nothing.
+            return []
+        return cands[:limit]
+
+    def _apply_qualifiers(self, cands: list[Candidate], qualifiers: Sequence[str]) -> list[Candidate]:
+        from geokit.places.context import contains
+
+        regions = []
+        for q in qualifiers:
+            rc = self.candidates(q, kinds=("country", "admin1", "continent"), fuzzy=False, limit=5)
+            if rc:
+                regions.append((q, [c.place for c in rc]))
+        if not regions:
+            return cands
+        out = []
+        for c in cands:
+            held = [q for q, places in regions if any(contains(p, c.place) for p in places)]
+            if held:
+                bonus = 1.0 + 0.25 * len(held)
+                reason = f"{c.reason}; inside {', '.join(held)}"
+            else:
+                bonus = 0.6
+                reason = f"{c.reason}; not inside {', '.join(q for q, _ in regions)}"
+            out.append(Candidate(c.place, min(1.0, c.score * bonus), reason))
+        out.sort(key=lambda c: -c.score)
+        return out
+
+
+def fold_controls(text: str) -> str:
+    """Remove control characters from a query.
+
+    Examples
+    --------
+    >>> fold_controls("Sir\\x01te\\x7f")
+    'Sirte'
+    """
+    return "".join(ch for ch in text if ch.isprintable() or ch == " ")
+
+
+_GAZETTEER: Gazetteer | None = None
+_GAZETTEER_LOCK = threading.Lock()
+
+
+def get_gazetteer(path: str | os.PathLike[str] | None = None) -> Gazetteer:
+    """Return the shared gazetteer, loading it on first use and building it if it is missing.
+
+    Parameters
+    ----------
+    path : path, optional
+        An artefact folder; default :func:`default_data_dir`.
+    """
+    global _GAZETTEER
+    if path is not None:
+        return Gazetteer(path)
+    with _GAZETTEER_LOCK:
+        if _GAZETTEER is None:
+            target = default_data_dir()
+            if not (target / "manifest.json").exists():
+                print(f"geokit: building the offline gazetteer into {target} (once)", file=sys.stderr)
+                try:
+                    build_gazetteer(target, progress=True)
+                except (OSError, ValueError, KeyError) as exc:
+                    raise DataError(f"could not build the gazetteer into {target}: {exc}") from exc
+            _GAZETTEER = Gazetteer(target)
+        return _GAZETTEER

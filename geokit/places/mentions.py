@@ -1,0 +1,326 @@
+"""Finding place mentions in text without a statistical model: gazetteer matching plus linguistic filters.
+
+The finder tokenises the text, groups capitalised words into chunks ("Whiteman Air Force Base",
+"Gulf of Sidra", "Abu Anas al-Iraqi"), looks every word n-gram of a chunk up in the gazetteer's
+name index (one vectorised search per document), keeps the longest matches, and then drops what
+is not a place:
+
+- demonyms and adjectives ("Libyan", "Iraqi security forces", "al-Iraqi");
+- person names: words after a title ("Secretary Ash Carter", "Gen.", "Abu ..."), words seen
+  earlier in a person's name, a surname before a verb of saying ("Cook said");
+- common words that are also names of minor places ("Nice day", "Reading", "Of"), judged by the
+  word's frequency in English (``wordfreq``) against the importance of the place;
+- minor places embedded in a longer proper name that is not a place ("Peter Cook").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from geokit.places.gazetteer import Gazetteer
+from geokit.places.normalize import fold, name_hash, name_key
+
+__all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualifiers"]
+
+#: Longest name looked up, in words.
+MAX_NAME_WORDS = 7
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w]|['’\-](?=[^\W_]))*")
+_CONNECTORS = frozenset(
+    "of de del della di da do dos das du la le les van von der den and the upon on al el bin ibn y et sur am im".split()
+)
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash)[-‐](?=[A-Z])", re.IGNORECASE)
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady gen general lt col colonel maj major capt captain cmdr
+    commander adm admiral sgt sergeant cpl pvt secretary president vice minister premier chancellor senator sen
+    rep representative congressman congresswoman gov governor mayor judge justice king queen prince princess
+    sheikh sheik emir ayatollah imam pope cardinal bishop rev reverend father brother sister ambassador
+    spokesman spokeswoman spokesperson chairman chairwoman director chief officer agent detective inspector
+    sheriff deputy coach abu umm bin ibn mullah pastor councilman councilwoman councillor trooper
+    uss usns hms hmcs hmas ins mv ss rv""".split()
+)
+_SAYING = re.compile(
+    r"^\s*(?:said|says|told|added|noted|stated|wrote|argued|explained|asked|announced|confirmed|"
+    r"declared|insisted|warned|tweeted|recalled|continued)\b"
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|according to|told)\s*$")
+_PART_WORDS = re.compile(
+    r"\b(north|south|east|west|northern|southern|eastern|western|central|"
+    r"north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|"
+    r"northeast|northwest|southeast|southwest|downtown|greater|upper|lower)\s+$",
+    re.IGNORECASE,
+)
+
+#: Demonyms and adjectives that cannot be derived from a country name by a suffix.
+DEMONYMS = frozenset(
+    """french british english scottish welsh irish dutch swiss german greek turkish spanish danish swedish
+    finnish polish chinese japanese thai filipino afghan saudi kurdish kurd kurds arab arabs arabic yemeni
+    emirati qatari lebanese sudanese congolese vietnamese portuguese maltese norwegian icelandic hungarian
+    czech slovak croatian serbian bosnian albanian burmese nepalese bangladeshi sri lankan peruvian chilean
+    argentine argentinian brazilian mexican cuban haitian jamaican canadian american americans european
+    europeans african africans asian asians latino latina hispanic persian iranian iraqi iraqis syrian syrians
+    libyan libyans egyptian egyptians israeli israelis palestinian palestinians jordanian tunisian algerian
+    moroccan nigerian kenyan ethiopian somali somalis ukrainian ukrainians russian russians belarusian
+    georgian armenian azerbaijani azeri kazakh uzbek turkmen tajik kyrgyz mongolian korean koreans indian
+    indians pakistani pakistanis australian new zealander kiwi texan californian floridian new yorker
+    londoner parisian berliner muscovite soviet yankee brit brits scot scots""".split()
+)
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A span of text that names a place, before resolution: offsets, text and matching candidates."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    qualifier: tuple[int, int] | None = None
+    part: str | None = None
+    sentence_start: bool = False
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    cap: bool
+    sentence_start: bool
+
+
+def _tokens(text: str) -> Iterator[_Token]:
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        tok = m.group()
+        if tok.endswith(("'s", "’s")) and len(tok) > 2:
+            tok, e = tok[:-2], e - 2
+        elif tok.endswith(("'", "’")):
+            tok, e = tok[:-1], e - 1
+        gap = text[prev_end:s]
+        sentence_start = prev_end == 0 or bool(re.search(r"[.!?:;\"“”\n]\s*$", gap))
+        first = _ARABIC_PREFIX.sub("", tok)[:1]
+        cap = first.isupper() or (not first.isascii() and first.isalpha() and not first.islower())
+        prev_end = m.end()
+        yield _Token(s, e, tok, cap, sentence_start)
+
+
+@lru_cache(maxsize=131072)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
+    """Return whether ``word`` is a demonym or adjective of a country or region ("Libyan", "al-Iraqi").
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> gaz = get_gazetteer()
+    >>> is_demonym("Libyan", gaz), is_demonym("al-Iraqi", gaz), is_demonym("Libya", gaz)
+    (True, True, False)
+    """
+    w = _ARABIC_PREFIX.sub("", word).lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in DEMONYMS or (w.endswith("s") and w[:-1] in DEMONYMS):
+        return True
+    for suffix, add in (("i", ""), ("is", ""), ("n", ""), ("ns", ""), ("an", ""), ("ian", ""), ("ians", ""),
+                        ("ese", ""), ("ian", "ia"), ("an", "a"), ("ean", "ea"), ("ian", "y"), ("ish", "")):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            stem = w[: -len(suffix)] + add
+            recs, _ = gazetteer.key_matches(name_key(stem))
+            if any(gazetteer.kind_of(r) in ("country", "admin1", "continent") for r in recs.tolist()):
+                return True
+    return False
+
+
+def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
+    """Group capitalised tokens (with connectors between them) into proper-noun chunks."""
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i].cap:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            if len(gap) > 2 or any(c in gap for c in ",;:()\"“”!?\n") or ("." in gap and not tokens[j - 1].text.endswith(".")):
+                # a sentence or clause boundary; "St. Louis" keeps its dot inside the token gap
+                abbrev = tokens[j - 1].text.lower()
+                if not (gap.strip() == "." and (abbrev in ("st", "mt", "ft", "ste") or abbrev in _TITLES)):
+                    break
+            if tokens[j].cap:
+                j += 1
+                continue
+            # a connector may join two capitalised words: "Gulf of Sidra", "Bosnia and Herzegovina"
+            k = j
+            while k < n and not tokens[k].cap and tokens[k].text.lower() in _CONNECTORS and k - j < 2:
+                k += 1
+            if k < n and k > j and tokens[k].cap and len(text[tokens[k - 1].end : tokens[k].start]) <= 2:
+                j = k + 1
+                continue
+            break
+        yield tokens[i:j]
+        i = j
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
+    """Return the place-name spans of ``text``, longest match first, filtered for non-places.
+
+    Parameters
+    ----------
+    text : str
+        The document text; offsets refer to it.
+    gazetteer : Gazetteer
+        The name index to match against.
+
+    Returns
+    -------
+    list of RawMention
+        In text order, not overlapping.
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> gaz = get_gazetteer()
+    >>> [m.text for m in find_mentions("Defense Secretary Ash Carter flew from Whiteman AFB to Sirte, Libya.", gaz)]
+    ['Whiteman AFB', 'Sirte', 'Libya']
+    >>> [m.text for m in find_mentions("Iraqi forces entered eastern Mosul.", gaz)]
+    ['Mosul']
+    """
+    tokens = list(_tokens(text))
+    chunks = list(_chunks(tokens, text))
+    # every n-gram of every chunk that neither starts nor ends with a connector
+    grams: list[tuple[int, int, int]] = []  # chunk index, first token, last token (exclusive)
+    keys: list[str] = []
+    for ci, ch in enumerate(chunks):
+        for a in range(len(ch)):
+            if not ch[a].cap:
+                continue
+            for b in range(min(len(ch), a + MAX_NAME_WORDS), a, -1):
+                if not ch[b - 1].cap:
+                    continue
+                grams.append((ci, a, b))
+                keys.append(name_key(text[ch[a].start : ch[b - 1].end]))
+    if not grams:
+        return []
+    hashes = np.fromiter((name_hash(k) for k in keys), dtype=np.int64, count=len(keys))
+    present = gazetteer.has_keys(hashes)
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for (ci, a, b), key, ok in zip(grams, keys, present.tolist(), strict=True):
+        if ok:
+            found.setdefault(ci, []).append((a, b, key))
+
+    person_words: set[str] = set()
+    out: list[RawMention] = []
+    for ci, ch in enumerate(chunks):
+        person_from = _person_start(ch)
+        if person_from is not None:
+            for t in ch[person_from:]:
+                if t.text.lower() not in _CONNECTORS:
+                    person_words.add(fold(t.text))
+        matches = found.get(ci, [])
+        taken = [False] * len(ch)
+        # longest first, then leftmost
+        for a, b, key in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
+            if any(taken[a:b]):
+                continue
+            if person_from is not None and b > person_from:
+                continue
+            span_text = text[ch[a].start : ch[b - 1].end]
+            whole = a == 0 and b == len(ch)
+            if not _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text):
+                continue
+            for k in range(a, b):
+                taken[k] = True
+            out.append(
+                RawMention(
+                    start=ch[a].start,
+                    end=ch[b - 1].end,
+                    text=span_text,
+                    key=key,
+                    sentence_start=ch[a].sentence_start,
+                )
+            )
+        if not matches and person_from is None and len(ch) >= 2:
+            # a multi-word proper name that is not a place: remember its words as a name
+            person_words.update(fold(t.text) for t in ch[-1:])
+    out.sort(key=lambda m: m.start)
+    link_qualifiers(out, text)
+    for m in out:
+        pm = _PART_WORDS.search(text, max(0, m.start - 25), m.start)
+        if pm:
+            m.part = pm.group(1).lower()
+    return out
+
+
+def _person_start(chunk: list[_Token]) -> int | None:
+    """Return the index where a person's name starts in a chunk (after a title), or None."""
+    for i, t in enumerate(chunk[:-1]):
+        if t.text.lower().rstrip(".") in _TITLES:
+            j = i + 1
+            while j < len(chunk) and chunk[j].text.lower().rstrip(".") in _TITLES:
+                j += 1
+            if j < len(chunk) and chunk[j].text.lower() not in _CONNECTORS:
+                return j
+    return None
+
+
+def _keep(
+    gaz: Gazetteer,
+    chunk: list[_Token],
+    a: int,
+    b: int,
+    key: str,
+    span_text: str,
+    whole: bool,
+    person_words: set[str],
+    text: str,
+) -> bool:
+    recs, _types = gaz.key_matches(key)
+    if len(recs) == 0:
+        return False
+    best = max(gaz.importance_of(r) for r in recs.tolist())
+    single = b - a == 1
+    if single and is_demonym(span_text, gaz):
+        return False
+    if single:
+        word = fold(span_text)
+        if best < 0.9 and word in person_words:
+            return False
+        if best < 0.75 and _SAYING.match(text, chunk[b - 1].end):
+            return False
+        if best < 0.75 and _SAID_BEFORE.search(text, max(0, chunk[a].start - 20), chunk[a].start):
+            return False
+        z = _zipf(word)
+        if z >= 4.3 and best < 0.75:
+            return False
+        if z >= 3.3 and best < 0.5:
+            return False
+        if chunk[a].sentence_start and z >= 3.5 and best < 0.75:
+            return False
+        if span_text.isupper() and len(span_text) > 3 and z >= 3.0 and best < 0.9:
+            return False
+        if len(word) <= 2 and not span_text.isupper():
+            return False
+    if not whole and best < 0.75:
+        # a minor place inside a longer proper name that is not a place ("Peter Cook", "Ash Carter")
+        return False
+    return True
+
+
+def link_qualifiers(mentions: list[RawMention], text: str) -> None:
+    """Mark "Sirte, Libya": a mention followed by a comma and another mention qualifies the first."""
+    for m, nxt in zip(mentions, mentions[1:], strict=False):
+        gap = text[m.end : nxt.start]
+        if gap.strip() == "," and len(gap) <= 3:
+            m.qualifier = (nxt.start, nxt.end)

@@ -1,0 +1,123 @@
+"""Name normalisation for gazetteer keys: case and accent folding, punctuation, abbreviations."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+__all__ = ["ABBREVIATIONS", "fold", "name_key", "name_hash", "split_qualified"]
+
+#: Abbreviations expanded in every key, so "Whiteman AFB" and "Whiteman Air Force Base" meet.
+ABBREVIATIONS: dict[str, str] = {
+    "afb": "air force base",
+    "intl": "international",
+    "intl.": "international",
+    "st": "saint",
+    "ste": "sainte",
+    "mt": "mount",
+    "ft": "fort",
+}
+
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/·.,;:()\[\]{}\"“”«»]+")
+_QUOTES = re.compile(r"['’‘`ʼʻʿʾ´]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_LEADING_ARTICLE = re.compile(r"^(?:the|al|el|ar|as|ad|an|at|az|ash|adh|ath|ad) ")
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` to lower-case ASCII with single spaces; scripts other than Latin are kept.
+
+    Latin letters lose their accents; Arabic, Cyrillic, CJK and other scripts stay as they are
+    (their own spelling is their key), so "الرقة" stays a key of its own.
+
+    Examples
+    --------
+    >>> fold("Ar-Raqqah")
+    'ar raqqah'
+    >>> fold("  Zürich ")
+    'zurich'
+    >>> fold("Qaşr Za‘farān")
+    'qasr zafaran'
+    >>> fold("الرقة")
+    'الرقة'
+    >>> fold("")
+    ''
+    """
+    text = _CONTROL.sub("", unicodedata.normalize("NFKC", text))
+    text = _QUOTES.sub("", text)
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif unicodedata.category(ch).startswith("M"):
+            continue
+        else:
+            name = unicodedata.name(ch, "")
+            out.append(anyascii(ch) if name.startswith(("LATIN", "MODIFIER")) else ch)
+    return " ".join(_SEPARATORS.sub(" ", "".join(out).lower()).split())
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """Return the lookup key of a place name: folded, abbreviations expanded.
+
+    Examples
+    --------
+    >>> name_key("Whiteman AFB")
+    'whiteman air force base'
+    >>> name_key("St. Louis")
+    'saint louis'
+    >>> name_key("RAQQA")
+    'raqqa'
+    """
+    words = fold(name).split()
+    return " ".join(ABBREVIATIONS.get(w, w) if len(words) > 1 else w for w in words)
+
+
+def name_hash(key: str) -> int:
+    """Return a stable signed 64-bit hash of a key (the same in every process).
+
+    Examples
+    --------
+    >>> name_hash("sirte") == name_hash("sirte")
+    True
+    >>> name_hash("sirte") != name_hash("surt")
+    True
+    """
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
+
+
+def strip_article(key: str) -> str:
+    """Return ``key`` without a leading article ("the", Arabic "al-" and its assimilated forms).
+
+    Examples
+    --------
+    >>> strip_article("ar raqqah")
+    'raqqah'
+    >>> strip_article("the tigris")
+    'tigris'
+    >>> strip_article("alabama")
+    'alabama'
+    """
+    return _LEADING_ARTICLE.sub("", key)
+
+
+def split_qualified(query: str) -> tuple[str, list[str]]:
+    """Split "Name, Qualifier, ..." into the name and its qualifiers (region, country).
+
+    Examples
+    --------
+    >>> split_qualified("Whiteman Air Force Base, Missouri")
+    ('Whiteman Air Force Base', ['Missouri'])
+    >>> split_qualified("Sirte")
+    ('Sirte', [])
+    """
+    parts = [p.strip() for p in query.split(",")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return "", []
+    return parts[0], parts[1:]

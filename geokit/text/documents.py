@@ -1,0 +1,173 @@
+"""Reading documents: plain-text files (one document each) and JSONL corpora (one per line)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from geokit.errors import DocumentError
+from geokit.model import Document
+
+__all__ = ["MAX_DOCUMENT_CHARS", "ReadError", "iter_documents", "read_documents", "read_text_file"]
+
+#: Longest document accepted, in characters; longer ones are an error (the rest go on).
+MAX_DOCUMENT_CHARS = 50_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """An input that could not be read: the file, the line (JSONL), the document id, and why."""
+
+    file: str
+    line: int | None
+    id: str | None
+    error: str
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the JSON form (one line of ``errors.jsonl``)."""
+        return {"file": self.file, "line": self.line, "id": self.id, "error": self.error}
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.error}"
+
+
+def _looks_binary(data: bytes) -> bool:
+    return b"\x00" in data[:8192]
+
+
+def read_text_file(path: str | os.PathLike[str]) -> Document:
+    """Read one ``.txt`` file as a document whose id is the file's stem.
+
+    Raises
+    ------
+    DocumentError
+        When the file is missing, binary, not UTF-8 or too large.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise DocumentError(str(p), exc.strerror or str(exc)) from None
+    if _looks_binary(data):
+        raise DocumentError(str(p), "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(str(p), f"not UTF-8 text (byte {exc.start})") from None
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise DocumentError(str(p), f"document too large ({len(text):,} characters)")
+    return Document(id=p.stem, text=text, source=str(p))
+
+
+def _document_from_json(obj: object, where: str, line: int, given_spans: bool) -> Document:
+    if not isinstance(obj, dict):
+        raise DocumentError(where, "a JSONL line must be an object with 'id' and 'text'")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise DocumentError(where, "no 'text' string")
+    doc_id = obj.get("id")
+    doc_id = str(doc_id) if doc_id is not None and doc_id != "" else f"line{line}"
+    spans = None
+    if given_spans:
+        raw = obj.get("spans")
+        if not isinstance(raw, list):
+            raise DocumentError(where, "--given-spans needs a 'spans' list of {start, end}")
+        spans = []
+        for s in raw:
+            try:
+                a, b = int(s["start"]), int(s["end"])
+            except (TypeError, KeyError, ValueError):
+                raise DocumentError(where, f"bad span {s!r}") from None
+            if not 0 <= a < b <= len(text):
+                raise DocumentError(where, f"span {a}-{b} outside the text")
+            spans.append((a, b))
+    source = obj.get("source")
+    return Document(
+        id=doc_id,
+        text=text,
+        source=str(source) if source else where,
+        title=str(obj["title"]) if obj.get("title") is not None else None,
+        date=str(obj["date"]) if obj.get("date") is not None else None,
+        spans=spans,
+    )
+
+
+def _iter_jsonl(p: Path, errors: list[ReadError], given_spans: bool) -> Iterator[Document]:
+    try:
+        fh = open(p, "rb")  # noqa: SIM115 - closed below; lines decoded one by one
+    except OSError as exc:
+        raise DocumentError(str(p), exc.strerror or str(exc)) from None
+    with fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            where = f"{p}:{n}"
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+                yield _document_from_json(obj, where, n, given_spans)
+            except UnicodeDecodeError:
+                errors.append(ReadError(str(p), n, None, "not UTF-8 text"))
+            except json.JSONDecodeError as exc:
+                errors.append(ReadError(str(p), n, None, f"not JSON ({exc.msg})"))
+            except DocumentError as exc:
+                doc_id = obj.get("id") if isinstance(obj, dict) else None
+                errors.append(ReadError(str(p), n, None if doc_id is None else str(doc_id), exc.message))
+
+
+def iter_documents(
+    paths: Iterable[str | os.PathLike[str]],
+    errors: list[ReadError] | None = None,
+    *,
+    given_spans: bool = False,
+) -> Iterator[Document]:
+    """Yield the documents of ``.txt`` files, ``.jsonl`` corpora and folders of them, in order.
+
+    Inputs that cannot be read are appended to ``errors`` (and skipped), so one bad file or line
+    never stops the others.
+
+    Parameters
+    ----------
+    paths : iterable of path
+        Files (``.jsonl`` / ``.ndjson`` are corpora, anything else is one text document) or
+        folders (their ``.txt`` and ``.jsonl`` files, sorted).
+    errors : list, optional
+        Receives a :class:`ReadError` for each input that could not be read.
+    given_spans : bool
+        JSONL lines carry ``spans`` to resolve instead of finding mentions.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.jsonl").write_text('{"id": "x", "text": "Sirte"}\\nnot json\\n')
+    >>> errs = []
+    >>> [doc.id for doc in iter_documents([d / "a.jsonl"], errs)], len(errs)
+    (['x'], 1)
+    """
+    errs = errors if errors is not None else []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            inner = sorted(q for q in p.rglob("*") if q.suffix.lower() in (".txt", ".jsonl", ".ndjson"))
+            yield from iter_documents(inner, errs, given_spans=given_spans)
+            continue
+        try:
+            if p.suffix.lower() in (".jsonl", ".ndjson"):
+                yield from _iter_jsonl(p, errs, given_spans)
+            else:
+                yield read_text_file(p)
+        except DocumentError as exc:
+            errs.append(ReadError(str(p), None, None, exc.message))
+
+
+def read_documents(
+    paths: Iterable[str | os.PathLike[str]], *, given_spans: bool = False
+) -> tuple[list[Document], list[ReadError]]:
+    """Read every document of ``paths``; return the documents and the inputs that failed."""
+    errors: list[ReadError] = []
+    docs = list(iter_documents(paths, errors, given_spans=given_spans))
+    return docs, errors

@@ -1,0 +1,129 @@
+"""The offline gazetteer puts the seed places in the right place and ranks names sensibly."""
+
+import pytest
+from pyproj import Geod
+from shapely.geometry import Point
+
+from geokit.errors import InputError, PlaceNotFoundError
+from geokit.places.gazetteer import get_gazetteer
+
+GEOD = Geod(ellps="WGS84")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def km(place, lat, lon):
+    return GEOD.inv(place.lon, place.lat, lon, lat)[2] / 1000
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "lat", "lon", "tol_km"),
+    [
+        ("Sirte", "LY", 31.2089, 16.5887, 15),
+        ("Mosul", "IQ", 36.335, 43.119, 15),
+        ("Raqqa", "SY", 35.953, 39.008, 15),
+        ("Raqqah", "SY", 35.953, 39.008, 15),
+        ("Ar-Raqqah", "SY", 35.953, 39.008, 15),
+        ("الرقة", "SY", 35.953, 39.008, 15),
+        ("Whiteman Air Force Base, Missouri", "US", 38.730, -93.548, 10),
+        ("Whiteman AFB", "US", 38.730, -93.548, 10),
+        ("Paris", "FR", 48.857, 2.352, 20),
+    ],
+)
+def test_seed_places_resolve(gaz, query, country, lat, lon, tol_km):
+    best = gaz.lookup(query)[0].place
+    assert best.country == country
+    assert km(best, lat, lon) < tol_km
+
+
+def test_raqqa_spellings_share_one_id(gaz):
+    ids = {gaz.lookup(q, kinds=("city",))[0].place.id for q in ("Raqqa", "Raqqah", "Ar-Raqqah", "الرقة", "RAQQA")}
+    assert ids == {"geonames:172955"}
+
+
+@pytest.mark.parametrize(("query", "iso", "inside"), [("Libya", "LY", (16.59, 31.21)), ("Iraq", "IQ", (43.12, 36.33)),
+                                                      ("Syria", "SY", (39.01, 35.95))])
+def test_countries_have_polygons(gaz, query, iso, inside):
+    p = gaz.lookup(query)[0].place
+    assert p.kind == "country" and p.country == iso
+    assert p.geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert p.geometry.contains(Point(*inside))
+    assert 300_000 < p.extent_m < 2_000_000
+
+
+def test_tigris_is_a_line_through_iraq(gaz):
+    p = gaz.lookup("Tigris River")[0].place
+    assert p.kind == "river"
+    assert p.geometry.geom_type in ("LineString", "MultiLineString")
+    iraq = gaz.lookup("Iraq")[0].place.geometry
+    assert p.geometry.intersects(iraq)
+    assert gaz.lookup("the Tigris")[0].place.id == p.id
+
+
+@pytest.mark.parametrize("name", ["Europe", "Africa"])
+def test_continents(gaz, name):
+    p = gaz.lookup(name)[0].place
+    assert p.kind == "continent" and p.extent_m > 2_000_000
+
+
+def test_extents_follow_kind(gaz):
+    village = gaz.lookup("Whiteman Air Force Base")[0].place
+    city = gaz.lookup("Mosul")[0].place
+    country = gaz.lookup("Iraq")[0].place
+    assert village.extent_m < city.extent_m < country.extent_m
+
+
+def test_ambiguous_names_rank_by_prior_and_honour_country(gaz):
+    assert gaz.lookup("Paris")[0].place.country == "FR"
+    us = gaz.lookup("Paris", country="US")
+    assert us and all(c.place.country == "US" for c in us)
+    assert km(us[0].place, 33.661, -95.556) < 20  # Paris, Texas: the largest US Paris
+
+
+def test_qualified_names_prefer_the_place_inside_the_qualifier(gaz):
+    best = gaz.lookup("Paris, Texas")[0]
+    assert best.place.country == "US" and "inside Texas" in best.reason
+
+
+def test_candidates_carry_score_and_reason(gaz):
+    for c in gaz.lookup("Paris"):
+        assert 0 < c.score <= 1.5 and c.reason
+
+
+def test_abbreviations_and_case(gaz):
+    assert gaz.lookup("U.S.")[0].place.country == "US"
+    assert gaz.lookup("sIrTe")[0].place.id == "geonames:2210554"
+
+
+def test_fuzzy_fallback(gaz):
+    best = gaz.lookup("Sirtte")[0]
+    assert best.place.id == "geonames:2210554" and "fuzzy" in best.reason
+    assert gaz.lookup("Sirtte", fuzzy=False) == []
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\x01\x02", "Sirte " * 1700])
+def test_bad_queries_are_clear_errors(gaz, bad):
+    with pytest.raises(InputError):
+        gaz.lookup(bad)
+
+
+def test_control_characters_are_ignored(gaz):
+    assert gaz.lookup("Sir\x01te\x7f")[0].place.id == "geonames:2210554"
+
+
+def test_unknown_place_gives_nothing(gaz):
+    assert gaz.lookup("Xqzwvplace") == []
+
+
+def test_get_by_id(gaz):
+    assert gaz.get("geonames:2210554").name == "Sirte"
+    assert gaz.get("icao:KSZL").kind == "airbase"
+    with pytest.raises(PlaceNotFoundError):
+        gaz.get("geonames:0")
+
+
+def test_size(gaz):
+    assert len(gaz) >= 200_000
