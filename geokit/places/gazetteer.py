@@ -19,6 +19,7 @@ from geokit.places.build import (
     FORMAT_VERSION,
     KINDS,
     LAYER_CODES,
+    NAME_ABBREVIATION,
     NAME_ALTERNATE,
     NAME_DERIVED,
     NAME_PRIMARY,
@@ -32,12 +33,19 @@ __all__ = ["MAX_QUERY_LENGTH", "Gazetteer", "default_data_dir", "get_gazetteer",
 #: Longest name a lookup accepts, in characters (the longest GeoNames name is under 200).
 MAX_QUERY_LENGTH = 300
 
-_MATCH_WEIGHT = {NAME_PRIMARY: 1.0, NAME_DERIVED: 0.96, NAME_ALTERNATE: 0.93, NAME_STRIPPED: 0.86}
+_MATCH_WEIGHT = {
+    NAME_PRIMARY: 1.0,
+    NAME_DERIVED: 0.96,
+    NAME_ALTERNATE: 0.93,
+    NAME_STRIPPED: 0.86,
+    NAME_ABBREVIATION: 0.9,
+}
 _MATCH_WORDS = {
     NAME_PRIMARY: "exact name",
     NAME_DERIVED: "name variant",
     NAME_ALTERNATE: "alternate name",
     NAME_STRIPPED: "name without article",
+    NAME_ABBREVIATION: "abbreviation",
 }
 _KIND_IMPORTANCE = {
     "country": 1.0,
@@ -205,6 +213,29 @@ class Gazetteer:
         return self._key_hash[pos] == hashes
 
     @cached_property
+    def _demonyms(self) -> dict[str, str]:
+        try:
+            return json.loads((self.path / "demonyms.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def demonym_country(self, word: str) -> str | None:
+        """Return the ISO code of the country a demonym belongs to ("Libyan" -> "LY"), or None.
+
+        Examples
+        --------
+        >>> get_gazetteer().demonym_country("Iraqi")
+        'IQ'
+        """
+        return self._demonyms.get(name_key(word))
+
+    @cached_property
+    def _country_index(self) -> dict[str, int]:
+        kinds = np.asarray(self._a["kind"])
+        idx = np.flatnonzero(kinds == KINDS.index("country"))
+        return {str(self._a["country"][i]): int(i) for i in idx.tolist()}
+
+    @cached_property
     def _fuzzy_choices(self) -> list[str]:
         off = self._a["fuzzy_offsets"]
         blob = bytes(self._a["fuzzy_blob"])
@@ -248,6 +279,9 @@ class Gazetteer:
         scored: dict[int, tuple[float, str]] = {}
         for i, typ in self._exact(key).items():
             scored[i] = (_MATCH_WEIGHT[typ], _MATCH_WORDS[typ])
+        iso = self.demonym_country(key)
+        if iso and iso in self._country_index:
+            scored.setdefault(self._country_index[iso], (0.85, f"demonym of {iso}"))
         if not scored and fuzzy and len(key) >= 4:
             for i, sim in self._fuzzy(key, limit).items():
                 scored[i] = (0.8 * sim, f"fuzzy match {sim:.0%}")

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from geokit.places.build import NAME_ABBREVIATION, NAME_PRIMARY
 from geokit.places.gazetteer import Gazetteer
 from geokit.places.normalize import fold, name_hash, name_key
 
@@ -46,7 +47,7 @@ _TITLES = frozenset(
 )
 _SAYING = re.compile(
     r"^\s*(?:said|says|told|added|noted|stated|wrote|argued|explained|asked|announced|confirmed|"
-    r"declared|insisted|warned|tweeted|recalled|continued)\b"
+    r"declared|insisted|warned|tweeted|recalled|continued|reported|reports|quoted|cited|wrote)\b"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according to|told)\s*$")
 _PART_WORDS = re.compile(
@@ -132,6 +133,8 @@ def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
     if w.endswith("'s"):
         w = w[:-2]
     if w in DEMONYMS or (w.endswith("s") and w[:-1] in DEMONYMS):
+        return True
+    if gazetteer.demonym_country(w) or (w.endswith("s") and gazetteer.demonym_country(w[:-1])):
         return True
     for suffix, add in (("i", ""), ("is", ""), ("n", ""), ("ns", ""), ("an", ""), ("ian", ""), ("ians", ""),
                         ("ese", ""), ("ian", "ia"), ("an", "a"), ("ean", "ea"), ("ian", "y"), ("ish", "")):
@@ -238,22 +241,23 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                 continue
             span_text = text[ch[a].start : ch[b - 1].end]
             whole = a == 0 and b == len(ch)
-            if not _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text):
+            end = _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text)
+            if end is None:
                 continue
             for k in range(a, b):
                 taken[k] = True
             out.append(
                 RawMention(
                     start=ch[a].start,
-                    end=ch[b - 1].end,
-                    text=span_text,
+                    end=end,
+                    text=text[ch[a].start : end],
                     key=key,
                     sentence_start=ch[a].sentence_start,
                 )
             )
-        if not matches and person_from is None and len(ch) >= 2:
-            # a multi-word proper name that is not a place: remember its words as a name
-            person_words.update(fold(t.text) for t in ch[-1:])
+        if person_from is None and len(ch) >= 2 and not taken[-1] and ch[-1].cap:
+            # a multi-word proper name that is not a place ("Andrew Brunson"): its last word is a name
+            person_words.add(fold(ch[-1].text))
     out.sort(key=lambda m: m.start)
     link_qualifiers(out, text)
     for m in out:
@@ -275,6 +279,28 @@ def _person_start(chunk: list[_Token]) -> int | None:
     return None
 
 
+#: Generic geographic words: names of places somewhere ("Central", "North"), but in news text words.
+GENERIC_WORDS = frozenset(
+    """north south east west central centre center northern southern eastern western upper lower greater
+    middle city town village county state states province region district capital coast valley river lake lakes
+    mountain mountains island islands bay gulf sea ocean desert plains free union national federal metropolitan
+    international republic kingdom empire territory territories area zone border frontier airport harbour harbor
+    port downtown midtown uptown""".split()
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|into|across|toward|towards|around|through)\s+(?:the\s+)?$")
+
+#: How much a place of each kind resists the common-word and person filters (settlements: importance).
+_SALIENCE = {"country": 1.0, "continent": 1.0, "admin1": 0.9, "sea": 0.85, "river": 0.7}
+
+
+def _salience(gaz: Gazetteer, recs: np.ndarray) -> float:
+    best = 0.0
+    for r in recs.tolist():
+        kind = gaz.kind_of(r)
+        best = max(best, _SALIENCE.get(kind) or gaz.importance_of(r))
+    return best
+
+
 def _keep(
     gaz: Gazetteer,
     chunk: list[_Token],
@@ -285,37 +311,61 @@ def _keep(
     whole: bool,
     person_words: set[str],
     text: str,
-) -> bool:
-    recs, _types = gaz.key_matches(key)
+) -> int | None:
+    """Return the end offset of the mention if the span names a place, else None."""
+    recs, types = gaz.key_matches(key)
     if len(recs) == 0:
-        return False
-    best = max(gaz.importance_of(r) for r in recs.tolist())
+        return None
+    end = chunk[b - 1].end
+    best = _salience(gaz, recs)
     single = b - a == 1
+    letters = sum(ch.isalpha() for ch in span_text)
+    abbreviation = bool((types == NAME_ABBREVIATION).any())
+    if letters <= 1:
+        return None
+    if re.search(r"['’](?:ve|ll|re|d|m|t)$", span_text, re.IGNORECASE):
+        return None
+    if span_text.isupper() and letters <= 4:
+        # "US", "UAE", "B.C." are names; "BA", "MW", "APC" are not
+        official = any(
+            t == NAME_ABBREVIATION or (t == NAME_PRIMARY and gaz.kind_of(r) in ("country", "admin1"))
+            for r, t in zip(recs.tolist(), types.tolist(), strict=True)
+        )
+        return end if official else None
+    if letters <= 3 and not span_text.isupper():
+        # "Ky.", "Ala.": an abbreviation only with its dot
+        if abbreviation and text[end : end + 1] == ".":
+            return end + 1
+        if letters <= 2:
+            return None
     if single and is_demonym(span_text, gaz):
-        return False
-    if single:
-        word = fold(span_text)
+        return None
+    word = fold(span_text)
+    if word in GENERIC_WORDS:
+        return None
+    locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 16), chunk[a].start))
+    if single and not locative:
         if best < 0.9 and word in person_words:
-            return False
-        if best < 0.75 and _SAYING.match(text, chunk[b - 1].end):
-            return False
+            return None
+        if best < 0.75 and _SAYING.match(text, end):
+            return None
         if best < 0.75 and _SAID_BEFORE.search(text, max(0, chunk[a].start - 20), chunk[a].start):
-            return False
-        z = _zipf(word)
-        if z >= 4.3 and best < 0.75:
-            return False
-        if z >= 3.3 and best < 0.5:
-            return False
-        if chunk[a].sentence_start and z >= 3.5 and best < 0.75:
-            return False
-        if span_text.isupper() and len(span_text) > 3 and z >= 3.0 and best < 0.9:
-            return False
-        if len(word) <= 2 and not span_text.isupper():
-            return False
+            return None
+    z = _zipf(word)
+    if locative:
+        z -= 0.7  # "in Reading" is a place far more often than "Reading" alone
+    if z >= 4.3 and best < 0.75:
+        return None
+    if single and z >= 3.3 and best < 0.5:
+        return None
+    if chunk[a].sentence_start and z >= 3.5 and best < 0.75:
+        return None
+    if span_text.isupper() and z >= 3.0 and best < 0.9:
+        return None
     if not whole and best < 0.75:
         # a minor place inside a longer proper name that is not a place ("Peter Cook", "Ash Carter")
-        return False
-    return True
+        return None
+    return end
 
 
 def link_qualifiers(mentions: list[RawMention], text: str) -> None:

@@ -31,6 +31,8 @@ __all__ = ["Resolver", "resolve_document"]
 
 _GEOD = Geod(ellps="WGS84")
 _AREAL = ("country", "continent")
+#: Kinds whose point is where they are (not the centre of a large area or a line).
+_POINT_KINDS = ("city", "town", "village", "airbase", "airport")
 #: Candidates kept per mention (the chosen one and its alternatives).
 MAX_CANDIDATES = 12
 
@@ -116,7 +118,7 @@ class Resolver:
             confident = len(cands[i]) == 1 or c.score >= 1.5 * max(0.01, cands[i][1].score if len(cands[i]) > 1 else 0)
             if p.country and confident:
                 countries[p.country] += 2 if p.kind == "country" else 1
-            if p.kind not in _AREAL and p.kind != "admin1":
+            if p.kind in _POINT_KINDS:
                 points.append((i, p.lon, p.lat))
         total = sum(countries.values()) or 1
         return {"country_share": {k: v / total for k, v in countries.items()}, "points": points}
@@ -135,6 +137,7 @@ class Resolver:
 
         share = context["country_share"]
         others = [(lon, lat) for j, lon, lat in context["points"] if j != i]
+        other_places = [chosen[j].place for j, _, _ in context["points"] if j != i and chosen[j] is not None]
         qual = chosen[qualifier_of[i]].place if i in qualifier_of and chosen[qualifier_of[i]] else None
         out = []
         for c in cands:
@@ -144,14 +147,19 @@ class Resolver:
                 score += 0.5
                 why.append(f"inside {qual.name} (qualifier)")
             s = share.get(p.country or "", 0.0)
-            if s and p.kind != "country":
+            if s and (p.kind in _POINT_KINDS or p.kind == "admin1"):
                 score += 0.35 * s
                 why.append(f"in {p.country}, {s:.0%} of the document's places")
-            if others and p.kind not in _AREAL:
+            if others and p.kind in _POINT_KINDS:
                 d = _nearest_m(p, others)
                 if d < 300_000:
                     score += 0.15 + (0.1 if d < 50_000 else 0.0)
                     why.append(f"{d / 1000:.0f} km from another place in the text")
+            elif p.kind == "admin1" and p.geometry is not None:
+                inside = [o.name for o in other_places if o.country == p.country and contains(p, o)]
+                if inside:
+                    score += 0.25
+                    why.append(f"contains {inside[0]}, named in the text")
             if (name_key(p.name), p.country or "") in self._capitals:
                 score += 0.1
                 why.append("national capital")
