@@ -31,8 +31,26 @@ def main() -> None:
     from geokit.places.gazetteer import get_gazetteer
 
     g = get_gazetteer()
-    names = ["Sirte", "Mosul", "Raqqa", "Paris", "London", "Springfield", "Whiteman AFB", "Libya", "Tigris River",
-             "Sao Paulo", "Zürich", "الرقة", "New York", "Georgia", "Washington", "Aleppo", "Kabul", "Lagos"]
+    names = [
+        "Sirte",
+        "Mosul",
+        "Raqqa",
+        "Paris",
+        "London",
+        "Springfield",
+        "Whiteman AFB",
+        "Libya",
+        "Tigris River",
+        "Sao Paulo",
+        "Zürich",
+        "الرقة",
+        "New York",
+        "Georgia",
+        "Washington",
+        "Aleppo",
+        "Kabul",
+        "Lagos",
+    ]
     n = 0
     t = time.perf_counter()
     while time.perf_counter() - t < 2.0:

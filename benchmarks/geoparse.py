@@ -32,7 +32,10 @@ DEFAULT_BENCH = HERE.parent.parent / "shared" / "bench" / "geoparse"
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p = math.pi / 180
-    h = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -52,7 +55,10 @@ def gold_spans(docs: list[dict], show: int) -> dict:
     for d in docs:
         tops = [t for t in d["toponyms"] if t.get("geonameid") is not None]
         gold_docs.append((d, tops))
-    inputs = [Document(str(d["id"]), d["text"], spans=[(t["start"], t["end"]) for t in tops]) for d, tops in gold_docs]
+    inputs = [
+        Document(str(d["id"]), d["text"], spans=[(t["start"], t["end"]) for t in tops])
+        for d, tops in gold_docs
+    ]
     errs, resolved, same, wrong = [], 0, 0, []
     for (d, tops), r in zip(gold_docs, parse_documents(inputs), strict=True):
         for t, m in zip(tops, r.mentions, strict=True):
@@ -96,7 +102,9 @@ def end_to_end(docs: list[dict], show: int) -> dict:
                 (
                     i
                     for i, m in enumerate(pred)
-                    if i not in used and m.text.lower() == t["name"].lower() and abs((m.start + m.end) / 2 - gc) < 10
+                    if i not in used
+                    and m.text.lower() == t["name"].lower()
+                    and abs((m.start + m.end) / 2 - gc) < 10
                 ),
                 None,
             )
@@ -111,7 +119,10 @@ def end_to_end(docs: list[dict], show: int) -> dict:
             if i in used:
                 continue
             mc = (m.start + m.end) / 2
-            if any(m.text.lower() == t["name"].lower() and abs(mc - (t["start"] + t["end"]) / 2) < 10 for t in ignore):
+            if any(
+                m.text.lower() == t["name"].lower() and abs(mc - (t["start"] + t["end"]) / 2) < 10
+                for t in ignore
+            ):
                 continue
             fp += 1
             fps[m.text] = fps.get(m.text, 0) + 1
@@ -155,11 +166,15 @@ def speed(docs: list[dict], n: int = 5000) -> None:
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
         ours = n / (time.perf_counter() - t)
         try:
-            peer = float(subprocess.check_output(["taskset", "-c", "0", sys.executable, "-c", GEOTEXT, str(corpus)]))
+            peer = float(
+                subprocess.check_output(["taskset", "-c", "0", sys.executable, "-c", GEOTEXT, str(corpus)])
+            )
             peer_s = f"geotext {peer:,.0f} articles/s (capitalised-word lookup, no resolution)"
         except (subprocess.CalledProcessError, ValueError):
             peer_s = "geotext not importable"
-    print(f"speed, {n} articles, one core, whole process: geokit {ours:,.0f} articles/s (goal >= 2,000); {peer_s}")
+    print(
+        f"speed, {n} articles, one core, whole process: geokit {ours:,.0f} articles/s (goal >= 2,000); {peer_s}"
+    )
 
 
 def main() -> None:
@@ -186,7 +201,9 @@ def main() -> None:
             f"  end to end: P {e['P']:.3f} R {e['R']:.3f} F1 {e['F1']:.3f}, A@161 {e['A161']:.3f}, "
             f"mean {e['mean_km']:.0f} km, median {e['median_km']:.1f} km"
         )
-    print("targets: TR-News gold-span A@161 >= 0.90, end-to-end F1 >= 0.75; GeoWebNews gold-span A@161 >= 0.93")
+    print(
+        "targets: TR-News gold-span A@161 >= 0.90, end-to-end F1 >= 0.75; GeoWebNews gold-span A@161 >= 0.93"
+    )
     if not args.no_speed:
         speed(all_docs)
 

@@ -22,7 +22,7 @@ EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _dump(obj: Any, out: TextIO) -> None:
-    json.dump(obj, out, ensure_ascii=False, allow_nan=False)
+    out.write(json.dumps(obj, ensure_ascii=False, allow_nan=False))
     out.write("\n")
 
 
@@ -58,13 +58,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
         for i, r in enumerate(_progress(results, "parse")):
             if i:
                 out.write(", ")
-            json.dump(r.to_dict(), out, ensure_ascii=False, allow_nan=False)
+            out.write(json.dumps(r.to_dict(), ensure_ascii=False, allow_nan=False))
         out.write("]}\n")
     else:
         for r in _progress(results, "parse"):
             print(f"{r.document.id}: {len(r.mentions)} places, {len(r.claims)} claims")
             for m in r.mentions:
-                where = f"{m.place.name} ({m.place.kind}, {m.place.country})" if m.place else f"unresolved: {m.reason}"
+                where = (
+                    f"{m.place.name} ({m.place.kind}, {m.place.country})"
+                    if m.place
+                    else f"unresolved: {m.reason}"
+                )
                 print(f"  {m.start:>6}-{m.end:<6} {m.text!r:32} {where}")
             for c in r.claims:
                 print(f"  claim: {c.text!r} relation={c.relation} inverse={c.inverse} flags={c.flags}")
@@ -80,8 +84,15 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
         locations = OnlineGeocoder(args.online).geocode(args.name, exactly_one=False) or []
         cands = [
-            {"id": f"{args.online}:{i}", "name": loc.address, "kind": "online", "lat": loc.latitude,
-             "lon": loc.longitude, "country": None, "score": None}
+            {
+                "id": f"{args.online}:{i}",
+                "name": loc.address,
+                "kind": "online",
+                "lat": loc.latitude,
+                "lon": loc.longitude,
+                "country": None,
+                "score": None,
+            }
             for i, loc in enumerate(locations)
         ]
     else:
@@ -93,7 +104,10 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         if not cands:
             print(f"no place found for {args.name!r}")
         for c in cands:
-            print(f"{c['score']!s:>7}  {c['name']} ({c['kind']}, {c['country']})  {c['lat']}, {c['lon']}  {c['id']}")
+            print(
+                f"{c['score']!s:>7}  {c['name']} ({c['kind']}, {c['country']})  "
+                f"{c['lat']}, {c['lon']}  {c['id']}"
+            )
     return EXIT_OK
 
 
@@ -119,7 +133,11 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     else:
         for c in claims:
             est = c["estimate"]
-            where = f"{est['lat']:.4f}, {est['lon']:.4f} ± {c['radius_m'] / 1000:.1f} km" if est else "no estimate"
+            where = (
+                f"{est['lat']:.4f}, {est['lon']:.4f} ± {c['radius_m'] / 1000:.1f} km"
+                if est
+                else "no estimate"
+            )
             print(f"[{c.get('input')}] {c['text']!r}: {where}  {'; '.join(c['flags'])}")
     return EXIT_OK
 
@@ -254,7 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("parse", help="find and resolve places and claims in documents")
     s.add_argument("files", nargs="+", metavar="FILE", help=".txt files, .jsonl corpora or folders")
-    s.add_argument("--given-spans", action="store_true", help="resolve the JSONL 'spans' instead of finding mentions")
+    s.add_argument(
+        "--given-spans", action="store_true", help="resolve the JSONL 'spans' instead of finding mentions"
+    )
     s.add_argument("--json", action="store_true", help="print the JSON contract")
     s.set_defaults(func=cmd_parse)
 
@@ -262,7 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("name")
     s.add_argument("--country", metavar="CC", help="ISO 3166-1 alpha-2 code to restrict to")
     s.add_argument("--limit", type=int, default=10)
-    s.add_argument("--online", metavar="PROVIDER", help="use an online geocoder through geopy (e.g. nominatim)")
+    s.add_argument(
+        "--online", metavar="PROVIDER", help="use an online geocoder through geopy (e.g. nominatim)"
+    )
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_geocode)
 
@@ -278,7 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_check)
 
-    s = sub.add_parser("georef", help="point-radius georeference from explicit inputs (Georeferencing Calculator)")
+    s = sub.add_parser(
+        "georef", help="point-radius georeference from explicit inputs (Georeferencing Calculator)"
+    )
     s.add_argument("--mode", choices=("calculator", "exact"), default="calculator")
     s.add_argument("--lat", type=float, required=True)
     s.add_argument("--lon", type=float, required=True)
@@ -286,8 +310,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--type",
         required=True,
         choices=(
-            "coordinates-only", "feature-only", "distance-only", "distance-at-heading",
-            "orthogonal-offsets", "distance-along-path",
+            "coordinates-only",
+            "feature-only",
+            "distance-only",
+            "distance-at-heading",
+            "orthogonal-offsets",
+            "distance-along-path",
         ),
     )
     s.add_argument("--distance", type=float)
@@ -309,7 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("files", nargs="+", metavar="FILE")
     s.add_argument("-o", "--output", required=True, metavar="OUT.html")
     s.add_argument("--offline", action="store_true", default=True, help="self-contained HTML (the default)")
-    s.add_argument("--online", action="store_true", help="load an online tile layer instead of the offline basemap")
+    s.add_argument(
+        "--online", action="store_true", help="load an online tile layer instead of the offline basemap"
+    )
     s.add_argument("--tiles", help="xyzservices tile provider name for --online (default OpenStreetMap)")
     s.add_argument("--png", metavar="OUT.png", help="also write a picture (needs Chromium)")
     s.set_defaults(func=cmd_map)
@@ -336,10 +366,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback for the user
+    except Exception as exc:
         if os.environ.get("GEOKIT_DEBUG"):
             raise
-        print(f"geokit: internal error: {type(exc).__name__}: {exc} (GEOKIT_DEBUG=1 shows details)", file=sys.stderr)
+        print(
+            f"geokit: internal error: {type(exc).__name__}: {exc} (GEOKIT_DEBUG=1 shows details)",
+            file=sys.stderr,
+        )
         return 3
 
 

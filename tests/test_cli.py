@@ -12,7 +12,11 @@ SEEDS = sorted((pathlib.Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
 def geokit(*args, stdin=None):
     proc = subprocess.run(
-        [sys.executable, "-m", "geokit.cli", *map(str, args)], capture_output=True, text=True, input=stdin, timeout=120
+        [sys.executable, "-m", "geokit.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
     )
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
@@ -49,8 +53,14 @@ def test_parse_goes_on_after_bad_inputs(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\xff" * 100)
     (tmp_path / "good.txt").write_text("Fighting near Mosul, Iraq.", encoding="utf-8")
     (tmp_path / "mixed.jsonl").write_text('{"id": "a", "text": "Sirte, Libya"}\nnot json\n{"id": "b"}\n')
-    proc = geokit("parse", tmp_path / "missing.txt", tmp_path / "bin.txt", tmp_path / "good.txt",
-                  tmp_path / "mixed.jsonl", "--json")
+    proc = geokit(
+        "parse",
+        tmp_path / "missing.txt",
+        tmp_path / "bin.txt",
+        tmp_path / "good.txt",
+        tmp_path / "mixed.jsonl",
+        "--json",
+    )
     assert proc.returncode == 1
     assert "missing.txt" in proc.stderr and "bin.txt" in proc.stderr and "mixed.jsonl:2" in proc.stderr
     docs = json.loads(proc.stdout)["documents"]

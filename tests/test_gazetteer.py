@@ -40,12 +40,16 @@ def test_seed_places_resolve(gaz, query, country, lat, lon, tol_km):
 
 
 def test_raqqa_spellings_share_one_id(gaz):
-    ids = {gaz.lookup(q, kinds=("city",))[0].place.id for q in ("Raqqa", "Raqqah", "Ar-Raqqah", "الرقة", "RAQQA")}
+    ids = {
+        gaz.lookup(q, kinds=("city",))[0].place.id for q in ("Raqqa", "Raqqah", "Ar-Raqqah", "الرقة", "RAQQA")
+    }
     assert ids == {"geonames:172955"}
 
 
-@pytest.mark.parametrize(("query", "iso", "inside"), [("Libya", "LY", (16.59, 31.21)), ("Iraq", "IQ", (43.12, 36.33)),
-                                                      ("Syria", "SY", (39.01, 35.95))])
+@pytest.mark.parametrize(
+    ("query", "iso", "inside"),
+    [("Libya", "LY", (16.59, 31.21)), ("Iraq", "IQ", (43.12, 36.33)), ("Syria", "SY", (39.01, 35.95))],
+)
 def test_countries_have_polygons(gaz, query, iso, inside):
     p = gaz.lookup(query)[0].place
     assert p.kind == "country" and p.country == iso

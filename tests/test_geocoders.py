@@ -65,7 +65,10 @@ def test_online_answers_are_cached_as_json(tmp_path):
 
 @pytest.mark.parametrize(
     ("exc", "expected"),
-    [(GeocoderTimedOut("slow"), GeocoderTimeoutError), (GeocoderServiceError("500"), GeocoderUnavailableError)],
+    [
+        (GeocoderTimedOut("slow"), GeocoderTimeoutError),
+        (GeocoderServiceError("500"), GeocoderUnavailableError),
+    ],
 )
 def test_online_failures_become_geokit_errors(tmp_path, exc, expected):
     geo, _ = _online(tmp_path, exc)

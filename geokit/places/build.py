@@ -118,7 +118,9 @@ def _geonames_places() -> Iterator[_Record]:
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         pop = int(c.get("population") or 0)
         kind = _settlement_kind(pop)
-        alts = [a for a in c.get("alternatenames") or [] if not _CODE_LIKE.match(a) and not a.startswith("http")]
+        alts = [
+            a for a in c.get("alternatenames") or [] if not _CODE_LIKE.match(a) and not a.startswith("http")
+        ]
         yield _Record(
             id=f"geonames:{c['geonameid']}",
             name=c["name"],
@@ -164,24 +166,72 @@ def _country_names(iso2: str, base: Iterable[str]) -> list[str]:
 #: Postal and AP-style abbreviations of US states and Canadian provinces, as news writes them.
 REGION_ABBREVIATIONS = {
     "US": {
-        "Alabama": "AL Ala.", "Alaska": "AK", "Arizona": "AZ Ariz.", "Arkansas": "AR Ark.", "California": "CA Calif.",
-        "Colorado": "CO Colo.", "Connecticut": "CT Conn.", "Delaware": "DE Del.", "Florida": "FL Fla.",
-        "Georgia": "GA Ga.", "Hawaii": "HI", "Idaho": "ID", "Illinois": "IL Ill.", "Indiana": "IN Ind.", "Iowa": "IA",
-        "Kansas": "KS Kan. Kans.", "Kentucky": "KY Ky.", "Louisiana": "LA La.", "Maine": "ME", "Maryland": "MD Md.",
-        "Massachusetts": "MA Mass.", "Michigan": "MI Mich.", "Minnesota": "MN Minn.", "Mississippi": "MS Miss.",
-        "Missouri": "MO Mo.", "Montana": "MT Mont.", "Nebraska": "NE Neb. Nebr.", "Nevada": "NV Nev.",
-        "New Hampshire": "NH N.H.", "New Jersey": "NJ N.J.", "New Mexico": "NM N.M.", "New York": "NY N.Y.",
-        "North Carolina": "NC N.C.", "North Dakota": "ND N.D.", "Ohio": "OH", "Oklahoma": "OK Okla.",
-        "Oregon": "OR Ore. Oreg.", "Pennsylvania": "PA Pa. Penn.", "Rhode Island": "RI R.I.",
-        "South Carolina": "SC S.C.", "South Dakota": "SD S.D.", "Tennessee": "TN Tenn.", "Texas": "TX Tex.",
-        "Utah": "UT", "Vermont": "VT Vt.", "Virginia": "VA Va.", "Washington": "WA Wash.", "West Virginia": "WV W.Va.",
-        "Wisconsin": "WI Wis. Wisc.", "Wyoming": "WY Wyo.", "District of Columbia": "DC D.C.",
+        "Alabama": "AL Ala.",
+        "Alaska": "AK",
+        "Arizona": "AZ Ariz.",
+        "Arkansas": "AR Ark.",
+        "California": "CA Calif.",
+        "Colorado": "CO Colo.",
+        "Connecticut": "CT Conn.",
+        "Delaware": "DE Del.",
+        "Florida": "FL Fla.",
+        "Georgia": "GA Ga.",
+        "Hawaii": "HI",
+        "Idaho": "ID",
+        "Illinois": "IL Ill.",
+        "Indiana": "IN Ind.",
+        "Iowa": "IA",
+        "Kansas": "KS Kan. Kans.",
+        "Kentucky": "KY Ky.",
+        "Louisiana": "LA La.",
+        "Maine": "ME",
+        "Maryland": "MD Md.",
+        "Massachusetts": "MA Mass.",
+        "Michigan": "MI Mich.",
+        "Minnesota": "MN Minn.",
+        "Mississippi": "MS Miss.",
+        "Missouri": "MO Mo.",
+        "Montana": "MT Mont.",
+        "Nebraska": "NE Neb. Nebr.",
+        "Nevada": "NV Nev.",
+        "New Hampshire": "NH N.H.",
+        "New Jersey": "NJ N.J.",
+        "New Mexico": "NM N.M.",
+        "New York": "NY N.Y.",
+        "North Carolina": "NC N.C.",
+        "North Dakota": "ND N.D.",
+        "Ohio": "OH",
+        "Oklahoma": "OK Okla.",
+        "Oregon": "OR Ore. Oreg.",
+        "Pennsylvania": "PA Pa. Penn.",
+        "Rhode Island": "RI R.I.",
+        "South Carolina": "SC S.C.",
+        "South Dakota": "SD S.D.",
+        "Tennessee": "TN Tenn.",
+        "Texas": "TX Tex.",
+        "Utah": "UT",
+        "Vermont": "VT Vt.",
+        "Virginia": "VA Va.",
+        "Washington": "WA Wash.",
+        "West Virginia": "WV W.Va.",
+        "Wisconsin": "WI Wis. Wisc.",
+        "Wyoming": "WY Wyo.",
+        "District of Columbia": "DC D.C.",
     },
     "CA": {
-        "Alberta": "AB Alta.", "British Columbia": "BC B.C.", "Manitoba": "MB Man.", "New Brunswick": "NB N.B.",
-        "Newfoundland and Labrador": "NL Nfld. Newfoundland", "Nova Scotia": "NS N.S.", "Ontario": "ON Ont.",
-        "Prince Edward Island": "PE P.E.I. PEI", "Quebec": "QC Que. Québec", "Saskatchewan": "SK Sask.",
-        "Northwest Territories": "NT N.W.T. NWT", "Nunavut": "NU", "Yukon": "YT Yukon Territory",
+        "Alberta": "AB Alta.",
+        "British Columbia": "BC B.C.",
+        "Manitoba": "MB Man.",
+        "New Brunswick": "NB N.B.",
+        "Newfoundland and Labrador": "NL Nfld. Newfoundland",
+        "Nova Scotia": "NS N.S.",
+        "Ontario": "ON Ont.",
+        "Prince Edward Island": "PE P.E.I. PEI",
+        "Quebec": "QC Que. Québec",
+        "Saskatchewan": "SK Sask.",
+        "Northwest Territories": "NT N.W.T. NWT",
+        "Nunavut": "NU",
+        "Yukon": "YT Yukon Territory",
     },
 }
 
@@ -234,12 +284,16 @@ def _countries() -> Iterator[_Record]:
         seen.add(iso)
         gn_info = gn.get(iso, {})
         gid = gn_info.get("geonameid")
-        names = _country_names(iso, [r.get("name"), r.get("name_long"), r.get("formal_name"), gn_info.get("name")])
+        names = _country_names(
+            iso, [r.get("name"), r.get("name_long"), r.get("formal_name"), gn_info.get("name")]
+        )
         names += list(r.get("alt_names") or [])
         # The conventional centre of a country (CIA World Factbook, via countryinfo), the point most
         # gazetteers give; Natural Earth's label point where countryinfo has none.
         latlng = (info.get(iso) or {}).get("latlng") or []
-        lat, lon = (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else (float(r["lat"]), float(r["lon"]))
+        lat, lon = (
+            (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else (float(r["lat"]), float(r["lon"]))
+        )
         yield _Record(
             id=f"geonames:{gid}" if gid else f"ne-country:{iso}",
             name=gn_info.get("name") or r.get("name") or iso,
@@ -257,6 +311,72 @@ def _countries() -> Iterator[_Record]:
         )
 
 
+#: Member states of the European Union (ISO 3166-1 alpha-2), for the EU's own record.
+EU_MEMBERS = [
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+]
+
+
+def _european_union() -> Iterator[_Record]:
+    """Yield the European Union, named in news as often as a country; its point is its area's centroid."""
+    import shapely
+    from pyproj import Transformer
+
+    from geokit.places.layers import load_layer
+
+    recs, geoms = load_layer("countries")
+    parts = [
+        _main_part(g)
+        for r, g in zip(recs, geoms, strict=True)
+        if r.get("iso_a2") in EU_MEMBERS and r.get("primary", True)
+    ]
+    if not parts:
+        return
+    union = shapely.union_all(parts)
+    laea = Transformer.from_crs("EPSG:4326", "EPSG:3035", always_xy=True)
+    back = Transformer.from_crs("EPSG:3035", "EPSG:4326", always_xy=True)
+    c = shapely.transform(union, lambda xy: np.column_stack(laea.transform(xy[:, 0], xy[:, 1]))).centroid
+    lon, lat = back.transform(c.x, c.y)
+    yield _Record(
+        id="geonames:6695072",
+        name="European Union",
+        kind="continent",
+        lat=float(lat),
+        lon=float(lon),
+        population=447_000_000,
+        extent_m=_extent_from(lon, lat, union),
+        source="naturalearth",
+        names=["European Union", "E.U."],
+        abbreviations=["EU", "E.U."],
+    )
+
+
 def _continents() -> Iterator[_Record]:
     from pyproj import Geod
 
@@ -266,9 +386,16 @@ def _continents() -> Iterator[_Record]:
     for code, c in sorted(conts.items()):
         lat, lon = float(c["lat"]), float(c["lng"])
         b = c["bbox"]
-        corners = [(b["west"], b["north"]), (b["east"], b["north"]), (b["west"], b["south"]), (b["east"], b["south"])]
+        corners = [
+            (b["west"], b["north"]),
+            (b["east"], b["north"]),
+            (b["west"], b["south"]),
+            (b["east"], b["south"]),
+        ]
         extent = max(geod.inv(lon, lat, x, y)[2] for x, y in corners)
-        names = [c["name"]] + [a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "fr", "es", "de")]
+        names = [c["name"]] + [
+            a["name"] for a in c.get("alternateNames", []) if a.get("lang") in ("en", "fr", "es", "de")
+        ]
         yield _Record(
             id=f"geonames:{c['geonameId']}",
             name=c["name"],
@@ -356,6 +483,10 @@ def _marine() -> Iterator[_Record]:
         name = r.get("name") or ""
         if not name:
             continue
+        derived = []
+        m = re.match(r"^(?:(?:North|South)\s+)?(.+?)(?:\s+Ocean)?$", name)
+        if m and "Ocean" in name:
+            derived += [m.group(1), f"{m.group(1)} Ocean"]
         yield _Record(
             id=f"ne-marine:{fold(name).replace(' ', '-')}:{row}",
             name=name,
@@ -367,6 +498,7 @@ def _marine() -> Iterator[_Record]:
             layer=LAYER_CODES["marine"],
             row=row,
             names=[name, *list(r.get("alt_names") or [])],
+            derived=derived,
         )
 
 
@@ -380,7 +512,9 @@ def _airports() -> Iterator[_Record]:
         is_base = bool(_AIRBASE.search(name))
         derived = []
         # "Whiteman Afb Airport" is also "Whiteman AFB"; "London Heathrow Airport" is also "Heathrow".
-        short = re.sub(r"\s+(?:international\s+)?(?:airport|airfield|aerodrome)$", "", name, flags=re.IGNORECASE)
+        short = re.sub(
+            r"\s+(?:international\s+)?(?:airport|airfield|aerodrome)$", "", name, flags=re.IGNORECASE
+        )
         city = a.get("city") or ""
         if short != name and len(short) > 3:
             derived.append(short)
@@ -404,6 +538,7 @@ def _airports() -> Iterator[_Record]:
 def _collect() -> list[_Record]:
     records: list[_Record] = []
     records += list(_continents())
+    records += list(_european_union())
     records += list(_countries())
     records += list(_admin1())
     records += list(_rivers())
@@ -535,7 +670,9 @@ def build_gazetteer(out_dir: str | os.PathLike[str], *, progress: bool = False) 
             key = name_key(dem)
             if key not in demonyms or pop > population[key]:
                 demonyms[key], population[key] = iso, pop
-    (tmp / "demonyms.json").write_text(json.dumps(demonyms, sort_keys=True, ensure_ascii=False), encoding="utf-8")
+    (tmp / "demonyms.json").write_text(
+        json.dumps(demonyms, sort_keys=True, ensure_ascii=False), encoding="utf-8"
+    )
     manifest = {
         "format": FORMAT_VERSION,
         "places": len(records),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import shapely
 from pyproj import Geod
 
@@ -29,10 +27,17 @@ def distance_m(a: Place, b: Place) -> float:
     return float(_GEOD.inv(a.lon, a.lat, b.lon, b.lat)[2])
 
 
-@lru_cache(maxsize=4096)
+_PREPARED: dict[int, shapely.Geometry] = {}
+
+
 def _prepared(geom: shapely.Geometry) -> shapely.Geometry:
-    shapely.prepare(geom)
-    return geom
+    # keyed by identity: gazetteer geometries live as long as the process, and hashing a
+    # geometry would serialise it every time
+    g = _PREPARED.get(id(geom))
+    if g is None or g is not geom:
+        shapely.prepare(geom)
+        _PREPARED[id(geom)] = g = geom
+    return g
 
 
 def contains(region: Place, place: Place) -> bool:

@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -128,6 +128,9 @@ class Gazetteer:
                 self._a[f.stem] = np.load(f, mmap_mode="r", allow_pickle=False)
         except (OSError, ValueError) as exc:
             raise DataError(f"damaged gazetteer artefact at {self.path}: {exc}") from exc
+        # the name index is searched for every word n-gram of every text: keep it in memory
+        for name in ("key_hash", "key_rec", "key_type"):
+            self._a[name] = np.array(self._a[name])
         self._lat = self._a["lat"]
         self._lon = self._a["lon"]
         self._key_hash = self._a["key_hash"]
@@ -145,13 +148,43 @@ class Gazetteer:
         off = self._a[f"{field}_offsets"]
         return bytes(self._a[f"{field}_blob"][off[i] : off[i + 1]]).decode("utf-8")
 
+    @cached_property
+    def _kinds(self) -> list[str]:
+        return [KINDS[k] for k in np.asarray(self._a["kind"]).tolist()]
+
+    @cached_property
+    def _populations(self) -> list[int]:
+        return np.asarray(self._a["population"]).tolist()
+
+    @cached_property
+    def _countries(self) -> list[str]:
+        return np.asarray(self._a["country"]).tolist()
+
+    @cached_property
+    def _importances(self) -> list[float]:
+        pop = np.asarray(self._a["population"], dtype=np.float64)
+        imp = np.minimum(1.0, np.log10(np.maximum(pop, 0) + 1) / 7.5)
+        kinds = np.asarray(self._a["kind"])
+        for kind, weight in _KIND_IMPORTANCE.items():
+            imp[kinds == KINDS.index(kind)] = weight
+        return imp.tolist()
+
     def kind_of(self, i: int) -> str:
         """Return the kind of place ``i``."""
-        return KINDS[int(self._a["kind"][i])]
+        return self._kinds[i]
 
     def place(self, i: int, *, geometry: bool = True) -> Place:
         """Return place ``i`` (an index into the artefact) as a :class:`~geokit.model.Place`."""
         i = int(i)
+        if geometry:
+            return self._place(i)
+        return self._build_place(i, False)
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - the gazetteer lives as long as the process
+    def _place(self, i: int) -> Place:
+        return self._build_place(i, True)
+
+    def _build_place(self, i: int, geometry: bool) -> Place:
         country = str(self._a["country"][i]) or None
         pop = int(self._a["population"][i])
         geom = None
@@ -195,16 +228,19 @@ class Gazetteer:
 
     def importance_of(self, i: int) -> float:
         """Return the prior weight of place ``i`` (see :func:`importance`)."""
-        return importance(self.kind_of(i), int(self._a["population"][i]))
+        return self._importances[i]
 
     # -- name index ----------------------------------------------------------------------------
 
     def key_matches(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """Return the place indices whose names have the lookup key ``key``, and the name types."""
-        h = np.int64(name_hash(key))
-        lo = int(np.searchsorted(self._key_hash, h, side="left"))
-        hi = int(np.searchsorted(self._key_hash, h, side="right"))
-        return np.asarray(self._a["key_rec"][lo:hi]), np.asarray(self._a["key_type"][lo:hi])
+        h = name_hash(key)
+        lo = int(self._key_hash.searchsorted(h, side="left"))
+        hi = lo
+        n = len(self._key_hash)
+        while hi < n and self._key_hash[hi] == h:
+            hi += 1
+        return self._a["key_rec"][lo:hi], self._a["key_type"][lo:hi]
 
     def has_keys(self, hashes: np.ndarray) -> np.ndarray:
         """Return, for an array of key hashes, whether each is a name in the gazetteer (vectorised)."""
@@ -274,8 +310,16 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
+        ranked = self._ranked(
+            key, country.upper() if country else None, tuple(kinds) if kinds else None, fuzzy, limit
+        )
+        return [Candidate(self.place(i), score, reason) for score, i, reason in ranked]
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - the gazetteer lives as long as the process
+    def _ranked(
+        self, key: str, cc: str | None, kinds: tuple[str, ...] | None, fuzzy: bool, limit: int
+    ) -> tuple[tuple[float, int, str], ...]:
         allowed = set(kinds) if kinds else None
-        cc = country.upper() if country else None
         scored: dict[int, tuple[float, str]] = {}
         for i, typ in self._exact(key).items():
             scored[i] = (_MATCH_WEIGHT[typ], _MATCH_WORDS[typ])
@@ -286,21 +330,22 @@ class Gazetteer:
             for i, sim in self._fuzzy(key, limit).items():
                 scored[i] = (0.8 * sim, f"fuzzy match {sim:.0%}")
         out = []
+        pops = self._populations
         for i, (w, why) in scored.items():
-            kind = self.kind_of(i)
+            kind = self._kinds[i]
             if allowed and kind not in allowed:
                 continue
-            if cc and str(self._a["country"][i]) != cc:
+            if cc and self._countries[i] != cc:
                 continue
-            imp = self.importance_of(i)
+            imp = self._importances[i]
             score = w * (0.4 + 0.6 * imp)
-            pop = int(self._a["population"][i])
+            pop = pops[i]
             reason = f"{why}; {kind}" + (f", population {pop:,}" if pop else "") + f"; prior {imp:.2f}"
             if cc:
                 reason += f"; in {cc} as asked"
             out.append((score, i, reason))
-        out.sort(key=lambda t: (-t[0], -int(self._a["population"][t[1]]), t[1]))
-        return [Candidate(self.place(i), s, r) for s, i, r in out[:limit]]
+        out.sort(key=lambda t: (-t[0], -pops[t[1]], t[1]))
+        return tuple(out[:limit])
 
     def lookup(
         self,
@@ -391,11 +436,11 @@ class Gazetteer:
 
 
 def fold_controls(text: str) -> str:
-    """Remove control characters from a query.
+    r"""Remove control characters from a query.
 
     Examples
     --------
-    >>> fold_controls("Sir\\x01te\\x7f")
+    >>> fold_controls("Sir\x01te\x7f")
     'Sirte'
     """
     return "".join(ch for ch in text if ch.isprintable() or ch == " ")

@@ -52,7 +52,9 @@ def _location(c: Candidate) -> Location:
         "score": c.score,
         "reason": c.reason,
     }
-    address = ", ".join(x for x in (p.name, p.admin1 if p.admin1 and not p.admin1.isdigit() else None, p.country) if x)
+    address = ", ".join(
+        x for x in (p.name, p.admin1 if p.admin1 and not p.admin1.isdigit() else None, p.country) if x
+    )
     return Location(address, (p.lat, p.lon), raw)
 
 
@@ -80,7 +82,9 @@ class OfflineGeocoder(Geocoder):
     True
     """
 
-    def __init__(self, *, country: str | None = None, gazetteer: Gazetteer | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *, country: str | None = None, gazetteer: Gazetteer | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.country = country
         self._gazetteer = gazetteer
@@ -133,7 +137,9 @@ class OfflineGeocoder(Geocoder):
         lat = np.asarray(gaz._lat)
         lon = np.asarray(gaz._lon)
         # pre-select with a cheap equirectangular distance, then rank exactly
-        d2 = (lat - pt.latitude) ** 2 + ((lon - pt.longitude + 180) % 360 - 180) ** 2 * np.cos(np.radians(pt.latitude)) ** 2
+        d2 = (lat - pt.latitude) ** 2 + ((lon - pt.longitude + 180) % 360 - 180) ** 2 * np.cos(
+            np.radians(pt.latitude)
+        ) ** 2
         idx = np.argsort(d2)[: max(limit * 20, 50)]
         idx = [i for i in idx.tolist() if gaz.kind_of(i) in ("city", "town", "village")][: limit * 4]
         if not idx:
@@ -141,7 +147,10 @@ class OfflineGeocoder(Geocoder):
         g = Geod(ellps="WGS84")
         _, _, dist = g.inv([pt.longitude] * len(idx), [pt.latitude] * len(idx), lon[idx], lat[idx])
         order = np.argsort(dist)[:limit]
-        locs = [_location(Candidate(gaz.place(idx[k]), 1.0, f"{dist[k] / 1000:.1f} km away")) for k in order.tolist()]
+        locs = [
+            _location(Candidate(gaz.place(idx[k]), 1.0, f"{dist[k] / 1000:.1f} km away"))
+            for k in order.tolist()
+        ]
         return locs[0] if exactly_one else locs
 
 
@@ -230,7 +239,9 @@ class OnlineGeocoder:
         except GeocoderTimedOut as exc:
             raise GeocoderTimeoutError(f"{self.provider} did not answer in time: {exc}") from None
         except (GeocoderQuotaExceeded, GeocoderRateLimited) as exc:
-            raise GeocoderQuotaError(f"{self.provider} refused the request (rate limit or quota): {exc}") from None
+            raise GeocoderQuotaError(
+                f"{self.provider} refused the request (rate limit or quota): {exc}"
+            ) from None
         except (GeocoderUnavailable, GeocoderServiceError) as exc:
             raise GeocoderUnavailableError(f"{self.provider} is unavailable: {exc}") from None
         except GeopyError as exc:

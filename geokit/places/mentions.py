@@ -15,6 +15,7 @@ is not a place:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,19 +32,23 @@ __all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualif
 #: Longest name looked up, in words.
 MAX_NAME_WORDS = 7
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w]|['’\-](?=[^\W_]))*")
 _CONNECTORS = frozenset(
-    "of de del della di da do dos das du la le les van von der den and the upon on al el bin ibn y et sur am im".split()
+    """
+    of de del della di da do dos das du la le les van von der den and the upon on al el bin ibn y et sur
+    am im
+    """.split()
 )
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash)[-‐](?=[A-Z])", re.IGNORECASE)
 _TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady gen general lt col colonel maj major capt captain cmdr
-    commander adm admiral sgt sergeant cpl pvt secretary president vice minister premier chancellor senator sen
-    rep representative congressman congresswoman gov governor mayor judge justice king queen prince princess
-    sheikh sheik emir ayatollah imam pope cardinal bishop rev reverend father brother sister ambassador
-    spokesman spokeswoman spokesperson chairman chairwoman director chief officer agent detective inspector
-    sheriff deputy coach abu umm bin ibn mullah pastor councilman councilwoman councillor trooper
-    uss usns hms hmcs hmas ins mv ss rv""".split()
+    """
+    mr mrs ms miss dr prof sir dame lord lady gen general lt col colonel maj major capt captain cmdr
+    commander adm admiral sgt sergeant cpl pvt secretary president vice minister premier chancellor
+    senator sen rep representative congressman congresswoman gov governor mayor judge justice king queen
+    prince princess sheikh sheik emir ayatollah imam pope cardinal bishop rev reverend father brother
+    sister ambassador spokesman spokeswoman spokesperson chairman chairwoman director chief officer
+    agent detective inspector sheriff deputy coach abu umm bin ibn mullah pastor councilman councilwoman
+    councillor trooper uss usns hms hmcs hmas ins mv ss rv
+    """.split()
 )
 _SAYING = re.compile(
     r"^\s*(?:said|says|told|added|noted|stated|wrote|argued|explained|asked|announced|confirmed|"
@@ -59,17 +64,20 @@ _PART_WORDS = re.compile(
 
 #: Demonyms and adjectives that cannot be derived from a country name by a suffix.
 DEMONYMS = frozenset(
-    """french british english scottish welsh irish dutch swiss german greek turkish spanish danish swedish
-    finnish polish chinese japanese thai filipino afghan saudi kurdish kurd kurds arab arabs arabic yemeni
-    emirati qatari lebanese sudanese congolese vietnamese portuguese maltese norwegian icelandic hungarian
-    czech slovak croatian serbian bosnian albanian burmese nepalese bangladeshi sri lankan peruvian chilean
-    argentine argentinian brazilian mexican cuban haitian jamaican canadian american americans european
-    europeans african africans asian asians latino latina hispanic persian iranian iraqi iraqis syrian syrians
-    libyan libyans egyptian egyptians israeli israelis palestinian palestinians jordanian tunisian algerian
-    moroccan nigerian kenyan ethiopian somali somalis ukrainian ukrainians russian russians belarusian
-    georgian armenian azerbaijani azeri kazakh uzbek turkmen tajik kyrgyz mongolian korean koreans indian
-    indians pakistani pakistanis australian new zealander kiwi texan californian floridian new yorker
-    londoner parisian berliner muscovite soviet yankee brit brits scot scots""".split()
+    """
+    french british english scottish welsh irish dutch swiss german greek turkish spanish danish swedish
+    finnish polish chinese japanese thai filipino afghan saudi kurdish kurd kurds arab arabs arabic
+    yemeni emirati qatari lebanese sudanese congolese vietnamese portuguese maltese norwegian icelandic
+    hungarian czech slovak croatian serbian bosnian albanian burmese nepalese bangladeshi sri lankan
+    peruvian chilean argentine argentinian brazilian mexican cuban haitian jamaican canadian american
+    americans european europeans african africans asian asians latino latina hispanic persian iranian
+    iraqi iraqis syrian syrians libyan libyans egyptian egyptians israeli israelis palestinian
+    palestinians jordanian tunisian algerian moroccan nigerian kenyan ethiopian somali somalis ukrainian
+    ukrainians russian russians belarusian georgian armenian azerbaijani azeri kazakh uzbek turkmen
+    tajik kyrgyz mongolian korean koreans indian indians pakistani pakistanis australian new zealander
+    kiwi texan californian floridian new yorker londoner parisian berliner muscovite soviet yankee brit
+    brits scot scots
+    """.split()
 )
 
 
@@ -95,21 +103,38 @@ class _Token:
     sentence_start: bool
 
 
+_SENTENCE_END = frozenset('.!?:;"“”\n')
+_CONNECTOR_ALT = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
+# Only the words that can be part of a name: capitalised (or caseless-script) words, "U.S."-style
+# initials, Arabic article prefixes ("al-Iraqi") and lower-case connectors. Everything else is skipped
+# by the regex engine, so the Python loop sees a fraction of the words.
+_NAME_WORD = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    r"|(?<![\w'’\-])(?:(?:al|el|ar|as|ad|an|at|az|ash)[-‐])?[^\W\d_a-z](?:\w|['’\-](?=[^\W_]))*"
+    rf"|\b(?:{_CONNECTOR_ALT})\b"
+)
+
+
 def _tokens(text: str) -> Iterator[_Token]:
-    prev_end = 0
-    for m in _TOKEN.finditer(text):
+    for m in _NAME_WORD.finditer(text):
         s, e = m.span()
         tok = m.group()
+        first = tok[0]
+        if first.islower() and first.isascii():
+            if tok in _CONNECTORS:
+                yield _Token(s, e, tok, False, False)
+                continue
+            first = _ARABIC_PREFIX.sub("", tok)[:1]
+        if not (first.isupper() or (first.isalpha() and not first.islower())):
+            continue
         if tok.endswith(("'s", "’s")) and len(tok) > 2:
             tok, e = tok[:-2], e - 2
         elif tok.endswith(("'", "’")):
             tok, e = tok[:-1], e - 1
-        gap = text[prev_end:s]
-        sentence_start = prev_end == 0 or bool(re.search(r"[.!?:;\"“”\n]\s*$", gap))
-        first = _ARABIC_PREFIX.sub("", tok)[:1]
-        cap = first.isupper() or (not first.isascii() and first.isalpha() and not first.islower())
-        prev_end = m.end()
-        yield _Token(s, e, tok, cap, sentence_start)
+        j = s - 1
+        while j >= 0 and text[j] in " \t\r":
+            j -= 1
+        yield _Token(s, e, tok, True, j < 0 or text[j] in _SENTENCE_END)
 
 
 @lru_cache(maxsize=131072)
@@ -117,6 +142,9 @@ def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+_DEMONYM_CACHE: dict[tuple[int, str], bool] = {}
 
 
 def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
@@ -129,6 +157,13 @@ def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
     >>> is_demonym("Libyan", gaz), is_demonym("al-Iraqi", gaz), is_demonym("Libya", gaz)
     (True, True, False)
     """
+    cached = _DEMONYM_CACHE.get((id(gazetteer), word))
+    if cached is None:
+        cached = _DEMONYM_CACHE[(id(gazetteer), word)] = _is_demonym(word, gazetteer)
+    return cached
+
+
+def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
     w = _ARABIC_PREFIX.sub("", word).lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -136,8 +171,21 @@ def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
         return True
     if gazetteer.demonym_country(w) or (w.endswith("s") and gazetteer.demonym_country(w[:-1])):
         return True
-    for suffix, add in (("i", ""), ("is", ""), ("n", ""), ("ns", ""), ("an", ""), ("ian", ""), ("ians", ""),
-                        ("ese", ""), ("ian", "ia"), ("an", "a"), ("ean", "ea"), ("ian", "y"), ("ish", "")):
+    for suffix, add in (
+        ("i", ""),
+        ("is", ""),
+        ("n", ""),
+        ("ns", ""),
+        ("an", ""),
+        ("ian", ""),
+        ("ians", ""),
+        ("ese", ""),
+        ("ian", "ia"),
+        ("an", "a"),
+        ("ean", "ea"),
+        ("ian", "y"),
+        ("ish", ""),
+    ):
         if len(w) > len(suffix) + 2 and w.endswith(suffix):
             stem = w[: -len(suffix)] + add
             recs, _ = gazetteer.key_matches(name_key(stem))
@@ -156,7 +204,11 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
         j = i + 1
         while j < n:
             gap = text[tokens[j - 1].end : tokens[j].start]
-            if len(gap) > 2 or any(c in gap for c in ",;:()\"“”!?\n") or ("." in gap and not tokens[j - 1].text.endswith(".")):
+            if (
+                len(gap) > 2
+                or any(c in gap for c in ',;:()"“”!?\n')
+                or ("." in gap and not tokens[j - 1].text.endswith("."))
+            ):
                 # a sentence or clause boundary; "St. Louis" keeps its dot inside the token gap
                 abbrev = tokens[j - 1].text.lower()
                 if not (gap.strip() == "." and (abbrev in ("st", "mt", "ft", "ste") or abbrev in _TITLES)):
@@ -195,7 +247,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     --------
     >>> from geokit.places.gazetteer import get_gazetteer
     >>> gaz = get_gazetteer()
-    >>> [m.text for m in find_mentions("Defense Secretary Ash Carter flew from Whiteman AFB to Sirte, Libya.", gaz)]
+    >>> text = "Defense Secretary Ash Carter flew from Whiteman AFB to Sirte, Libya."
+    >>> [m.text for m in find_mentions(text, gaz)]
     ['Whiteman AFB', 'Sirte', 'Libya']
     >>> [m.text for m in find_mentions("Iraqi forces entered eastern Mosul.", gaz)]
     ['Mosul']
@@ -281,24 +334,49 @@ def _person_start(chunk: list[_Token]) -> int | None:
 
 #: Generic geographic words: names of places somewhere ("Central", "North"), but in news text words.
 GENERIC_WORDS = frozenset(
-    """north south east west central centre center northern southern eastern western upper lower greater
-    middle city town village county state states province region district capital coast valley river lake lakes
-    mountain mountains island islands bay gulf sea ocean desert plains free union national federal metropolitan
-    international republic kingdom empire territory territories area zone border frontier airport harbour harbor
-    port downtown midtown uptown""".split()
+    """
+    north south east west central centre center northern southern eastern western upper lower greater
+    middle city town village county state states province region district capital coast valley river
+    lake lakes mountain mountains island islands bay gulf sea ocean desert plains free union national
+    federal metropolitan international republic kingdom empire territory territories area zone border
+    frontier airport harbour harbor port downtown midtown uptown
+    """.split()
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|to|into|across|toward|towards|around|through)\s+(?:the\s+)?$")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|from|to|into|across|toward|towards|around|through)\s+(?:the\s+)?$"
+)
 
 #: How much a place of each kind resists the common-word and person filters (settlements: importance).
 _SALIENCE = {"country": 1.0, "continent": 1.0, "admin1": 0.9, "sea": 0.85, "river": 0.7}
 
 
-def _salience(gaz: Gazetteer, recs: np.ndarray) -> float:
-    best = 0.0
-    for r in recs.tolist():
-        kind = gaz.kind_of(r)
-        best = max(best, _SALIENCE.get(kind) or gaz.importance_of(r))
-    return best
+@dataclass(frozen=True, slots=True)
+class _KeyInfo:
+    recs: tuple[int, ...]
+    salience: float
+    abbreviation: bool
+    official_caps: bool
+
+
+_KEY_INFO: dict[tuple[int, str], _KeyInfo] = {}
+
+
+def _key_info(gaz: Gazetteer, key: str) -> _KeyInfo:
+    """Return what the filters need to know of a name, computed once per gazetteer and key."""
+    info = _KEY_INFO.get((id(gaz), key))
+    if info is None:
+        recs_a, types_a = gaz.key_matches(key)
+        recs, types = recs_a.tolist(), types_a.tolist()
+        salience = max((_SALIENCE.get(gaz.kind_of(r)) or gaz.importance_of(r) for r in recs), default=0.0)
+        official = any(
+            t == NAME_ABBREVIATION or (t == NAME_PRIMARY and gaz.kind_of(r) in ("country", "admin1"))
+            for r, t in zip(recs, types, strict=True)
+        )
+        info = _KeyInfo(tuple(recs), salience, NAME_ABBREVIATION in types, official)
+        if len(_KEY_INFO) > 200_000:
+            _KEY_INFO.clear()
+        _KEY_INFO[(id(gaz), key)] = info
+    return info
 
 
 def _keep(
@@ -313,25 +391,21 @@ def _keep(
     text: str,
 ) -> int | None:
     """Return the end offset of the mention if the span names a place, else None."""
-    recs, types = gaz.key_matches(key)
-    if len(recs) == 0:
+    info = _key_info(gaz, key)
+    if not info.recs:
         return None
     end = chunk[b - 1].end
-    best = _salience(gaz, recs)
+    best = info.salience
     single = b - a == 1
     letters = sum(ch.isalpha() for ch in span_text)
-    abbreviation = bool((types == NAME_ABBREVIATION).any())
+    abbreviation = info.abbreviation
     if letters <= 1:
         return None
     if re.search(r"['’](?:ve|ll|re|d|m|t)$", span_text, re.IGNORECASE):
         return None
     if span_text.isupper() and letters <= 4:
         # "US", "UAE", "B.C." are names; "BA", "MW", "APC" are not
-        official = any(
-            t == NAME_ABBREVIATION or (t == NAME_PRIMARY and gaz.kind_of(r) in ("country", "admin1"))
-            for r, t in zip(recs.tolist(), types.tolist(), strict=True)
-        )
-        return end if official else None
+        return end if info.official_caps else None
     if letters <= 3 and not span_text.isupper():
         # "Ky.", "Ala.": an abbreviation only with its dot
         if abbreviation and text[end : end + 1] == ".":
@@ -370,7 +444,7 @@ def _keep(
 
 def link_qualifiers(mentions: list[RawMention], text: str) -> None:
     """Mark "Sirte, Libya": a mention followed by a comma and another mention qualifies the first."""
-    for m, nxt in zip(mentions, mentions[1:], strict=False):
+    for m, nxt in itertools.pairwise(mentions):
         gap = text[m.end : nxt.start]
         if gap.strip() == "," and len(gap) <= 3:
             m.qualifier = (nxt.start, nxt.end)

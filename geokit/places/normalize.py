@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["ABBREVIATIONS", "fold", "name_key", "name_hash", "split_qualified"]
+__all__ = ["ABBREVIATIONS", "fold", "name_hash", "name_key", "split_qualified"]
 
 #: Abbreviations expanded in every key, so "Whiteman AFB" and "Whiteman Air Force Base" meet.
 ABBREVIATIONS: dict[str, str] = {
@@ -28,6 +28,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|al|el|ar|as|ad|an|at|az|ash|adh|ath|ad) ")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold ``text`` to lower-case ASCII with single spaces; scripts other than Latin are kept.
 
@@ -47,6 +48,8 @@ def fold(text: str) -> str:
     >>> fold("")
     ''
     """
+    if text.isascii():
+        return " ".join(_SEPARATORS.sub(" ", _QUOTES.sub("", _CONTROL.sub("", text)).lower()).split())
     text = _CONTROL.sub("", unicodedata.normalize("NFKC", text))
     text = _QUOTES.sub("", text)
     out = []

@@ -8,7 +8,8 @@ Each candidate's score starts from its name match and prior (population, kind; s
   confidently resolved mentions (countries named in the text count double);
 - spatial coherence: ``+0.15`` when it lies within 300 km of another resolved place of the
   document (countries and continents excluded), ``+0.1`` more within 50 km;
-- a capital of its country ``+0.1`` (news names capitals far more than namesakes).
+- a capital of its country ``+0.1`` (news names capitals far more than namesakes);
+- a country or continent ``+0.3``: "China" in a story about Texas is still China.
 
 The reason of the choice lists every term that applied.
 """
@@ -20,7 +21,6 @@ from collections.abc import Sequence
 from functools import cached_property
 
 import numpy as np
-from pyproj import Geod
 
 from geokit.model import Candidate, Document, Mention, Place
 from geokit.places.gazetteer import Gazetteer
@@ -29,7 +29,6 @@ from geokit.places.normalize import name_key
 
 __all__ = ["Resolver", "resolve_document"]
 
-_GEOD = Geod(ellps="WGS84")
 _AREAL = ("country", "continent")
 #: Kinds whose point is where they are (not the centre of a large area or a line).
 _POINT_KINDS = ("city", "town", "village", "airbase", "airport")
@@ -77,18 +76,29 @@ class Resolver:
             else:
                 raw = find_mentions(text, self.gazetteer)
         by_start = {m.start: i for i, m in enumerate(raw)}
-        cands = [self._candidates(m.text) for m in raw]
         qualifier_of: dict[int, int] = {}
         for i, m in enumerate(raw):
             if m.qualifier and m.qualifier[0] in by_start:
                 qualifier_of[i] = by_start[m.qualifier[0]]
+        # Mentions of the same name with the same qualifier are resolved once ("U.S." ten times).
+        groups: dict[tuple[str, int], list[int]] = {}
+        for i, m in enumerate(raw):
+            q = qualifier_of.get(i, -1)
+            groups.setdefault((m.key or name_key(m.text), raw[q].key if q >= 0 else ""), []).append(i)
+        group_list = list(groups.values())
+        group_cands = [self._candidates(raw[g[0]].text) for g in group_list]
+        group_of = {i: gi for gi, g in enumerate(group_list) for i in g}
 
-        chosen: list[Candidate | None] = [c[0] if c else None for c in cands]
-        scored: list[list[Candidate]] = cands
+        chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
+        scored: list[list[Candidate]] = group_cands
         for _ in range(2):
-            context = self._context(chosen, cands)
-            scored = [self._rescore(i, cands[i], chosen, context, qualifier_of) for i in range(len(raw))]
-            chosen = [s[0] if s else None for s in scored]
+            context = self._context(chosen, group_cands)
+            scored = [
+                self._rescore(gi, group_cands[gi], chosen, context, qualifier_of, group_list, group_of)
+                for gi in range(len(group_list))
+            ]
+            chosen = [sc[0] if sc else None for sc in scored]
+        scored = [scored[group_of[i]] for i in range(len(raw))]
 
         mentions = []
         for m, ranked in zip(raw, scored, strict=True):
@@ -115,32 +125,38 @@ class Resolver:
             if c is None:
                 continue
             p = c.place
-            confident = len(cands[i]) == 1 or c.score >= 1.5 * max(0.01, cands[i][1].score if len(cands[i]) > 1 else 0)
+            confident = len(cands[i]) == 1 or c.score >= 1.5 * max(
+                0.01, cands[i][1].score if len(cands[i]) > 1 else 0
+            )
             if p.country and confident:
                 countries[p.country] += 2 if p.kind == "country" else 1
             if p.kind in _POINT_KINDS:
-                points.append((i, p.lon, p.lat))
+                points.append((i, p.lon, p.lat, p))
         total = sum(countries.values()) or 1
         return {"country_share": {k: v / total for k, v in countries.items()}, "points": points}
 
     def _rescore(
         self,
-        i: int,
+        gi: int,
         cands: list[Candidate],
         chosen: Sequence[Candidate | None],
         context: dict,
         qualifier_of: dict[int, int],
+        groups: list[list[int]],
+        group_of: dict[int, int],
     ) -> list[Candidate]:
         if not cands:
             return []
         from geokit.places.context import contains
 
         share = context["country_share"]
-        others = [(lon, lat) for j, lon, lat in context["points"] if j != i]
-        other_places = [chosen[j].place for j, _, _ in context["points"] if j != i and chosen[j] is not None]
-        qual = chosen[qualifier_of[i]].place if i in qualifier_of and chosen[qualifier_of[i]] else None
+        points = [(lon, lat, place) for j, lon, lat, place in context["points"] if j != gi]
+        first = groups[gi][0]
+        qg = group_of.get(qualifier_of[first]) if first in qualifier_of else None
+        qual = chosen[qg].place if qg is not None and chosen[qg] is not None else None
+        near = _nearest_many(cands, points)
         out = []
-        for c in cands:
+        for c, d in zip(cands, near, strict=True):
             p = c.place
             score, why = c.score, [c.reason]
             if qual is not None and contains(qual, p):
@@ -150,29 +166,60 @@ class Resolver:
             if s and (p.kind in _POINT_KINDS or p.kind == "admin1"):
                 score += 0.35 * s
                 why.append(f"in {p.country}, {s:.0%} of the document's places")
-            if others and p.kind in _POINT_KINDS:
-                d = _nearest_m(p, others)
-                if d < 300_000:
-                    score += 0.15 + (0.1 if d < 50_000 else 0.0)
-                    why.append(f"{d / 1000:.0f} km from another place in the text")
+            if d < 300_000:
+                score += 0.15 + (0.1 if d < 50_000 else 0.0)
+                why.append(f"{d / 1000:.0f} km from another place in the text")
             elif p.kind == "admin1" and p.geometry is not None:
-                inside = [o.name for o in other_places if o.country == p.country and contains(p, o)]
+                inside = next(
+                    (o.name for _, _, o in points if o.country == p.country and contains(p, o)), None
+                )
                 if inside:
                     score += 0.25
-                    why.append(f"contains {inside[0]}, named in the text")
-            if (name_key(p.name), p.country or "") in self._capitals:
+                    why.append(f"contains {inside}, named in the text")
+            if p.kind in _AREAL and "fuzzy" not in c.reason:
+                score += 0.3
+                why.append("a country or continent by this name")
+            if self._is_capital(p):
                 score += 0.1
                 why.append("national capital")
             out.append(Candidate(p, score, "; ".join(why)))
         out.sort(key=lambda c: (-c.score, -(c.place.population or 0), c.place.id))
         return out
 
+    def _is_capital(self, p: Place) -> bool:
+        return p.kind in _POINT_KINDS and (name_key(p.name), p.country or "") in self._capitals
+
+
+def _nearest_many(cands: Sequence[Candidate], points: list[tuple[float, float, Place]]) -> list[float]:
+    """Return, per candidate of a settlement kind, the distance in metres to the nearest other place.
+
+    Great-circle (spherical) distances, one vectorised computation for all candidates; other kinds
+    and places at the same point (the same place named twice) count as infinitely far.
+    """
+    out = [float("inf")] * len(cands)
+    idx = [k for k, c in enumerate(cands) if c.place.kind in _POINT_KINDS]
+    if not points or not idx:
+        return out
+    lat1 = np.radians([cands[k].place.lat for k in idx])[:, None]
+    lon1 = np.radians([cands[k].place.lon for k in idx])[:, None]
+    lat2 = np.radians([p[1] for p in points])[None, :]
+    lon2 = np.radians([p[0] for p in points])[None, :]
+    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    d = 2 * 6_371_008.8 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+    d[d < 1.0] = np.inf
+    for k, v in zip(idx, d.min(axis=1).tolist(), strict=True):
+        out[k] = v
+    return out
+
 
 def _nearest_m(p: Place, others: list[tuple[float, float]]) -> float:
-    lons = np.fromiter((o[0] for o in others), dtype=float, count=len(others))
-    lats = np.fromiter((o[1] for o in others), dtype=float, count=len(others))
-    _, _, d = _GEOD.inv(np.full_like(lons, p.lon), np.full_like(lats, p.lat), lons, lats)
-    d = np.where(d > 0.0, d, np.inf)  # the same place named twice is not coherence
+    """Return the great-circle distance (spherical, metres) from ``p`` to the nearest other point."""
+    lon = np.radians([o[0] for o in others])
+    lat = np.radians([o[1] for o in others])
+    plat, plon = np.radians(p.lat), np.radians(p.lon)
+    h = np.sin((lat - plat) / 2) ** 2 + np.cos(plat) * np.cos(lat) * np.sin((lon - plon) / 2) ** 2
+    d = 2 * 6_371_008.8 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+    d = d[d > 1.0]  # the same place named twice is not coherence
     return float(d.min()) if len(d) else float("inf")
 
 

@@ -124,7 +124,7 @@ def iter_documents(
     *,
     given_spans: bool = False,
 ) -> Iterator[Document]:
-    """Yield the documents of ``.txt`` files, ``.jsonl`` corpora and folders of them, in order.
+    r"""Yield the documents of ``.txt`` files, ``.jsonl`` corpora and folders of them, in order.
 
     Inputs that cannot be read are appended to ``errors`` (and skipped), so one bad file or line
     never stops the others.
@@ -143,7 +143,7 @@ def iter_documents(
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "a.jsonl").write_text('{"id": "x", "text": "Sirte"}\\nnot json\\n')
+    >>> _ = (d / "a.jsonl").write_text('{"id": "x", "text": "Sirte"}\nnot json\n')
     >>> errs = []
     >>> [doc.id for doc in iter_documents([d / "a.jsonl"], errs)], len(errs)
     (['x'], 1)
