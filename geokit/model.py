@@ -154,7 +154,7 @@ class Mention:
     part: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of the contract (``id``, ``name``, ``kind``, ``lat``, ``lon``, ``start``, ...)."""
+        """Return the JSON form of the contract (``id``, ``name``, ``kind``, ``lat``, ``lon``, ``start``...)."""
         p = self.place
         d: dict[str, Any] = {
             "id": p.id if p else None,
@@ -260,8 +260,14 @@ class Claim:
                 return None
             if p is None:
                 return {"id": None, "name": None, "lat": None, "lon": None, "text": text}
-            return {"id": p.id, "name": p.name, "lat": _round(p.lat), "lon": _round(p.lon), "text": text,
-                    "extent_m": round(p.extent_m, 1)}
+            return {
+                "id": p.id,
+                "name": p.name,
+                "lat": _round(p.lat),
+                "lon": _round(p.lon),
+                "text": text,
+                "extent_m": round(p.extent_m, 1),
+            }
 
         d: dict[str, Any] = {
             "id": self.id,

@@ -1,0 +1,259 @@
+"""Plausibility of an estimate on the ground: is it at sea, or outside the country the text names.
+
+``at_sea`` asks the 1 km land mask of ``global-land-mask`` (lakes count as land), optionally with a
+tolerance ring so that a coastal point on the wrong side of a grid cell is not flagged.
+``outside_country`` measures the distance from the point to the country's polygon (Natural Earth, from
+``geokit.places.layers``) geodesically, in an azimuthal-equidistant projection centred on the point,
+and answers ``None`` when it cannot tell (unknown code, country layer unavailable).
+``claim_flags`` gives the short flags the pipeline appends to ``Claim.flags``.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
+from pyproj import Geod, Transformer
+from shapely.geometry import Point, box
+
+from geokit.errors import DataError, InputError
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from geokit.model import Claim, Estimate
+
+__all__ = [
+    "COAST_TOLERANCE_M",
+    "COUNTRY_TOLERANCE_M",
+    "at_sea",
+    "claim_flags",
+    "country_name",
+    "outside_country",
+]
+
+#: Default tolerance of the sea test in ``claim_flags``: a little more than the mask's cell diagonal.
+COAST_TOLERANCE_M = 1_500.0
+#: Default tolerance of the country test: Natural Earth 10m borders are good to a few kilometres.
+COUNTRY_TOLERANCE_M = 5_000.0
+
+_GEOD = Geod(ellps="WGS84")
+
+
+def _normalise(lat: Any, lon: Any) -> tuple[np.ndarray, np.ndarray]:
+    lat_a = np.asarray(lat, dtype=float)
+    lon_a = np.asarray(lon, dtype=float)
+    if not (np.all(np.isfinite(lat_a)) and np.all(np.isfinite(lon_a))):
+        raise InputError("latitude and longitude must be finite numbers")
+    if np.any(np.abs(lat_a) > 90):
+        raise InputError("latitude must be between -90 and 90 degrees")
+    lon_a = (lon_a + 180.0) % 360.0 - 180.0
+    return lat_a, lon_a
+
+
+def _is_land(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    # imported here: loading the 1 km mask takes about 2 s, paid on the first test rather than on import
+    from global_land_mask import globe
+
+    # the mask's index functions are exact at the edges; keep the poles and the dateline inside the grid
+    return np.asarray(globe.is_land(np.clip(lat, -89.999, 89.999), np.clip(lon, -179.999, 179.999)))
+
+
+def at_sea(lat: Any, lon: Any, *, tolerance_m: float = 0.0) -> Any:
+    """Return whether a point (or each of many points) lies at sea.
+
+    Parameters
+    ----------
+    lat, lon : float or array_like
+        WGS84 degrees; longitudes are wrapped into [-180, 180).
+    tolerance_m : float, default 0
+        A point counts as on land when land lies within this distance (checked on a ring of 16
+        points at ``tolerance_m`` and one at half of it), so that coastal points are not flagged for
+        the 1 km grid of the mask.
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+        A plain ``bool`` for scalar input, an array of the input's shape otherwise.
+
+    Raises
+    ------
+    InputError
+        For a latitude outside [-90, 90] or a non-finite coordinate.
+
+    Examples
+    --------
+    >>> at_sea(31.50, 16.92)  # 45 km NE of Sirte: the Gulf of Sidra
+    True
+    >>> at_sea(30.92, 16.26)  # 45 km SW of Sirte
+    False
+    >>> at_sea([31.50, 30.92], [16.92, 16.26]).tolist()
+    [True, False]
+    >>> at_sea(31.225, 16.589)  # just off the shore at Sirte, on the 1 km grid
+    True
+    >>> at_sea(31.225, 16.589, tolerance_m=1500)
+    False
+    """
+    lat_a, lon_a = _normalise(lat, lon)
+    sea = ~_is_land(lat_a, lon_a)
+    if tolerance_m > 0 and np.any(sea):
+        idx = np.flatnonzero(sea.ravel())
+        azimuths = np.arange(0.0, 360.0, 22.5)
+        la = np.repeat(lat_a.ravel()[idx], azimuths.size * 2)
+        lo = np.repeat(lon_a.ravel()[idx], azimuths.size * 2)
+        az = np.tile(azimuths, idx.size * 2)
+        dist = np.tile(np.repeat([tolerance_m, tolerance_m / 2.0], azimuths.size), idx.size)
+        rlon, rlat, _ = _GEOD.fwd(lo, la, az, dist)
+        land = _is_land(np.asarray(rlat), (np.asarray(rlon) + 180.0) % 360.0 - 180.0)
+        near_land = land.reshape(idx.size, -1).any(axis=1)
+        flat = sea.ravel().copy()
+        flat[idx[near_land]] = False
+        sea = flat.reshape(sea.shape)
+    if sea.ndim == 0:
+        return bool(sea)
+    return sea
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, tuple[str, BaseGeometry]] | None:
+    """ISO2 -> (name, prepared geometry) from the countries layer, or None when it is unavailable."""
+    try:
+        from geokit.places.layers import load_layer
+    except ImportError:  # the places stage is not installed with this build
+        return None
+    try:
+        records, geometries = load_layer("countries")
+    except (DataError, OSError):
+        return None
+    parts: dict[str, list[tuple[float, str, BaseGeometry]]] = {}
+    for rec, geom in zip(records, geometries, strict=False):
+        if geom is None or geom.is_empty:
+            continue
+        code = str(rec.get("iso_a2") or "").upper()
+        if len(code) == 2 and code.isalpha():  # Natural Earth marks some disputed areas "-99"
+            parts.setdefault(code, []).append((geom.area, str(rec.get("name") or code), geom))
+    out: dict[str, tuple[str, BaseGeometry]] = {}
+    for code, items in parts.items():
+        # several records share a code (France and Clipperton Island): unite them, name after the largest
+        items.sort(key=lambda item: -item[0])
+        geom = items[0][2] if len(items) == 1 else shapely.union_all([item[2] for item in items])
+        shapely.prepare(geom)
+        out[code] = (items[0][1], geom)
+    return out
+
+
+def country_name(iso2: str) -> str:
+    """Return the common English name of a country from its ISO 3166-1 alpha-2 code.
+
+    The countries layer's name is used where it is loaded, else pycountry's common name; an unknown
+    code is returned as it was given.
+
+    Examples
+    --------
+    >>> country_name("LY")
+    'Libya'
+    >>> country_name("zz")
+    'ZZ'
+    """
+    code = iso2.upper()
+    layer = _countries()
+    if layer and code in layer:
+        return layer[code][0]
+    import pycountry
+
+    rec = pycountry.countries.get(alpha_2=code)
+    if rec is None:
+        return code
+    return str(getattr(rec, "common_name", None) or rec.name)
+
+
+def _distance_to(geom: BaseGeometry, lat: float, lon: float, limit_m: float) -> float:
+    """Geodesic distance (m) from the point to ``geom``, or ``inf`` when it is farther than ``limit_m``."""
+    # clip to a box that certainly holds the disk of radius limit_m, then measure in an AEQD on the point
+    dlat = limit_m / 110_000.0 + 0.01
+    dlon = min(180.0, dlat / max(np.cos(np.radians(min(abs(lat) + dlat, 89.9))), 1e-3))
+    near = geom.intersection(box(lon - dlon, max(lat - dlat, -90), lon + dlon, min(lat + dlat, 90)))
+    if near.is_empty:
+        return float("inf")
+    aeqd = Transformer.from_crs(
+        "EPSG:4326", f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m", always_xy=True
+    )
+    projected = shapely.transform(near, aeqd.transform, interleaved=False)
+    d = float(projected.distance(Point(0.0, 0.0)))
+    return d if d <= limit_m else float("inf")
+
+
+def outside_country(
+    lat: float, lon: float, iso2: str | None, *, tolerance_m: float = COUNTRY_TOLERANCE_M
+) -> bool | None:
+    """Return whether a point lies outside a country by more than ``tolerance_m``.
+
+    Parameters
+    ----------
+    lat, lon : float
+        WGS84 degrees.
+    iso2 : str or None
+        ISO 3166-1 alpha-2 code of the country ("LY").
+    tolerance_m : float, default 5000
+        A point within this distance of the country's polygon counts as inside (coastal towns,
+        coarse borders).
+
+    Returns
+    -------
+    bool or None
+        ``None`` when the code is missing or unknown, or the countries layer is not available.
+
+    Examples
+    --------
+    >>> outside_country(30.92, 16.26, None) is None
+    True
+    """
+    if not iso2:
+        return None
+    lat_a, lon_a = _normalise(lat, lon)
+    lat_f, lon_f = float(lat_a), float(lon_a)
+    layer = _countries()
+    if not layer:
+        return None
+    entry = layer.get(iso2.upper())
+    if entry is None:
+        return None
+    geom = entry[1]
+    if geom.contains(Point(lon_f, lat_f)):
+        return False
+    return _distance_to(geom, lat_f, lon_f, max(tolerance_m, 0.0)) == float("inf")
+
+
+def claim_flags(
+    claim: Claim,
+    estimate: Estimate | None,
+    *,
+    coast_tolerance_m: float = COAST_TOLERANCE_M,
+    country_tolerance_m: float = COUNTRY_TOLERANCE_M,
+) -> list[str]:
+    """Return the plausibility flags of an estimate: ``"estimate at sea"``, ``"estimate outside <Country>"``.
+
+    The country is ``claim.context_country`` (the country the text places the claim in), else the
+    anchor's country. A missing estimate gives no flags (the estimate stage has flagged why).
+
+    Examples
+    --------
+    >>> from geokit.model import Claim, Estimate
+    >>> c = Claim(id="c1", document="d", quote="", start=0, end=0, relation="offset",
+    ...           target="camp", anchor_text="Sirte")
+    >>> claim_flags(c, Estimate("c1", 31.50, 16.92, 20000.0, None, "exact"))
+    ['estimate at sea']
+    >>> claim_flags(c, None)
+    []
+    """
+    if estimate is None:
+        return []
+    flags: list[str] = []
+    if at_sea(estimate.lat, estimate.lon, tolerance_m=coast_tolerance_m):
+        flags.append("estimate at sea")
+    country = claim.context_country or (claim.anchor.country if claim.anchor is not None else None)
+    if country and outside_country(estimate.lat, estimate.lon, country, tolerance_m=country_tolerance_m):
+        flags.append(f"estimate outside {country_name(country)}")
+    return flags

@@ -1,0 +1,619 @@
+"""Find relative-location claims in a document: "45 km southwest of Sirte", "near Sirte", "eastern Mosul".
+
+:func:`extract_claims` reads a :class:`~geokit.model.Document` and the place mentions already found
+in it, and returns one :class:`~geokit.model.Claim` per relative expression. Every pattern is
+anchored on a unit, direction or relation keyword and uses only bounded repetition, and every
+look-around is confined to a fixed window, so a document of any size is read in linear time.
+
+Relations (``Claim.relation``) and the fields each fills:
+
+- ``offset`` ("45 km southwest of Sirte", "10 km on a bearing of 225° from Sirte"): ``distance``,
+  ``direction``, ``hedge``; ``distance_alt`` for a parenthetical "28 miles (45 km)".
+- ``distance`` ("5 km from Raqqa", "10 miles outside Mosul", "within 5 km of Raqqa"): ``distance``,
+  ``hedge``; ``direction`` is ``None``.
+- ``direction`` ("north of Mosul") and ``side`` (the anchor is a line: a river, road or border, "east
+  of the Tigris River"): ``direction`` only.
+- ``near`` ("near Sirte", "close to", "in the vicinity of", "on the banks of"), ``outskirts`` (with
+  ``direction`` for "the northern outskirts of"), ``outside``: anchor only.
+- ``between``: ``anchor`` / ``anchor_text`` and ``anchor2`` / ``anchor2_text``.
+- ``part`` ("eastern Mosul", "the western part of Mosul", "east Mosul"): ``target`` is the part label
+  and the place ("east Mosul"), ``direction`` the part's compass point (``None`` for "central").
+
+Common fields: ``id`` is ``"{document.id}:c{start}"``; ``start`` / ``end`` / ``text`` are the relative
+expression (from the hedge or number to the end of the anchor); ``quote`` is the sentence (a
+1,000-character window of it when it is longer). ``target`` is a named place (``target_place`` set)
+or an unnamed target's label ("training camps"), the same label for every claim of the document
+whose :func:`~geokit.claims.targets.target_key` matches. ``inverse`` is true when the named place is
+the subject and the unnamed target follows "of" ("Sirte is nearly 28 miles southwest of the
+training camps"): ``anchor`` is then Sirte and ``target`` the camps. A distance keeps the number as
+written in ``text``, ``value`` (and ``value2`` for a range "40-50 km", whose ``metres`` is the
+midpoint) and the normalised ``unit``; an unknown unit keeps its word, ``metres`` 0 and the flag
+``"unknown unit"``. A direction that cannot be read ("north-south") is ``None`` with the flag
+``"conflicting directions"``. ``precision_m`` / ``low_m`` / ``high_m`` are left to the estimate stage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geokit.claims.grammar import (
+    BEARING_RE,
+    DIRECTION_RE,
+    EARTH_HALF_CIRCUMFERENCE_M,
+    HEDGE_RE,
+    NUMBER_RE,
+    PART_RE,
+    UNIT_METRES,
+    UNIT_RE,
+    normalise_unit,
+    parse_bearing,
+    parse_direction,
+    parse_hedge,
+    parse_number,
+    parse_part,
+)
+from geokit.claims.targets import noun_phrase_label, target_key, trim_predicate
+from geokit.errors import InputError
+from geokit.model import Claim, Direction, Distance, Document, Mention, Place
+from geokit.text.sentences import split_sentences
+
+__all__ = ["extract_claims"]
+
+
+def _words(text: str) -> list[str]:
+    """Split a whitespace-separated word list."""
+    return text.split()
+
+
+_S = r"\s{1,3}"
+_DIST_RE = re.compile(
+    r"(?:(?P<between>\bbetween)" + _S + rf"(?P<b1>{NUMBER_RE})" + _S + "and" + _S + rf"(?P<b2>{NUMBER_RE})"
+    rf"|(?:(?P<hedge>\b{HEDGE_RE}){_S})?(?P<num>{NUMBER_RE})"
+    rf"(?:\s{{0,3}}(?:-|–|—|to|or)\s{{0,3}}(?P<num2>{NUMBER_RE}))?)"
+    rf"\s{{0,3}}-?\s{{0,3}}(?P<unit>{UNIT_RE})"
+    rf"(?:\s{{0,3}}\(\s{{0,3}}(?:{HEDGE_RE}{_S})?(?P<pnum>{NUMBER_RE})\s{{0,3}}-?\s{{0,3}}(?P<punit>{UNIT_RE})"
+    r"\s{0,3}\))?"
+    rf"(?:[\s,]{{1,3}}(?:(?:to{_S}the{_S}|due{_S})?(?P<dir>{DIRECTION_RE})|(?P<bear>{BEARING_RE})))?"
+    rf"[\s,]{{1,3}}(?P<conn>away{_S}from|outside{_S}of|outside|from|of|off)\b",
+    re.IGNORECASE,
+)
+_DIR_RE = re.compile(
+    rf"(?:\b(?:just|due|directly|immediately|slightly|far|further|farther){_S})?(?:\bto{_S}the{_S})?"
+    rf"(?:(?P<dir>{DIRECTION_RE})|(?P<bear>{BEARING_RE})){_S}(?P<conn>of|from)\b",
+    re.IGNORECASE,
+)
+_REL_RE = re.compile(
+    rf"\b(?P<rel>near(?:by)?|close{_S}to|in{_S}the{_S}vicinity{_S}of|next{_S}to"
+    rf"|(?:(?:on|in|at){_S})?the{_S}(?:(?P<odir>{PART_RE}){_S})?outskirts{_S}of|outskirts{_S}of"
+    rf"|outside(?:{_S}of)?|(?:on{_S})?the{_S}(?:banks?|shores?){_S}of|between)\s{{1,3}}",
+    re.IGNORECASE,
+)
+_POINT = r"(?:north|south)-?(?:east|west)|north|south|east|west"
+_PART_FORWARD_RE = re.compile(
+    rf"\b(?:(?P<part>{PART_RE}|{_POINT})(?:{_S}and{_S}(?P<part2>{PART_RE}|{_POINT}))?"
+    rf"(?:{_S}(?:part|parts|side|half|sector|districts|neighbou?rhoods|areas|quarter){_S}of)?"
+    rf"|the{_S}(?P<tpart>{_POINT}){_S}of)\s{{1,3}}(?:the{_S}(?:city{_S}of{_S})?)?",
+    re.IGNORECASE,
+)
+_ANCHOR_PREFIX_RE = re.compile(
+    rf"(?:the{_S})?(?:(?:city|town|village|port|capital|province|region|district|governorate|oasis|area"
+    rf"|coast|outskirts|suburbs|centre|center){_S}of{_S}(?:the{_S})?)?",
+    re.IGNORECASE,
+)
+_CAPITALISED_RE = re.compile(
+    r"(?:the\s{1,3})?[A-Z][\w'’.-]{0,40}(?:\s{1,2}(?:(?:of|de|al|el|the)\s{1,2})?[A-Z][\w'’-]{0,40}){0,4}"
+)
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]{0,40}")
+_NP_STOP = frozenset(
+    _words(
+        """
+        that which who where when while was were is are had has have and or but to in on at by with for
+        as after before since because if
+        """
+    )
+)
+_LINKERS = frozenset(
+    _words(
+        """
+        located situated lying lies lie lay is are was were sits sit sat stands stand based positioned
+        stationed which that who being been now still also reportedly just had has have be runs run ran
+        stretches stretch flows flow extends extend
+        """
+    )
+)
+_PRONOUNS = frozenset(_words("it they this these those which that"))
+_LINKING_VERBS = frozenset(_words("is are was were lies lie lay sits sit sat stands stand"))
+_LINE_KINDS = frozenset(_words("river stream canal wadi road highway line border frontier railway coast"))
+_LINE_WORDS_RE = re.compile(r"\b(?:river|canal|wadi|road|highway|railway|line|border|frontier|creek)\b", re.I)
+_COMPASS_KEYS = ("north", "south", "east", "west", "central", "bearing", "degree", "heading", "°", "º")
+_ABBR_HINT = re.compile(r"[NS]\.?[EW]|[NESW]\.?[NS]\.?[EW]|[NESW]\s?by?\s?[NESW]")
+_RELATION_KEYS = ("near", "close", "vicinity", "next", "outskirts", "outside", "bank", "shore", "between")
+_UNIT_HINT = re.compile(rf"(?<![^\W\d_]){UNIT_RE}", re.IGNORECASE)
+_HINT_RE = re.compile(
+    rf"(?<![^\W\d_]){UNIT_RE}|{'|'.join(map(re.escape, _COMPASS_KEYS + _RELATION_KEYS))}",
+    re.IGNORECASE,
+)
+_WINDOW = 200  # characters examined before an expression (target, subject of an inverse claim)
+_UNNAMED = "unnamed target"
+_MAX_QUOTE = 1000  # longest quote kept whole; a longer "sentence" is quoted around the expression
+
+
+@dataclass(slots=True)
+class _Anchor:
+    text: str
+    start: int
+    end: int
+    place: Place | None = None
+    mention: Mention | None = None
+    named: bool = True  # False for a lower-case noun phrase ("the training camps")
+
+
+class _Context:
+    """A document, its sentences and its mentions indexed by start and end offset."""
+
+    def __init__(self, document: Document, mentions: Sequence[Mention]) -> None:
+        self.doc = document
+        self.text = document.text
+        self.by_start: dict[int, Mention] = {}
+        self.by_end: dict[int, Mention] = {}
+        for m in mentions:
+            self.by_start.setdefault(m.start, m)
+            self.by_end.setdefault(m.end, m)
+        self.last_target: str | None = None
+        self._spans = sorted((m.start, m.end) for m in mentions)
+        self._starts = [s for s, _ in self._spans]
+
+    def inside_mention(self, pos: int) -> bool:
+        """Say whether ``pos`` lies inside a mention."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._spans[i][0] <= pos < self._spans[i][1]
+
+    # -- anchors -------------------------------------------------------------------------------
+    def anchor_at(self, pos: int, limit: int, *, lowercase: bool) -> _Anchor | None:
+        """Read the anchor starting at ``pos``: a mention, a capitalised phrase or a noun phrase."""
+        text = self.text
+        while pos < limit and text[pos].isspace():
+            pos += 1
+        if pos >= limit:
+            return None
+        m = _ANCHOR_PREFIX_RE.match(text, pos, limit)
+        tries = [pos]
+        if m and m.end() > pos:
+            tries = [m.end(), *([pos + 4] if text[pos : pos + 4].lower() == "the " else []), pos]
+        for p in tries:
+            men = self.by_start.get(p)
+            if men is not None and men.end <= limit + 200:
+                return _Anchor(men.text, men.start, men.end, men.place, men)
+        cap = _CAPITALISED_RE.match(text, pos, limit)
+        if cap:
+            s, e = cap.span()
+            if text[s : s + 4].lower() == "the ":
+                s += 4
+            while s < e and not text[s].isalpha():
+                s += 1
+            if e > s and text[s].isupper():
+                return _Anchor(text[s:e].rstrip(".,'’-"), s, s + len(text[s:e].rstrip(".,'’-")))
+        if not lowercase:
+            return None
+        words: list[tuple[int, int]] = []
+        p = pos
+        for w in _WORD_RE.finditer(text, pos, min(limit, pos + 120)):
+            if text[p : w.start()].strip() or len(words) >= 6:
+                break
+            if w.group().lower() in _NP_STOP:
+                break
+            words.append(w.span())
+            p = w.end()
+        if not words:
+            return None
+        return _Anchor(text[words[0][0] : words[-1][1]], words[0][0], words[-1][1], named=False)
+
+    def context_country(self, anchor: _Anchor, limit: int) -> str | None:
+        """Return the country named right after an anchor ("Sirte, Libya")."""
+        text = self.text
+        p = anchor.end
+        if p < limit and text[p] == ",":
+            p += 1
+            while p < limit and text[p] == " ":
+                p += 1
+            men = self.by_start.get(p)
+            if men is not None and men.place is not None and men.place.kind == "country":
+                return men.place.country or men.place.id
+        return None
+
+    # -- what lies before an expression ---------------------------------------------------------
+    def strip_linkers(self, pos: int, floor: int) -> tuple[int, bool]:
+        """Move back over spaces, commas and linking words; say whether a linking verb was passed."""
+        text = self.text
+        verb = False
+        for _ in range(8):
+            q = pos
+            while q > floor and text[q - 1] in " \t,\u00a0":
+                q -= 1
+                verb = verb or text[q] == ","  # an appositive: "Sirte, 28 miles SW of the camps"
+            m = re.search(r"[A-Za-z]{1,15}\Z", text[max(floor, q - 15) : q])
+            if m and m.group().lower() in _LINKERS:
+                verb = verb or m.group().lower() in _LINKING_VERBS
+                pos = q - len(m.group())
+                continue
+            return q, verb
+        return pos, verb
+
+    def target_before(self, pos: int, floor: int) -> tuple[str, Place | None]:
+        """Return the target an expression at ``pos`` locates: a place mention or a noun-phrase label."""
+        p, _ = self.strip_linkers(pos, floor)
+        men = self.by_end.get(p)
+        if men is not None:
+            # "Qayyarah, Iraq, 60 km south of ...": prefer the place before the country.
+            if men.place is not None and men.place.kind == "country":
+                q = men.start
+                while q > floor and self.text[q - 1] in " ,":
+                    q -= 1
+                prev = self.by_end.get(q)
+                if prev is not None and q < men.start:
+                    men = prev
+            return men.text, men.place
+        lo = max(floor, p - _WINDOW)
+        seg = self.text[lo:p]
+        cut = max(seg.rfind(c) for c in ',;:()[]"“”')
+        words = trim_predicate(_WORD_RE.findall(seg[cut + 1 :])[-8:])
+        label = noun_phrase_label(words)
+        if words and words[-1].lower() in _PRONOUNS:
+            return self.last_target or _UNNAMED, None  # "it is 3 km west of ...": the last target
+        if not label or (label.endswith("ed") and len(label.split()) == 1):
+            return _UNNAMED, None
+        return label, None
+
+    def subject_before(self, pos: int, floor: int) -> Mention | None:
+        """Return the place that is the subject of a linking verb just before ``pos`` ("Sirte is ...")."""
+        p, verb = self.strip_linkers(pos, floor)
+        if not verb:
+            return None
+        men = self.by_end.get(p)
+        return men if men is not None and men.place is not None else None
+
+
+def _quote(text: str, sent: tuple[int, int], start: int, end: int) -> str:
+    """Return the sentence around an expression, or a window of it when the sentence is huge."""
+    s, e = sent
+    if e - s <= _MAX_QUOTE:
+        return text[s:e]
+    lo, hi = max(s, start - _MAX_QUOTE // 2), min(e, end + _MAX_QUOTE // 2)
+    return "…" + text[lo:hi].strip() + "…"
+
+
+def _number(text: str, flags: list[str]) -> float | None:
+    try:
+        return parse_number(text)
+    except InputError:
+        flags.append("unreadable number")
+        return None
+
+
+def _distance(m: re.Match[str], flags: list[str]) -> tuple[Distance | None, Distance | None]:
+    """Build the distance (and the parenthetical one) of a distance match; add flags."""
+    if m.group("between"):
+        n1, n2 = m.group("b1"), m.group("b2")
+        written = f"{n1}-{n2}"
+    else:
+        n1, n2 = m.group("num"), m.group("num2")
+        written = m.string[m.start("num") : m.end("num2")] if n2 else n1
+    v1 = _number(n1, flags)
+    v2 = _number(n2, flags) if n2 else None
+    if v1 is None:
+        return None, None
+    unit = normalise_unit(m.group("unit"))
+    mid = v1 if v2 is None else (v1 + v2) / 2.0
+    if unit in UNIT_METRES:
+        metres = mid * UNIT_METRES[unit]
+    else:
+        metres = 0.0
+        flags.append("unknown unit")
+    dist = Distance(value=v1, unit=unit, metres=metres, text=written.strip(), value2=v2)
+    if unit in UNIT_METRES:
+        if v1 < 0 or (v2 is not None and v2 < 0):
+            flags.append("negative distance")
+        elif v1 == 0 and not v2:
+            flags.append("distance is zero")
+        if max(abs(v1), abs(v2 or 0.0)) * UNIT_METRES[unit] > EARTH_HALF_CIRCUMFERENCE_M:
+            flags.append("distance beyond half the Earth's circumference")
+    alt = None
+    if m.group("pnum"):
+        pv = _number(m.group("pnum"), flags)
+        punit = normalise_unit(m.group("punit"))
+        if pv is not None:
+            pm = pv * UNIT_METRES[punit] if punit in UNIT_METRES else 0.0
+            alt = Distance(value=pv, unit=punit, metres=pm, text=m.group("pnum").strip())
+            if pm and metres and abs(pm - metres) > 0.1 * max(pm, metres):
+                flags.append("paired distances disagree")
+    return dist, alt
+
+
+def _direction(words: str | None, bearing: str | None, flags: list[str]) -> Direction | None:
+    try:
+        if bearing:
+            return parse_bearing(bearing)
+        if words:
+            return parse_direction(words)
+    except InputError as exc:
+        flags.append("conflicting directions" if "conflicting" in str(exc) else "bearing out of range")
+    return None
+
+
+def _is_line(anchor: _Anchor | None) -> bool:
+    if anchor is None:
+        return False
+    if anchor.place is not None and anchor.place.kind in _LINE_KINDS:
+        return True
+    return bool(_LINE_WORDS_RE.search(anchor.text))
+
+
+class _Extractor:
+    def __init__(self, document: Document, mentions: Sequence[Mention]) -> None:
+        self.ctx = _Context(document, mentions)
+        self.claims: list[Claim] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def claim(
+        self,
+        start: int,
+        end: int,
+        sent: tuple[int, int],
+        relation: str,
+        target: str,
+        anchor: _Anchor | None,
+        flags: list[str],
+        **kw: object,
+    ) -> Claim:
+        ctx = self.ctx
+        if anchor is None or (anchor.place is None and "anchor not found" not in flags):
+            flags.append("anchor not found")
+        c = Claim(
+            id=f"{ctx.doc.id}:c{start}",
+            document=ctx.doc.id,
+            quote=_quote(ctx.text, sent, start, end),
+            start=start,
+            end=end,
+            relation=relation,
+            target=target,
+            anchor_text=anchor.text if anchor else "",
+            anchor=anchor.place if anchor else None,
+            flags=list(dict.fromkeys(flags)),
+            source=ctx.doc.source,
+            text=ctx.text[start:end],
+            context_country=ctx.context_country(anchor, sent[1]) if anchor and anchor.mention else None,
+            **kw,  # type: ignore[arg-type]
+        )
+        self.claims.append(c)
+        if c.target_place is None and c.target != _UNNAMED and relation != "part":
+            ctx.last_target = c.target
+        return c
+
+    # -- relations ------------------------------------------------------------------------------
+    def offset(self, m: re.Match[str], sent: tuple[int, int]) -> None:
+        ctx = self.ctx
+        flags: list[str] = []
+        has_dir = bool(m.group("dir") or m.group("bear"))
+        hedge = parse_hedge(m.group("hedge")) if m.group("hedge") else None
+        if not has_dir and m.group("conn").lower() == "of" and hedge is None:
+            return  # "the last 10 km of the road": not a location
+        anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)
+        dist, alt = _distance(m, flags)
+        direction = _direction(m.group("dir"), m.group("bear"), flags)
+        relation = "offset" if has_dir else "distance"
+        start = m.start()
+        end = anchor.end if anchor else m.end()
+        inverse = False
+        target_place = None
+        if anchor is not None and not anchor.named:
+            subject = ctx.subject_before(start, sent[0])
+            if subject is not None:
+                # "Sirte is nearly 28 miles southwest of the training camps": the camps are the target.
+                inverse = True
+                target = noun_phrase_label(_WORD_RE.findall(anchor.text)) or _UNNAMED
+                anchor = _Anchor(subject.text, subject.start, subject.end, subject.place, subject)
+            else:
+                target, target_place = ctx.target_before(start, sent[0])
+        else:
+            target, target_place = ctx.target_before(start, sent[0])
+        self.claim(
+            start,
+            end,
+            sent,
+            relation,
+            target,
+            anchor,
+            flags,
+            distance=dist,
+            distance_alt=alt,
+            direction=direction,
+            hedge=hedge,
+            inverse=inverse,
+            target_place=target_place,
+        )
+        self.taken.append((start, end))
+
+    def heading(self, m: re.Match[str], sent: tuple[int, int]) -> None:
+        ctx = self.ctx
+        if m.group("dir") and ctx.inside_mention(m.start("dir")):
+            return  # "North" of "North Korea of ...": part of a name, not a heading
+        if m.group("dir") and re.fullmatch(r"[NESW]\.?", m.group("dir")):
+            return  # a lone letter ("Block E of the compound") is a heading only after a distance
+        flags: list[str] = []
+        anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)
+        direction = _direction(m.group("dir"), m.group("bear"), flags)
+        relation = "side" if _is_line(anchor) else "direction"
+        start, end = m.start(), (anchor.end if anchor else m.end())
+        target, target_place = ctx.target_before(start, sent[0])
+        self.claim(
+            start, end, sent, relation, target, anchor, flags, direction=direction, target_place=target_place
+        )
+        self.taken.append((start, end))
+
+    def related(self, m: re.Match[str], sent: tuple[int, int]) -> None:
+        ctx = self.ctx
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        anchor = ctx.anchor_at(m.end(), sent[1], lowercase=False)
+        if anchor is None:
+            return  # "in the near future", "outside the building": no place follows
+        flags: list[str] = []
+        kw: dict[str, object] = {}
+        end = anchor.end
+        if rel == "between":
+            rest = re.match(r"\s{0,3}(?:and|&)\s{1,3}", ctx.text[anchor.end : anchor.end + 8])
+            second = ctx.anchor_at(anchor.end + rest.end(), sent[1], lowercase=False) if rest else None
+            if second is None:
+                return
+            kw.update(anchor2_text=second.text, anchor2=second.place)
+            if second.place is None:
+                flags.append("anchor not found")
+            end = second.end
+            relation = "between"
+        elif "outskirts" in rel:
+            relation = "outskirts"
+            if m.group("odir"):
+                part = parse_part(m.group("odir"))
+                kw["direction"] = parse_direction(part) if part and part != "central" else None
+        elif rel.startswith("outside"):
+            relation = "outside"
+        else:
+            relation = "near"
+        start = m.start()
+        target, target_place = ctx.target_before(start, sent[0])
+        self.claim(start, end, sent, relation, target, anchor, flags, target_place=target_place, **kw)
+        self.taken.append((start, end))
+
+    def parts(self, m: re.Match[str], sent: tuple[int, int]) -> None:
+        ctx = self.ctx
+        anchor = ctx.anchor_at(m.end(), sent[1], lowercase=False)
+        if anchor is None or anchor.mention is None or anchor.start != m.end():
+            return
+        groups = ["part", "part2"] if m.group("part") else ["tpart"]
+        for g in groups:
+            word = m.group(g)
+            if not word:
+                continue
+            self.part_claim(m.start(g), anchor.end, word, anchor, sent)
+        self.taken.append((m.start(), anchor.end))
+
+    def part_claim(self, start: int, end: int, word: str, anchor: _Anchor, sent: tuple[int, int]) -> None:
+        label = parse_part(word)
+        if label is None:
+            return
+        direction = None
+        if label != "central":
+            d = parse_direction(label)
+            if d is not None:
+                direction = Direction(words=word, azimuth=d.azimuth, half_angle=d.half_angle)
+        name = anchor.place.name if anchor.place is not None else anchor.text
+        self.claim(start, end, sent, "part", f"{label} {name}", anchor, [], direction=direction)
+
+    def mention_parts(self, mentions: Sequence[Mention], sentences: list[tuple[int, int]]) -> None:
+        """Part claims for mentions the mention finder marked with a part ("eastern Mosul")."""
+        done = {c.end for c in self.claims if c.relation == "part"}
+        starts = [s for s, _ in sentences]
+        for men in mentions:
+            if not men.part or men.end in done:
+                continue
+            i = max(0, bisect.bisect_right(starts, men.start) - 1)
+            sent = sentences[i] if sentences else (0, len(self.ctx.text))
+            name = men.text
+            pm = re.match(rf"(?:{PART_RE}|{_POINT})\s{{1,3}}", name, re.IGNORECASE)
+            if pm:
+                name = name[pm.end() :]
+            anchor = _Anchor(name, men.end - len(name), men.end, men.place, men)
+            self.part_claim(men.start, men.end, men.part, anchor, sent)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.taken[-4:])
+
+
+def _unify_labels(claims: list[Claim]) -> None:
+    """Give every unnamed target with the same key the same (most descriptive) label."""
+    best: dict[str, str] = {}
+    for c in claims:
+        if c.target_place is None and c.relation != "part" and c.target != _UNNAMED:
+            k = target_key(c.target)
+            if k and len(c.target.split()) > len(best.get(k, "").split()):
+                best[k] = c.target
+    for c in claims:
+        if c.target_place is None and c.relation != "part" and c.target != _UNNAMED:
+            c.target = best.get(target_key(c.target), c.target)
+
+
+def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Claim]:
+    """Return the relative-location claims of a document, in text order.
+
+    Parameters
+    ----------
+    document : Document
+        The document; offsets in ``mentions`` and in the claims refer to ``document.text``.
+    mentions : sequence of Mention
+        The place mentions found (and resolved, where possible) in the document.
+
+    Returns
+    -------
+    list of Claim
+        One claim per relative expression. A claim whose anchor is not a resolved place keeps
+        ``anchor=None`` and ``anchor_text``, and is flagged ``"anchor not found"``; nothing is
+        silently dropped.
+
+    Examples
+    --------
+    >>> from geokit.model import Document, Mention, Place
+    >>> sirte = Place(id="geonames:2210554", name="Sirte", kind="city", lat=31.20892, lon=16.58866)
+    >>> text = "The strikes destroyed two camps located 45 kilometers southwest of Sirte."
+    >>> doc = Document(id="hill", text=text)
+    >>> i = text.index("Sirte")
+    >>> [c] = extract_claims(doc, [Mention("hill", i, i + 5, "Sirte", place=sirte)])
+    >>> c.relation, c.target, c.anchor.name, c.distance.metres, c.direction.azimuth, c.inverse
+    ('offset', 'camps', 'Sirte', 45000.0, 225.0, False)
+    >>> c.text
+    '45 kilometers southwest of Sirte'
+    """
+    ex = _Extractor(document, mentions)
+    text = document.text
+    # Cheap hints (a unit word, a compass or relation word) find the sentences worth reading; most
+    # sentences of a news story hold no relative expression and are never examined.
+    hints = [m.start() for m in _HINT_RE.finditer(text)] + [m.start() for m in _ABBR_HINT.finditer(text)]
+    if not hints and not any(m.part for m in mentions):
+        return []
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+    chosen = sorted({max(0, bisect.bisect_right(starts, h) - 1) for h in hints})
+    for sent in (sentences[i] for i in chosen if i < len(sentences)):
+        s, e = sent
+        low = text[s:e].lower()
+        # Cheap substring tests skip the patterns that cannot match this sentence.
+        compass = any(k in low for k in _COMPASS_KEYS) or _ABBR_HINT.search(text, s, e) is not None
+        related = any(k in low for k in _RELATION_KEYS)
+        unit = _UNIT_HINT.search(text, s, e) is not None
+        found: list[tuple[int, int, str, re.Match[str]]] = []
+        for prio, (kind, pattern, wanted) in enumerate(
+            (
+                ("offset", _DIST_RE, unit),
+                ("part", _PART_FORWARD_RE, compass),
+                ("heading", _DIR_RE, compass),
+                ("related", _REL_RE, related),
+            )
+        ):
+            if wanted:
+                found.extend((m.start(), prio, kind, m) for m in pattern.finditer(text, s, e))
+        found.sort(key=lambda t: (t[0], t[1]))
+        for _, _, kind, m in found:
+            if ex.overlaps(m.start(), m.end()):
+                continue
+            getattr(ex, "parts" if kind == "part" else kind)(m, sent)
+    ex.mention_parts(mentions, sentences)
+    ex.claims.sort(key=lambda c: c.start)
+    seen: dict[str, int] = {}
+    for c in ex.claims:  # ids are unique even when two claims start at one offset
+        n = seen.get(c.id, 0)
+        seen[c.id] = n + 1
+        if n:
+            c.id = f"{c.id}.{n}"
+    _unify_labels(ex.claims)
+    return ex.claims

@@ -1,0 +1,502 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geokit.claims import extract_claims, target_key
+from geokit.claims.grammar import COMPASS, UNIT_METRES
+from geokit.model import Claim, Document, Mention, Place
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+DOD = SEEDS / "000_bf260793d4cba688.txt"
+HILL = SEEDS / "001_a35c04ace141a9c3.txt"
+
+PLACES = {
+    "Sirte": Place(id="geonames:2210554", name="Sirte", kind="city", lat=31.20892, lon=16.58866, country="LY",
+                   extent_m=8000),
+    "Libya": Place(id="geonames:2215636", name="Libya", kind="country", lat=28.0, lon=17.0, country="LY"),
+    "Mosul": Place(id="geonames:99072", name="Mosul", kind="city", lat=36.335, lon=43.11889, country="IQ",
+                   extent_m=12000),
+    "Tigris River": Place(id="geonames:99129", name="Tigris", kind="river", lat=35.0, lon=44.0, country="IQ"),
+    "Raqqa": Place(id="geonames:163915", name="Raqqa", kind="city", lat=35.95, lon=39.01, country="SY"),
+    "Erbil": Place(id="geonames:95446", name="Erbil", kind="city", lat=36.19, lon=44.01, country="IQ"),
+    "Qayyarah": Place(id="geonames:7000001", name="Qayyarah", kind="city", lat=35.8, lon=43.3, country="IQ"),
+}  # fmt: skip
+
+
+def mentions_of(doc: Document, names: dict[str, Place | None] | None = None) -> list[Mention]:
+    """Hand-made mentions: every whole-word occurrence of each known name."""
+    names = PLACES if names is None else names
+    out = []
+    for name, place in names.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
+            out.append(Mention(doc.id, m.start(), m.end(), name, place=place))
+    return sorted(out, key=lambda m: m.start)
+
+
+def claims_of(text: str, names: dict[str, Place | None] | None = None, doc_id: str = "d") -> list[Claim]:
+    doc = Document(id=doc_id, text=text, source="test")
+    return extract_claims(doc, mentions_of(doc, names))
+
+
+def one(text: str, **kw: object) -> Claim:
+    claims = claims_of(text, **kw)  # type: ignore[arg-type]
+    assert len(claims) == 1, [c.text for c in claims]
+    return claims[0]
+
+
+# --- the seed documents ---------------------------------------------------------------------------
+def seed_claims(path: Path) -> list[Claim]:
+    doc = Document(id=path.stem, text=path.read_text(encoding="utf-8"), source=str(path))
+    return extract_claims(doc, mentions_of(doc))
+
+
+def test_hill_offset_claim() -> None:
+    claims = seed_claims(HILL)
+    [c] = [c for c in claims if c.relation == "offset"]
+    assert c.text == "45 kilometers southwest of Sirte"
+    assert c.anchor is PLACES["Sirte"] and c.anchor_text == "Sirte"
+    assert c.distance is not None and c.distance.value == 45 and c.distance.unit == "km"
+    assert c.distance.metres == 45000 and c.distance.text == "45"
+    assert c.direction is not None and c.direction.azimuth == 225 and c.direction.half_angle == 22.5
+    assert c.inverse is False and c.hedge is None and c.flags == []
+    assert target_key(c.target) == "camp" and c.target_place is None
+    assert c.quote.startswith(
+        "The strikes destroyed two camps located 45 kilometers southwest of Sirte, which"
+    )
+    doc_text = HILL.read_text(encoding="utf-8")
+    assert doc_text[c.start : c.end] == c.text
+    assert c.id == f"{HILL.stem}:c{c.start}"
+    assert c.document == HILL.stem and c.source == str(HILL)
+
+
+def test_dod_inverse_claim() -> None:
+    claims = seed_claims(DOD)
+    [c] = [c for c in claims if c.relation == "offset"]
+    assert c.inverse is True
+    assert c.hedge == "nearly"
+    assert c.anchor is PLACES["Sirte"]
+    assert c.distance is not None and c.distance.unit == "mi" and c.distance.value == 28
+    assert c.distance.text == "28"
+    assert c.distance.metres == pytest.approx(45061.6, abs=0.05)
+    assert c.direction is not None and c.direction.azimuth == 225
+    assert target_key(c.target) == "camp"
+    assert c.quote == "Sirte is nearly 28 miles southwest of the training camps that were struck last night."
+    assert c.text == "nearly 28 miles southwest of the training camps"
+
+
+def test_dod_near_claim_and_same_label() -> None:
+    claims = seed_claims(DOD)
+    near = [c for c in claims if c.relation == "near"]
+    assert len(near) == 1
+    [c] = near
+    assert c.anchor is PLACES["Sirte"] and c.text == "near Sirte"
+    assert target_key(c.target) == "camp"
+    assert c.context_country == "LY"
+    inverse = next(c for c in claims if c.inverse)
+    assert inverse.target == c.target == "training camps"
+
+
+def test_dod_side_and_parts() -> None:
+    claims = seed_claims(DOD)
+    [side] = [c for c in claims if c.relation == "side"]
+    assert side.text == "east of the Tigris River"
+    assert side.anchor is PLACES["Tigris River"]
+    assert side.target == "Mosul" and side.target_place is PLACES["Mosul"]
+    assert side.direction is not None and side.direction.azimuth == 90
+    parts = [c for c in claims if c.relation == "part"]
+    assert {c.target for c in parts} == {"east Mosul", "west Mosul"}
+    assert all(c.anchor is PLACES["Mosul"] for c in parts)
+    assert any(c.text == "eastern Mosul" for c in parts)
+    assert any(c.text == "western part of Mosul" for c in parts)
+
+
+def test_seed_claims_all_json_ready() -> None:
+    for path in (DOD, HILL):
+        claims = seed_claims(path)
+        assert claims
+        ids = [c.id for c in claims]
+        assert len(ids) == len(set(ids))
+        for c in claims:
+            d = c.to_dict()
+            assert d["quote"] and d["relation"] and isinstance(d["flags"], list)
+
+
+def test_targets_unified_across_documents() -> None:
+    hill = [c for c in seed_claims(HILL) if c.relation == "offset"]
+    dod = [c for c in seed_claims(DOD) if c.inverse]
+    assert target_key(hill[0].target) == target_key(dod[0].target) == "camp"
+
+
+# --- relations ----------------------------------------------------------------------------------
+def test_named_target() -> None:
+    c = one("Qayyarah, 60 km south of Mosul, was retaken.")
+    assert c.relation == "offset" and c.target == "Qayyarah" and c.target_place is PLACES["Qayyarah"]
+    assert c.anchor is PLACES["Mosul"] and c.direction is not None and c.direction.azimuth == 180
+    assert not c.inverse
+
+
+def test_named_subject_with_named_anchor_is_not_inverse() -> None:
+    c = one("Qayyarah is 60 km south of Mosul.")
+    assert c.target_place is PLACES["Qayyarah"] and c.anchor is PLACES["Mosul"] and not c.inverse
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, connector",
+    [
+        ("The convoy was 5 km from Raqqa.", 5, "km", "from"),
+        ("A village 10 miles outside Mosul was shelled.", 10, "mi", "outside"),
+        ("The camp is some 20 kilometres away from Raqqa.", 20, "km", "away from"),
+        ("The camp is within 5 km of Raqqa.", 5, "km", "of"),
+        ("The ship was 20 nautical miles off the coast of Sirte.", 20, "nm", "off"),
+    ],
+)
+def test_distance_only(text: str, value: float, unit: str, connector: str) -> None:
+    c = one(text)
+    assert c.relation == "distance" and c.direction is None
+    assert c.distance is not None and c.distance.value == value and c.distance.unit == unit
+    assert c.distance.metres == pytest.approx(value * UNIT_METRES[unit])
+    assert connector in c.text and c.anchor is not None
+
+
+def test_distance_of_without_hedge_is_no_claim() -> None:
+    assert claims_of("They drove the last 10 km of the road to Mosul.") == []
+
+
+@pytest.mark.parametrize(
+    "text, azimuth",
+    [
+        ("The site lies north of Mosul.", 0),
+        ("The site lies to the southwest of Sirte.", 225),
+        ("The site lies just NNE of Raqqa.", 22.5),
+    ],
+)
+def test_direction_only(text: str, azimuth: float) -> None:
+    c = one(text)
+    assert c.relation == "direction" and c.distance is None
+    assert c.direction is not None and c.direction.azimuth == azimuth
+    assert target_key(c.target) == "site"
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        ("Fighting continued on the outskirts of Mosul.", "outskirts"),
+        ("The base is outside Mosul.", "outside"),
+        ("Troops camped on the banks of the Tigris River.", "near"),
+        ("The site is close to Raqqa.", "near"),
+        ("The site is in the vicinity of Raqqa.", "near"),
+    ],
+)
+def test_simple_relations(text: str, relation: str) -> None:
+    c = one(text)
+    assert c.relation == relation and c.anchor is not None and c.flags == []
+
+
+def test_northern_outskirts_keeps_direction() -> None:
+    c = one("Clashes on the northern outskirts of Mosul.")
+    assert c.relation == "outskirts" and c.direction is not None and c.direction.azimuth == 0
+
+
+def test_between() -> None:
+    c = one("The road between Mosul and Erbil was cut.")
+    assert c.relation == "between" and c.anchor is PLACES["Mosul"] and c.anchor2 is PLACES["Erbil"]
+    assert (
+        c.anchor2_text == "Erbil" and c.text == "between Mosul and Erbil" and target_key(c.target) == "road"
+    )
+    assert c.to_dict()["anchor2"]["id"] == PLACES["Erbil"].id
+
+
+def test_near_without_place_is_no_claim() -> None:
+    assert claims_of("In the near future, forces will move.") == []
+
+
+@pytest.mark.parametrize(
+    "text, target, text_",
+    [
+        ("Forces hold eastern Mosul.", "east Mosul", "eastern Mosul"),
+        ("They will clear the western part of Mosul.", "west Mosul", "western part of Mosul"),
+        ("Bridges link east Mosul to the rest.", "east Mosul", "east Mosul"),
+        ("Fighting in north-western Mosul.", "northwest Mosul", "north-western Mosul"),
+        ("Fighting in central Mosul.", "central Mosul", "central Mosul"),
+    ],
+)
+def test_parts(text: str, target: str, text_: str) -> None:
+    c = one(text)
+    assert c.relation == "part" and c.target == target and c.text == text_ and c.anchor is PLACES["Mosul"]
+
+
+def test_part_from_mention_part_field() -> None:
+    text = "Forces hold eastern Mosul."
+    doc = Document(id="d", text=text)
+    m = Mention(
+        "d",
+        text.index("eastern"),
+        text.index("Mosul") + 5,
+        "eastern Mosul",
+        place=PLACES["Mosul"],
+        part="eastern",
+    )
+    [c] = extract_claims(doc, [m])
+    assert c.relation == "part" and c.target == "east Mosul" and c.anchor_text == "Mosul"
+    assert c.direction is not None and c.direction.azimuth == 90
+
+
+def test_two_parts_linked() -> None:
+    claims = claims_of("bridges linking east and west Mosul")
+    assert [c.target for c in claims] == ["east Mosul", "west Mosul"]
+    assert len({c.id for c in claims}) == 2
+
+
+def test_adjective_without_place_is_no_part() -> None:
+    assert claims_of("They control the eastern ends of all five bridges.") == []
+
+
+# --- grammar inside claims -----------------------------------------------------------------------
+def test_range_dash() -> None:
+    c = one("The base is about 40-50 km northeast of Mosul.")
+    assert c.distance is not None and (c.distance.value, c.distance.value2) == (40, 50)
+    assert c.distance.metres == 45000 and c.distance.text == "40-50" and c.hedge == "about"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The base is 40 to 50 kilometers northeast of Mosul.",
+        "The base is between 40 and 50 km northeast of Mosul.",
+    ],
+)
+def test_range_words(text: str) -> None:
+    c = one(text)
+    assert c.relation == "offset" and c.distance is not None
+    assert (c.distance.value, c.distance.value2) == (40, 50)
+
+
+def test_paired_units() -> None:
+    c = one("The camp is 28 miles (45 km) SW of Sirte.")
+    assert c.distance is not None and c.distance.unit == "mi" and c.distance.value == 28
+    assert c.distance_alt is not None and c.distance_alt.unit == "km" and c.distance_alt.metres == 45000
+    assert c.flags == []
+    bad = one("The camp is 28 miles (80 km) SW of Sirte.")
+    assert "paired distances disagree" in bad.flags
+
+
+@pytest.mark.parametrize(
+    "text, value, azimuth, half",
+    [
+        ("The camp is forty-five kilometres north-northeast of Sirte.", 45, 22.5, 11.25),
+        ("The camp is two and a half miles N by E of Sirte.", 2.5, 11.25, 5.625),
+        ("The camp is a dozen miles east of Sirte.", 12, 90, 45),
+        ("The camp is 1,200 m S.W. of Sirte.", 1200, 225, 22.5),
+        ("The camp is 10 km on a bearing of 225° from Sirte.", 10, 225, 2.5),
+        ("The camp is 10 km at 135 degrees from Sirte.", 10, 135, 2.5),
+        ("The camp is 1½ miles to the west of Sirte.", 1.5, 270, 45),
+        ("The camp is 300 yards north-west of Sirte.", 300, 315, 22.5),
+        ("The camp is 900 feet SSE of Sirte.", 900, 157.5, 11.25),
+    ],
+)
+def test_grammar_in_claims(text: str, value: float, azimuth: float, half: float) -> None:
+    c = one(text)
+    assert c.relation == "offset" and c.anchor is PLACES["Sirte"]
+    assert c.distance is not None and c.distance.value == pytest.approx(value)
+    assert c.direction is not None and c.direction.azimuth == azimuth and c.direction.half_angle == half
+    assert target_key(c.target) == "camp"
+
+
+@pytest.mark.parametrize(
+    "hedge_text, hedge",
+    [
+        ("about", "about"),
+        ("roughly", "about"),
+        ("just under", "nearly"),
+        ("more than", "more than"),
+        ("at least", "at least"),
+        ("up to", "up to"),
+        ("less than", "less than"),
+        ("just over", "just over"),
+    ],
+)
+def test_hedges_in_claims(hedge_text: str, hedge: str) -> None:
+    c = one(f"The camp is {hedge_text} 30 km west of Sirte.")
+    assert c.hedge == hedge and c.distance is not None and c.distance.text == "30"
+    assert c.text.startswith(hedge_text)
+
+
+# --- flags -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, flag",
+    [
+        ("The town is 0 km west of Sirte.", "distance is zero"),
+        ("The town is -5 km west of Sirte.", "negative distance"),
+        ("The town is 30,000 km west of Sirte.", "distance beyond half the Earth's circumference"),
+        ("The town is 12 furlongs west of Sirte.", "unknown unit"),
+        ("The town is 5 km north-south of Sirte.", "conflicting directions"),
+        ("The town is 7 km S.W. of Atlantisville.", "anchor not found"),
+    ],
+)
+def test_flags(text: str, flag: str) -> None:
+    c = one(text)
+    assert flag in c.flags
+
+
+def test_unknown_unit_keeps_word() -> None:
+    c = one("The town is 12 furlongs west of Sirte.")
+    assert c.distance is not None and c.distance.unit == "furlongs" and c.distance.value == 12
+
+
+def test_conflicting_direction_claim_kept_without_direction() -> None:
+    c = one("The town is 5 km north-south of Sirte.")
+    assert c.relation == "offset" and c.direction is None and c.distance is not None
+
+
+def test_unknown_anchor_is_kept() -> None:
+    c = one("The outpost is 7 km S.W. of Atlantisville.")
+    assert c.anchor is None and c.anchor_text == "Atlantisville"
+    assert c.to_dict()["anchor"] == {
+        "id": None,
+        "name": None,
+        "lat": None,
+        "lon": None,
+        "text": "Atlantisville",
+    }
+
+
+def test_unresolved_mention_is_flagged() -> None:
+    c = one("The camp is 5 km north of Sirte.", names={"Sirte": None})
+    assert c.anchor is None and c.anchor_text == "Sirte" and "anchor not found" in c.flags
+
+
+def test_lowercase_anchor_without_named_subject() -> None:
+    c = one("The camp lies 5 km north of the village.")
+    assert c.anchor is None and c.anchor_text == "the village" and not c.inverse
+    assert "anchor not found" in c.flags and target_key(c.target) == "camp"
+
+
+def test_pronoun_target_follows_previous_claim() -> None:
+    claims = claims_of("The convoy was 5 km from Raqqa. It is 3 km west of Mosul.")
+    assert [target_key(c.target) for c in claims] == ["convoy", "convoy"]
+
+
+def test_inverse_named_subject() -> None:
+    c = one("Raqqa is about 10 km north of the site.")
+    assert c.inverse and c.anchor is PLACES["Raqqa"] and c.target == "site" and c.hedge == "about"
+
+
+def test_no_claims_in_plain_text() -> None:
+    assert claims_of("Carter told reporters at the Pentagon the airstrikes were vital.") == []
+    assert claims_of("") == []
+
+
+# --- properties ------------------------------------------------------------------------------------
+@given(st.text(max_size=400))
+@settings(max_examples=200, deadline=None)
+def test_arbitrary_unicode_never_raises(text: str) -> None:
+    doc = Document(id="h", text=text)
+    for c in extract_claims(doc, []):
+        assert 0 <= c.start < c.end <= len(text)
+        assert text[c.start : c.end] == c.text
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .,-km Nnorthsuewf()½of Sirte\n")), max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_claim_like_noise_never_raises(text: str) -> None:
+    doc = Document(id="h", text=text)
+    extract_claims(doc, mentions_of(doc))
+
+
+_UNITS = {"km": "km", "kilometres": "km", "miles": "mi", "mi": "mi", "m": "m", "meters": "m", "feet": "ft",
+          "yards": "yd", "nautical miles": "nm"}  # fmt: skip
+_WORDS = {"N": "north", "NNE": "north-northeast", "NE": "northeast", "ENE": "east-northeast", "E": "east",
+          "ESE": "east-southeast", "SE": "south-east", "SSE": "south-southeast", "S": "south",
+          "SSW": "south-southwest", "SW": "southwest", "WSW": "west-southwest", "W": "west",
+          "WNW": "west-northwest", "NW": "north west", "NNW": "north-northwest"}  # fmt: skip
+
+
+@given(
+    st.one_of(st.integers(min_value=1, max_value=20000).map(float),
+              st.decimals(min_value="0.1", max_value="999", places=1).map(float)),
+    st.sampled_from(sorted(_UNITS)),
+    st.sampled_from(sorted(_WORDS)),
+    st.booleans(),
+    st.sampled_from(["Sirte", "Mosul", "Raqqa"]),
+)  # fmt: skip
+@settings(max_examples=150, deadline=None)
+def test_random_offsets_round_trip(
+    value: float, unit: str, point: str, abbreviate: bool, anchor: str
+) -> None:
+    number = f"{value:,.1f}" if value != int(value) else f"{int(value):,}"
+    direction = point if abbreviate else _WORDS[point]
+    text = f"The target is {number} {unit} {direction} of {anchor}."
+    c = one(text)
+    assert c.relation == "offset"
+    assert (
+        c.distance is not None
+        and c.distance.value == pytest.approx(value)
+        and c.distance.unit == _UNITS[unit]
+    )
+    assert c.distance.metres == pytest.approx(value * UNIT_METRES[_UNITS[unit]])
+    assert c.direction is not None and c.direction.azimuth == COMPASS[point]
+    assert c.anchor is PLACES[anchor] and target_key(c.target) == "target"
+
+
+def test_one_megabyte_runs() -> None:
+    text = HILL.read_text(encoding="utf-8")
+    big = (text * (1_000_000 // len(text) + 1))[:1_000_000]
+    doc = Document(id="big", text=big)
+    claims = extract_claims(doc, mentions_of(doc))
+    assert len(claims) > 100
+
+
+def test_abbreviated_unit_with_full_stop() -> None:
+    c = one("The drone crashed 3 mi. NW of Raqqa.")
+    assert c.relation == "offset" and c.distance is not None and c.distance.unit == "mi"
+    assert c.direction is not None and c.direction.azimuth == 315 and target_key(c.target) == "drone"
+
+
+def test_verb_before_expression_is_not_the_target() -> None:
+    c = one("Iraqi forces advanced to within 2 km of Mosul.")
+    assert c.target == "forces" and c.hedge == "within"
+
+
+def test_paired_units_with_hedge_and_appositive_target() -> None:
+    c = one("Airstrikes hit targets about 30 miles (48 kilometers) east of Raqqa on Tuesday.")
+    assert c.hedge == "about" and c.distance_alt is not None and c.distance_alt.value == 48
+    assert target_key(c.target) == "target" and c.flags == []
+
+
+def test_long_sentence_quote_is_bounded() -> None:
+    text = "word " * 5000 + "The camp is 5 km north of Raqqa " + "word " * 5000
+    c = one(text)
+    assert len(c.quote) < 1100 and "5 km north of Raqqa" in c.quote
+
+
+def test_bearing_without_distance() -> None:
+    c = one("The wreck lies on a bearing of 045 degrees from Raqqa.")
+    assert c.relation == "direction" and c.direction is not None
+    assert (c.direction.azimuth, c.direction.half_angle) == (45, 2.5)
+
+
+def test_direction_word_inside_a_name_is_no_heading() -> None:
+    names = {"North Point": PLACES["Erbil"], "Mosul": PLACES["Mosul"]}
+    assert [c.relation for c in claims_of("He visited North Point of Mosul.", names=names)] == []
+
+
+def test_appositive_inverse() -> None:
+    c = one("Raqqa, 10 km north of the dam, was quiet.")
+    assert c.inverse and c.anchor is PLACES["Raqqa"] and c.target == "dam"
+
+
+@pytest.mark.parametrize(
+    "text", ["Troops arrived in the U.S. from Raqqa.", "Block E of the compound burned."]
+)
+def test_letters_are_not_headings(text: str) -> None:
+    assert claims_of(text) == []
+
+
+def test_single_letter_heading_after_distance() -> None:
+    c = one("The camp is 5 km N of Raqqa.")
+    assert c.direction is not None and c.direction.azimuth == 0 and c.direction.half_angle == 45
