@@ -154,7 +154,7 @@ class Mention:
     part: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of the contract (``id``, ``name``, ``kind``, ``lat``, ``lon``, ``start``...)."""
+        """Return the JSON form of the contract: ``id``, ``name``, ``kind``, ``lat``, ``lon``, ``start``..."""
         p = self.place
         d: dict[str, Any] = {
             "id": p.id if p else None,

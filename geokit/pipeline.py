@@ -97,7 +97,20 @@ class Analysis:
                 row.pop("alternatives", None)
                 row["document"] = d.document.id
                 rows.append(row)
-        cols = ["document", "start", "end", "text", "id", "name", "kind", "lat", "lon", "country", "score", "reason"]
+        cols = [
+            "document",
+            "start",
+            "end",
+            "text",
+            "id",
+            "name",
+            "kind",
+            "lat",
+            "lon",
+            "country",
+            "score",
+            "reason",
+        ]
         frame = gpd.GeoDataFrame(rows, columns=cols) if rows else gpd.GeoDataFrame(columns=cols)
         return frame.set_geometry(gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 
@@ -240,12 +253,13 @@ def analyse_texts(
 
     Examples
     --------
-    >>> a = analyse_texts(["The camp is 45 km southwest of Sirte.", "The camp is 28 miles southwest of Sirte."])
+    >>> a = analyse_texts(["The camp is 45 km southwest of Sirte.", "The camp is 28 mi southwest of Sirte."])
     >>> [c.input for c in a.claims], a.targets[0].checks[0].verdict
     ([0, 1], 'agree')
     """
     docs = [
-        Document(id=f"input{i}", text=t, source=(sources[i] if sources else f"input {i}")) for i, t in enumerate(texts)
+        Document(id=f"input{i}", text=t, source=(sources[i] if sources else f"input {i}"))
+        for i, t in enumerate(texts)
     ]
     results = list(parse_documents(docs, gazetteer=gazetteer))
     for i, r in enumerate(results):

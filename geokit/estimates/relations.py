@@ -1,0 +1,190 @@
+"""Regions for the relations that are not a distance/direction sector: between, part of, side of a line.
+
+Each is drawn in the azimuthal-equidistant plane of a suitable centre and carried back to lon/lat
+with :func:`geokit.estimates.regions.plane_to_lonlat` (antimeridian- and pole-safe).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+import shapely.ops
+from shapely.geometry import LineString, MultiLineString, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from geokit.estimates.regions import GEOD, plane_to_lonlat, to_plane
+from geokit.model import Place
+
+__all__ = ["between_region", "part_region", "side_region"]
+
+_N = 64
+
+
+def _disk(radius: float, n: int = _N) -> Polygon:
+    t = np.linspace(0.0, 2.0 * math.pi, n, endpoint=False)
+    f = 1.0 / math.cos(math.pi / n)  # circumscribe the circle
+    return Polygon(np.column_stack([radius * f * np.sin(t), radius * f * np.cos(t)]))
+
+
+def _sector(radius: float, azimuth: float, half_angle: float, n: int = _N) -> Polygon:
+    if half_angle >= 180.0:
+        return _disk(radius, n)
+    t = np.radians(np.linspace(azimuth - half_angle, azimuth + half_angle, n))
+    step = 2.0 * math.radians(half_angle) / (n - 1)
+    r = radius / math.cos(step / 2.0)
+    arc = np.column_stack([r * np.sin(t), r * np.cos(t)])
+    return Polygon(np.vstack([[0.0, 0.0], arc]))
+
+
+def _place_extent(place: Place) -> float:
+    """Return the place's radial, measured from its geometry when the record gives none."""
+    if place.extent_m and place.extent_m > 0:
+        return float(place.extent_m)
+    if place.geometry is not None and not place.geometry.is_empty:
+        coords = shapely.get_coordinates(place.geometry)
+        _, _, d = GEOD.inv(
+            np.full(len(coords), place.lon), np.full(len(coords), place.lat), coords[:, 0], coords[:, 1]
+        )
+        return float(np.max(d))
+    return 0.0
+
+
+def between_region(
+    a: Place, b: Place, ratio: float = 1.25
+) -> tuple[BaseGeometry, float, float, dict[str, float]]:
+    """Return (region, lat, lon, components) for "between A and B".
+
+    The region is the ellipse of points whose distances to A and B sum to at most ``ratio`` times
+    the distance A-B, grown by the larger of the two extents; the point is the geodesic midpoint.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point
+    >>> from geokit.model import Place
+    >>> a = Place("a", "A", "city", 31.0, 16.0, extent_m=2000)
+    >>> b = Place("b", "B", "city", 31.0, 17.0, extent_m=1000)
+    >>> region, lat, lon, comp = between_region(a, b)
+    >>> region.contains(Point(16.5, 31.0)), round(lon, 3), sorted(comp)
+    (True, 16.5, ['between_width', 'extent', 'separation'])
+    """
+    az, _, dist = GEOD.inv(a.lon, a.lat, b.lon, b.lat)
+    mlon, mlat, _ = GEOD.fwd(a.lon, a.lat, az, dist / 2.0)
+    e = max(_place_extent(a), _place_extent(b))
+    xy = to_plane(mlat, mlon, [a.lat, b.lat], [a.lon, b.lon])
+    c = float(np.hypot(*(xy[1] - xy[0]))) / 2.0
+    semi_a = ratio * c
+    semi_b = math.sqrt(max(semi_a * semi_a - c * c, 0.0))
+    u = (xy[1] - xy[0]) / (2.0 * c) if c > 0 else np.array([1.0, 0.0])
+    v = np.array([-u[1], u[0]])
+    t = np.linspace(0.0, 2.0 * math.pi, _N, endpoint=False)
+    f = 1.0 / math.cos(math.pi / _N)
+    nx, ny = semi_b * np.cos(t), semi_a * np.sin(t)
+    norm = np.hypot(nx, ny)
+    norm[norm == 0] = 1.0
+    pu = (semi_a * np.cos(t) + e * nx / norm) * f
+    pv = (semi_b * np.sin(t) + e * ny / norm) * f
+    centre = (xy[0] + xy[1]) / 2.0
+    pts = centre + np.outer(pu, u) + np.outer(pv, v)
+    poly = Polygon(pts) if semi_a + e > 0 else Polygon()
+    region = plane_to_lonlat(poly, mlat, mlon)
+    return region, float(mlat), float(mlon), {"separation": float(dist), "between_width": semi_b, "extent": e}
+
+
+def part_region(
+    place: Place, azimuth: float, half_angle: float = 90.0, min_radius_m: float = 5_000.0
+) -> tuple[BaseGeometry, float, float, dict[str, float]]:
+    """Return (region, lat, lon, components) for a part of a place ("eastern Mosul").
+
+    The region is the sector of the place's extent disk within ``half_angle`` of ``azimuth``,
+    intersected with the place's polygon when it has one; the point is the region's centroid (or a
+    point inside it when the centroid falls outside).
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point
+    >>> from geokit.model import Place
+    >>> mosul = Place("m", "Mosul", "city", 36.34, 43.13, extent_m=10_000)
+    >>> region, lat, lon, comp = part_region(mosul, 90.0)
+    >>> lon > 43.13, region.contains(Point(43.2, 36.34))
+    (True, True)
+    """
+    e = _place_extent(place) or min_radius_m
+    region = plane_to_lonlat(_sector(e, azimuth, half_angle), place.lat, place.lon)
+    geom = place.geometry
+    if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):
+        clipped = region.intersection(geom)
+        if not clipped.is_empty and clipped.area > 0:
+            region = clipped
+    point = region.centroid
+    if not region.contains(point):
+        point = region.representative_point()
+    return region, float(point.y), float(point.x), {"extent": e, "part_half_angle": float(half_angle)}
+
+
+def side_region(
+    line_place: Place,
+    azimuth: float,
+    clip_place: Place | None = None,
+    clip_factor: float = 1.0,
+    min_radius_m: float = 50_000.0,
+) -> tuple[BaseGeometry, float, float, dict[str, float]] | None:
+    """Return (region, lat, lon, components) for "<azimuth> of the line", or None if that side is empty.
+
+    The clipping disk is centred on ``clip_place`` (the context place, e.g. the city in "east of the
+    Tigris in Mosul") or, without one, on the line's own point; its radius is ``clip_factor`` times
+    that place's extent (at least ``min_radius_m`` when the place has no extent). A place without a
+    line geometry is treated as a straight line through its point, across the azimuth.
+
+    Examples
+    --------
+    >>> from shapely.geometry import LineString
+    >>> from shapely.geometry import Point
+    >>> from geokit.model import Place
+    >>> river = Place("r", "Tigris", "river", 36.34, 43.13, extent_m=20_000,
+    ...               geometry=LineString([(43.13, 36.1), (43.13, 36.6)]))
+    >>> region, lat, lon, comp = side_region(river, 90.0)
+    >>> lon > 43.13, region.contains(Point(43.1, 36.34))
+    (True, False)
+    """
+    clip = clip_place or line_place
+    radius = clip_factor * _place_extent(clip) or min_radius_m
+    disk = _disk(radius)
+    geom = line_place.geometry
+    if isinstance(geom, (LineString, MultiLineString)) and not geom.is_empty:
+        lines = []
+        for part in getattr(geom, "geoms", [geom]):
+            coords = np.asarray(part.coords)
+            lines.append(LineString(to_plane(clip.lat, clip.lon, coords[:, 1], coords[:, 0])))
+        line = shapely.union_all(lines)
+    else:
+        c = to_plane(clip.lat, clip.lon, [line_place.lat], [line_place.lon])[0]
+        ra = math.radians(azimuth)
+        across = np.array([math.cos(ra), -math.sin(ra)]) * radius * 3.0
+        line = LineString([c - across, c + across])
+    line = line.intersection(disk.buffer(radius * 0.01))
+    direction = np.array([math.sin(math.radians(azimuth)), math.cos(math.radians(azimuth))])
+    pieces = (
+        list(shapely.polygonize([shapely.union_all([disk.exterior, line])]).geoms)
+        if not line.is_empty
+        else [disk]
+    )
+    keep = []
+    for piece in pieces:
+        if not disk.buffer(radius * 0.001).contains(piece):
+            continue
+        q = piece.representative_point()
+        if line.is_empty:
+            keep.append(piece)
+            continue
+        _, near = shapely.ops.nearest_points(q, line)
+        if float(np.dot(np.array([q.x - near.x, q.y - near.y]), direction)) > 0:
+            keep.append(piece)
+    if not keep:
+        return None
+    region = plane_to_lonlat(shapely.union_all(keep), clip.lat, clip.lon)
+    point = region.centroid
+    if not region.contains(point):
+        point = region.representative_point()
+    return region, float(point.y), float(point.x), {"clip_radius": radius}
