@@ -18,7 +18,8 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/geokit parse seeds/*.txt
+	$(BIN)/geokit map seeds/*.txt -o $(OUT) --offline
+	@echo "make: open $(OUT) in a browser (self-contained, works offline)"
 
 # Headless Chromium for the PNG export and the browser tests (skipped, saying so, where it cannot install).
 browser:

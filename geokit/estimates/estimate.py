@@ -365,7 +365,9 @@ def _other(claim: Claim, policy: Policy) -> Estimate | None:
         if claim.direction is None:
             _flag(claim, "no direction for the side")
             return None
-        clip = claim.anchor2 if claim.anchor2 is not None and claim.anchor2.lat is not None else None
+        # the context place: "east of the Tigris in Mosul" (anchor2), or the named target itself
+        # ("Mosul east of the Tigris")
+        clip = next((p for p in (claim.anchor2, claim.target_place) if p is not None and p.lat is not None), None)
         out = side_region(
             a, claim.direction.azimuth, clip, policy.side_clip_factor, policy.direction_reach_min_m
         )

@@ -103,6 +103,9 @@ class _Token:
     sentence_start: bool
 
 
+_COMPASS_ABBREVIATIONS = frozenset(
+    "N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW N.E. N.W. S.E. S.W.".split()
+)
 _SENTENCE_END = frozenset('.!?:;"“”\n')
 _CONNECTOR_ALT = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # Only the words that can be part of a name: capitalised (or caseless-script) words, "U.S."-style
@@ -127,6 +130,8 @@ def _tokens(text: str) -> Iterator[_Token]:
             first = _ARABIC_PREFIX.sub("", tok)[:1]
         if not (first.isupper() or (first.isalpha() and not first.islower())):
             continue
+        if tok in _COMPASS_ABBREVIATIONS:
+            continue  # "45 km SW of Sirte": a heading, not the start of a name
         if tok.endswith(("'s", "’s")) and len(tok) > 2:
             tok, e = tok[:-2], e - 2
         elif tok.endswith(("'", "’")):
@@ -436,8 +441,10 @@ def _keep(
         return None
     if span_text.isupper() and z >= 3.0 and best < 0.9:
         return None
-    if not whole and best < 0.75:
-        # a minor place inside a longer proper name that is not a place ("Peter Cook", "Ash Carter")
+    after_of = a > 0 and chunk[a - 1].text == "of"
+    if not whole and best < 0.75 and not after_of:
+        # a minor place inside a longer proper name that is not a place ("Peter Cook", "Ash Carter");
+        # after "of" it is the place the name is of ("the Governor of Ninawa", "west of Sirte")
         return None
     return end
 

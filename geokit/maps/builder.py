@@ -1,0 +1,655 @@
+"""The layered map: places, estimates, uncertainty regions, anchor lines and checks, offline by default.
+
+:class:`Map` collects documents and targets, and builds a folium map on demand: one feature
+group per source document and kind, a layer control, a legend, a measure tool, a fullscreen
+button, and bounds fitted to the content. With ``offline=True`` (the default) the HTML is
+self-contained: Leaflet and the plugins are inlined, and the basemap is geokit's own Natural
+Earth country layer instead of web tiles. The same inputs always give byte-identical HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import folium
+import numpy as np
+from branca.element import Element
+from folium import plugins
+from pyproj import Geod
+
+from geokit.errors import DataError, InputError
+from geokit.maps import popups as P
+from geokit.maps.assets import inline_assets
+from geokit.maps.encode import pack_lines, pack_points, pack_polygons
+from geokit.maps.layers import DataLayer, InfoTable, Legend, MapScript, add_helper_js
+from geokit.model import Check, Claim, Document, Estimate, Mention
+
+__all__ = ["KIND_COLORS", "VERDICT_STYLES", "Map"]
+
+_GEOD = Geod(ellps="WGS84")
+
+#: Marker colour of each place kind (others are grey).
+KIND_COLORS: dict[str, str] = {
+    "city": "#1f78b4",
+    "country": "#4d9221",
+    "admin1": "#7fbc41",
+    "airbase": "#8c510a",
+    "airport": "#8c510a",
+    "river": "#35978f",
+    "region": "#c51b7d",
+    "part-of-place": "#de77ae",
+}
+_OTHER_KIND = "#666666"
+_ESTIMATE = "#6a3d9a"
+_LINE = "#555555"
+
+#: Line style of each check verdict: a disagreement is a thick red dashed line.
+VERDICT_STYLES: dict[str, dict[str, Any]] = {
+    "disagree": {"color": "#d7191c", "weight": 4, "dashArray": "10 8", "opacity": 0.95},
+    "agree": {"color": "#1a9641", "weight": 2, "opacity": 0.8},
+    "uncertain": {"color": "#fdae61", "weight": 2, "dashArray": "2 6", "opacity": 0.9},
+}
+
+_BIG = 3000  # above this many shapes: canvas renderer, coarser simplification
+_ID_WIDTH = 6
+_MAX_DOCUMENT_GROUPS = 40  # more documents than this: one group per kind for all of them
+_SHARED_KINDS = ("places", "estimates", "uncertainty regions", "anchor lines")
+
+
+@dataclass
+class _Source:
+    document: Document
+    mentions: list[Mention]
+    claims: list[Claim]
+    estimates: dict[str, Estimate]
+
+
+@dataclass
+class _Layers:
+    """Accumulates one kind of shape for one feature group."""
+
+    geometry: list[Any] = field(default_factory=list)
+    style: list[int] = field(default_factory=list)
+    info: list[int] = field(default_factory=list)
+    styles: list[dict[str, Any]] = field(default_factory=list)
+
+    def style_index(self, style: Mapping[str, Any]) -> int:
+        d = dict(style)
+        if d not in self.styles:
+            self.styles.append(d)
+        return self.styles.index(d)
+
+    def add(self, geometry: Any, style: Mapping[str, Any], info: int) -> None:
+        self.geometry.append(geometry)
+        self.style.append(self.style_index(style))
+        self.info.append(info)
+
+    def __len__(self) -> int:
+        return len(self.geometry)
+
+
+def _geodesic_line(
+    lat1: float, lon1: float, lat2: float, lon2: float, step_m: float = 50_000.0
+) -> np.ndarray:
+    """Return ``(lat, lon)`` rows along the geodesic, one point per ``step_m`` (longitudes unwrapped)."""
+    _, _, dist = _GEOD.inv(lon1, lat1, lon2, lat2)
+    n = min(256, math.ceil(dist / step_m) - 1) if dist > step_m else 0
+    mid = _GEOD.npts(lon1, lat1, lon2, lat2, n) if n > 0 else []
+    lons = np.array([lon1, *(p[0] for p in mid), lon2], dtype=float)
+    lats = np.array([lat1, *(p[1] for p in mid), lat2], dtype=float)
+    lons = np.rad2deg(np.unwrap(np.deg2rad(lons)))  # no jump across the antimeridian
+    return np.column_stack([lats, lons])
+
+
+def _claim_id(c: Any) -> str:
+    return c if isinstance(c, str) else str(getattr(c, "id", c))
+
+
+class Map:
+    """A layered map of documents, places, claims, estimates and checks.
+
+    Parameters
+    ----------
+    offline : bool, default True
+        Inline Leaflet and the plugins and draw geokit's own basemap: the HTML makes no request.
+        With ``False``, folium's CDN links are kept and OpenStreetMap tiles are shown.
+    tiles : str, optional
+        An online tile layer by folium/xyzservices name (``"OpenStreetMap"``,
+        ``"CartoDB positron"``…). It implies requests to that tile server, even with
+        ``offline=True`` (which then still inlines the scripts).
+    basemap : bool, default True
+        Draw the Natural Earth country layer when no tiles are used.
+    title : str, default "geokit"
+        Title of the legend.
+    per_document : bool, optional
+        One set of feature groups per source document (places, estimates, regions, lines), or
+        one set for all documents. Default: per document up to 40 documents.
+    compress : bool, optional
+        Ship the popup table gzip-compressed (base64), unpacked in the page with
+        ``DecompressionStream`` (Chromium 80+, Firefox 113+, Safari 16.4+). Default: only for big
+        maps (more than 3,000 shapes).
+
+    Examples
+    --------
+    >>> from geokit.model import Document
+    >>> m = Map()
+    >>> m.add_document(Document("d1", "Nothing here."), [], [], {})
+    >>> html = m.to_html()
+    >>> "<script src=" in html or "<link " in html  # Leaflet is inlined
+    False
+    >>> html == m.to_html()  # deterministic
+    True
+    """
+
+    def __init__(
+        self,
+        *,
+        offline: bool = True,
+        tiles: str | None = None,
+        basemap: bool = True,
+        title: str = "geokit",
+        per_document: bool | None = None,
+        compress: bool | None = None,
+    ) -> None:
+        if tiles is not None and not isinstance(tiles, str):
+            raise InputError("tiles must be a tile provider name such as 'OpenStreetMap'")
+        self.offline = bool(offline)
+        self.tiles = tiles if tiles is not None else (None if offline else "OpenStreetMap")
+        self.basemap = bool(basemap)
+        self.title = str(title)
+        self.per_document = per_document
+        self.compress = compress
+        self._sources: list[_Source] = []
+        self._targets: list[Any] = []
+        self._big = False
+
+    # ------------------------------------------------------------------ input
+    def add_document(
+        self,
+        document: Document,
+        mentions: Iterable[Mention] = (),
+        claims: Iterable[Claim] = (),
+        estimates: Mapping[str, Estimate] | None = None,
+    ) -> None:
+        """Add one source document with its mentions, claims and estimates (keyed by claim id)."""
+        if not hasattr(document, "id") or not hasattr(document, "text"):
+            raise InputError("add_document needs a geokit Document")
+        self._sources.append(_Source(document, list(mentions), list(claims), dict(estimates or {})))
+
+    def add_targets(self, targets: Iterable[Any]) -> None:
+        """Add targets: objects with ``label``, ``claims`` (ids or Claims) and ``checks`` (Checks)."""
+        for t in targets:
+            if not hasattr(t, "checks"):
+                raise InputError(f"a target needs .label, .claims and .checks, got {type(t).__name__}")
+            self._targets.append(t)
+
+    # ----------------------------------------------------------------- output
+    def to_html(self) -> str:
+        """Return the whole page as one HTML string (deterministic for the same inputs)."""
+        fmap = self._build()
+        page = fmap.get_root().render()
+        if self.offline:
+            page = inline_assets(page)
+        return page
+
+    def save(self, path: str | PathLike[str]) -> Path:
+        """Write the page to ``path`` atomically (a temporary file in the same folder, then a rename)."""
+        out = Path(path)
+        text = self.to_html()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; a map is an ordinary file
+            os.replace(tmp, out)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        return out
+
+    def to_png(self, path: str | PathLike[str], *, size: tuple[int, int] = (1000, 700)) -> Path:
+        """Render the map in headless Chromium and save a PNG screenshot.
+
+        Raises
+        ------
+        geokit.maps.browser.BrowserNotFoundError
+            If no Chromium is installed.
+        """
+        from geokit.maps.browser import find_chromium, screenshot
+
+        find_chromium()  # fail before rendering
+        with tempfile.TemporaryDirectory(prefix="geokit-map-") as tmp:
+            page = self.save(Path(tmp) / "map.html")
+            return screenshot(page, path, size=size)
+
+    def _repr_html_(self) -> str:
+        """Return the map inline for Jupyter: an iframe whose ``srcdoc`` is the (offline) page."""
+        page = P.esc(self.to_html())
+        return (
+            '<div style="width:100%;"><div style="position:relative;width:100%;height:0;'
+            'padding-bottom:60%;"><iframe srcdoc="' + page + '" style="position:absolute;width:100%;'
+            'height:100%;left:0;top:0;border:none !important;" allowfullscreen></iframe></div></div>'
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Map(offline={self.offline}, tiles={self.tiles!r}, documents={len(self._sources)}, "
+            f"targets={len(self._targets)})"
+        )
+
+    # ------------------------------------------------------------------ build
+    def _shape_count(self) -> int:
+        n = 0
+        for s in self._sources:
+            n += len(s.mentions) + 3 * len(s.estimates)
+        return n + sum(len(getattr(t, "checks", [])) for t in self._targets)
+
+    def _build(self) -> folium.Map:
+        big = self._big = self._shape_count() > _BIG
+        fmap = folium.Map(
+            location=[20, 0],
+            zoom_start=2,
+            tiles=self.tiles,
+            prefer_canvas=big,
+            control_scale=True,
+            world_copy_jump=False,
+        )
+        add_helper_js(fmap.get_root())
+        # plain-text attribution: no link leaves the page
+        compress = self.compress if self.compress is not None else big
+        info = InfoTable(compress=compress)
+        info.add_to(fmap)
+        legend: list[tuple[str, dict[str, Any]]] = []
+        bounds: list[tuple[float, float, float, float]] = []  # south, west, north, east
+
+        has_basemap = self.tiles is None and self.basemap and self._add_basemap(fmap, info)
+
+        claims_by_id: dict[str, Claim] = {}
+        estimates_by_id: dict[str, Estimate] = {}
+        source_of_claim: dict[str, str] = {}
+        kinds_seen: list[str] = []
+        per_document = self.per_document
+        if per_document is None:
+            per_document = len(self._sources) <= _MAX_DOCUMENT_GROUPS
+        shared = None if per_document else {k: _Layers() for k in _SHARED_KINDS}
+        for src in self._sources:
+            for c in src.claims:
+                claims_by_id.setdefault(c.id, c)
+                source_of_claim.setdefault(c.id, src.document.source or src.document.id)
+            for cid, est in src.estimates.items():
+                estimates_by_id.setdefault(cid, est)
+            self._add_source(fmap, info, src, big, kinds_seen, bounds, shared)
+        if shared is not None:
+            self._emit(fmap, info, f"all {len(self._sources)} documents", *shared.values())
+
+        for kind in kinds_seen:
+            legend.append(
+                (f"place: {kind}", {"color": KIND_COLORS.get(kind, _OTHER_KIND), "shape": "circle"})
+            )
+        if estimates_by_id:
+            legend.append(("estimate", {"color": _ESTIMATE, "shape": "circle"}))
+            legend.append(("uncertainty region", {"color": _ESTIMATE, "shape": "area"}))
+            legend.append(("anchor → estimate", {"color": _LINE, "shape": "line", "dash": True}))
+
+        verdicts = self._add_targets(fmap, info, claims_by_id, estimates_by_id, source_of_claim)
+        for v in ("disagree", "uncertain", "agree"):
+            if v in verdicts:
+                st = VERDICT_STYLES[v]
+                legend.append(
+                    (f"check: {v}", {"color": st["color"], "shape": "line", "dash": "dashArray" in st})
+                )
+        for v in sorted(verdicts - set(VERDICT_STYLES)):
+            legend.append((f"check: {v}", {"color": _LINE, "shape": "line"}))
+
+        # plain-text attribution: no link leaves the page
+        prefix = "Leaflet | Natural Earth" if has_basemap else "Leaflet"
+        MapScript(f"MAP.attributionControl.setPrefix({json.dumps(prefix)});").add_to(fmap)
+        plugins.MeasureControl(
+            position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles"
+        ).add_to(fmap)
+        plugins.Fullscreen(position="topleft").add_to(fmap)
+        folium.LayerControl(collapsed=False).add_to(fmap)
+        if legend:
+            Legend(self.title, legend).add_to(fmap)
+        if self.tiles is None:
+            fmap.get_root().header.add_child(
+                Element("<style>.folium-map.leaflet-container{background:#dfeaf2;}</style>"),
+                name="geokit_sea",
+            )
+        fit = self._bounds(bounds)
+        if fit is not None:
+            # fit now, and again once the page has its final size (headless browsers resize late)
+            code = f"MAP.fitBounds({json.dumps(fit)}, {{maxZoom: 9}});"
+            MapScript(
+                code + ' window.addEventListener("load", function () '
+                "{ MAP.invalidateSize(false); " + code + " });"
+            ).add_to(fmap)
+        _renumber(fmap.get_root())
+        return fmap
+
+    # -- pieces
+    def _add_basemap(self, fmap: folium.Map, info: InfoTable) -> bool:
+        geoms = _basemap_geometries()
+        if not geoms:
+            return False
+        # below the overlay pane (400), above the tile pane (200)
+        MapScript('MAP.createPane("geokitbase").style.zIndex = 250;').add_to(fmap)
+        group = folium.FeatureGroup(name="Basemap: countries (Natural Earth)", overlay=True, control=True)
+        style = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#fbfaf6", "fillOpacity": 1.0}
+        layer = DataLayer(
+            pack_polygons(geoms, precision=3),
+            [0] * len(geoms),
+            [style],
+            info,
+            None,
+            {"interactive": False, "pane": "geokitbase"},
+        )
+        layer.add_to(group)
+        group.add_to(fmap)
+        return True
+
+    def _add_source(
+        self,
+        fmap: folium.Map,
+        info: InfoTable,
+        src: _Source,
+        big: bool,
+        kinds_seen: list[str],
+        bounds: list[tuple[float, float, float, float]],
+        shared: dict[str, _Layers] | None = None,
+    ) -> None:
+        doc = src.document
+        source = doc.source or doc.id
+        label = str(doc.title or doc.id)
+        if doc.title and doc.title != doc.id:
+            label = f"{doc.id} ({doc.title})"
+
+        # places: one marker per place per document, its popup quoting each mention
+        by_place: dict[str, list[Mention]] = {}
+        for m in src.mentions:
+            if m.place is not None:
+                by_place.setdefault(m.place.id, []).append(m)
+        places = shared["places"] if shared is not None else _Layers()
+        for mentions in by_place.values():
+            p = mentions[0].place
+            assert p is not None
+            color = KIND_COLORS.get(p.kind, _OTHER_KIND)
+            if p.kind not in kinds_seen:
+                kinds_seen.append(p.kind)
+            quotes = []
+            for m in mentions[:5]:
+                sent, a, b = P.sentence_around(doc.text, m.start, m.end)
+                quotes.append(f"<q>{P.highlight(sent, a, b)}</q>")
+            more = f"<br><i>and {len(mentions) - 5} more mentions</i>" if len(mentions) > 5 else ""
+            popup = (
+                f'<div class="geokit-popup"><b>{P.esc(p.name)}</b> ({P.esc(p.kind)}, {P.esc(p.id)})'
+                f"<br>{'<br>'.join(quotes)}{more}<br><small>Source: {P.esc(source)}</small></div>"
+            )
+            tooltip = f"{P.esc(p.name)} ({P.esc(p.kind)})"
+            places.add(
+                (p.lat, p.lon),
+                {"radius": 6, "color": "#ffffff", "weight": 1, "fillColor": color, "fillOpacity": 0.9},
+                info.add(tooltip, popup),
+            )
+            bounds.append((p.lat, p.lon, p.lat, p.lon))
+
+        if shared is not None:
+            points, regions, lines = (
+                shared["estimates"],
+                shared["uncertainty regions"],
+                shared["anchor lines"],
+            )
+        else:
+            points, regions, lines = _Layers(), _Layers(), _Layers()
+        claims = {c.id: c for c in src.claims}
+        order = [c.id for c in src.claims if c.id in src.estimates]
+        order += [cid for cid in src.estimates if cid not in claims]
+        for cid in order:
+            est = src.estimates[cid]
+            claim = claims.get(cid)
+            k = _estimate_row(info, est, claim, doc, source)
+            points.add(
+                (est.lat, est.lon),
+                {"radius": 5, "color": _ESTIMATE, "weight": 2, "fillColor": "#ffffff", "fillOpacity": 1.0},
+                k,
+            )
+            bounds.append((est.lat, est.lon, est.lat, est.lon))
+            if est.region is not None and not est.region.is_empty:
+                frac = 0.03 if big else 0.004  # a 64-gon: 16 vertices when big
+                tol = max(est.radius_m, 1.0) * frac / 111_320.0
+                regions.add(
+                    (est.region, tol),
+                    {"color": _ESTIMATE, "weight": 1.5, "fillColor": _ESTIMATE, "fillOpacity": 0.12},
+                    k,
+                )
+                w, s, e, n = est.region.bounds
+                bounds.append((s, w, n, e))
+            if claim is not None:
+                for anchor in (claim.anchor, claim.anchor2):
+                    if anchor is None:
+                        continue
+                    lines.add(
+                        _geodesic_line(anchor.lat, anchor.lon, est.lat, est.lon),
+                        {"color": _LINE, "weight": 1.5, "dashArray": "4 4", "opacity": 0.8},
+                        k,
+                    )
+                    bounds.append((anchor.lat, anchor.lon, anchor.lat, anchor.lon))
+
+        if shared is None:
+            self._emit(fmap, info, label, places, points, regions, lines)
+
+    def _emit(
+        self,
+        fmap: folium.Map,
+        info: InfoTable,
+        label: str,
+        places: _Layers,
+        points: _Layers,
+        regions: _Layers,
+        lines: _Layers,
+    ) -> None:
+        # z-order: regions under lines under points under places
+        for kind, layers in (
+            ("uncertainty regions", regions),
+            ("anchor lines", lines),
+            ("estimates", points),
+            ("places", places),
+        ):
+            if len(layers):
+                # regions of a big map: 4 decimals (about 10 m) is far below their size
+                precision = 4 if self._big and kind == "uncertainty regions" else 5
+                self._group(fmap, f"{label}: {kind}", layers, info, precision)
+
+    @staticmethod
+    def _group(fmap: folium.Map, name: str, layers: _Layers, info: InfoTable, precision: int = 5) -> None:
+        group = folium.FeatureGroup(name=P.esc(name), overlay=True, control=True)
+        first = layers.geometry[0]
+        if isinstance(first, tuple) and len(first) == 2 and not isinstance(first[0], (int, float)):
+            geoms = [g for g, _ in layers.geometry]
+            tols = [t for _, t in layers.geometry]
+            packed = pack_polygons(geoms, precision=precision, tolerance=tols)
+        elif isinstance(first, np.ndarray):
+            packed = pack_lines(layers.geometry)
+        else:
+            packed = pack_points(layers.geometry)
+        DataLayer(packed, layers.style, layers.styles, info, layers.info).add_to(group)
+        group.add_to(fmap)
+
+    def _add_targets(
+        self,
+        fmap: folium.Map,
+        info: InfoTable,
+        claims_by_id: dict[str, Claim],
+        estimates_by_id: dict[str, Estimate],
+        source_of_claim: dict[str, str],
+    ) -> set[str]:
+        verdicts: set[str] = set()
+        for t in self._targets:
+            claims = dict(claims_by_id)
+            for c in getattr(t, "claims", []) or []:
+                if not isinstance(c, str) and hasattr(c, "id"):
+                    claims[c.id] = c
+            ests = dict(estimates_by_id)
+            extra = getattr(t, "estimates", None)
+            if isinstance(extra, Mapping):
+                ests.update(extra)
+            elif isinstance(extra, Sequence):
+                ests.update({e.claim_id: e for e in extra})
+            label = str(getattr(t, "label", "") or "target")
+            layer = _Layers()
+            for chk in getattr(t, "checks", []) or []:
+                ea, eb = ests.get(_claim_id(chk.a)), ests.get(_claim_id(chk.b))
+                if ea is None or eb is None:
+                    continue
+                verdict = str(chk.verdict)
+                verdicts.add(verdict)
+                style = VERDICT_STYLES.get(verdict, {"color": _LINE, "weight": 2})
+                tooltip, popup = _check_html(label, chk, claims, source_of_claim)
+                layer.add(_geodesic_line(ea.lat, ea.lon, eb.lat, eb.lon), style, info.add(tooltip, popup))
+            if len(layer):
+                self._group(fmap, f"checks: {label}", layer, info)
+        return verdicts
+
+    @staticmethod
+    def _bounds(bounds: list[tuple[float, float, float, float]]) -> list[list[float]] | None:
+        if not bounds:
+            return None
+        arr = np.asarray(bounds, dtype=float)
+        arr = arr[np.isfinite(arr).all(axis=1)]
+        if not len(arr):
+            return None
+        s, w = float(arr[:, 0].min()), float(arr[:, 1].min())
+        n, e = float(arr[:, 2].max()), float(arr[:, 3].max())
+        pad = 0.05 if (n - s) < 0.1 and (e - w) < 0.1 else 0.0
+        return [[round(s - pad, 5), round(w - pad, 5)], [round(n + pad, 5), round(e + pad, 5)]]
+
+
+def _estimate_row(info: InfoTable, est: Estimate, claim: Claim | None, doc: Document, source: str) -> int:
+    """Store the compact popup row of one estimate (see :class:`InfoTable`) and return its index."""
+    S = info.string
+    target = claim.target if claim is not None else est.claim_id
+    quote: tuple[str, int | None, int | None] = ("", None, None)
+    kv: list[int] = []
+    flags = -1
+    if claim is not None:
+        if claim.quote:
+            quote = P.highlight_span(claim.quote, phrase=claim.text or claim.anchor_text)
+        elif doc.text:
+            sent, a, b = P.sentence_around(doc.text, claim.start, claim.end)
+            quote = P.highlight_span(sent, a, b)
+        anchor = claim.anchor.name if claim.anchor is not None else claim.anchor_text
+        dist = (claim.distance.text or P.km(claim.distance.metres)) if claim.distance else None
+        for label, value in (
+            ("anchor", anchor),
+            ("relation", claim.relation),
+            ("distance", dist),
+            ("direction", claim.direction.words if claim.direction else None),
+            ("hedge", claim.hedge),
+            ("inverse", "yes" if claim.inverse else None),
+        ):
+            if value not in (None, ""):
+                kv += [S(label), S(P.esc(value))]
+        if claim.flags:
+            flags = S(P.bullet_list(claim.flags))
+    comps: list[Any] = []
+    for name, metres in sorted(est.components.items(), key=lambda kv_: -abs(kv_[1])):
+        comps += [S(P.esc(name.replace("_", " "))), round(float(metres))]
+    row = [1, S(P.esc(target)), quote[0], S(P.esc(source)), S(P.esc(est.method)), round(float(est.radius_m))]
+    row += [kv, comps, flags]
+    if quote[1] is not None:
+        row.append([quote[1], quote[2]])  # where the page puts <mark> in the escaped quote
+    return info.add_row(row)
+
+
+def _check_html(
+    label: str, chk: Check, claims: Mapping[str, Claim], source_of_claim: Mapping[str, str]
+) -> tuple[str, str]:
+    sep = P.km(chk.separation_m) if chk.separation_m is not None else "?"
+    tooltip = f"{P.esc(label)}: {P.esc(chk.verdict)} ({P.esc(sep)} apart)"
+    parts = [f"<b>{P.esc(label)}</b>: <b>{P.esc(chk.verdict)}</b>", f"estimates {P.esc(sep)} apart"]
+    if chk.overlap is not None:
+        parts.append(f"region overlap {chk.overlap:.0%}")
+    if chk.reasons:
+        parts.append("<b>Reasons</b>" + P.bullet_list(chk.reasons))
+    for side, cid in (("A", _claim_id(chk.a)), ("B", _claim_id(chk.b))):
+        c = claims.get(cid)
+        if c is not None:
+            src = source_of_claim.get(cid) or c.source or c.document
+            parts.append(
+                f"{side}: <q>{P.highlight(c.quote, phrase=c.text)}</q> <small>({P.esc(src)})</small>"
+            )
+    return tooltip, '<div class="geokit-popup">' + "<br>".join(parts) + "</div>"
+
+
+_BASEMAP_CACHE: dict[str, Any] = {}
+
+
+def _basemap_geometries() -> list[Any] | None:
+    """Return simplified country (or land) polygons from geokit's layers, or ``None`` if absent."""
+    if "geoms" in _BASEMAP_CACHE:
+        return _BASEMAP_CACHE["geoms"]
+    geoms = None
+    try:
+        from geokit.places.layers import load_layer
+    except ImportError:  # pragma: no cover - the places stage is always there in a full install
+        load_layer = None
+    if load_layer is not None:
+        for name in ("countries", "land"):
+            try:
+                _, arr = load_layer(name)
+            except (DataError, OSError, LookupError, ValueError):
+                continue
+            import shapely
+
+            arr = np.asarray(arr, dtype=object)
+            arr = arr[[g is not None and g.geom_type in ("Polygon", "MultiPolygon") for g in arr]]
+            simple = shapely.simplify(arr, 0.01, preserve_topology=True)  # about 1 km
+            simple = simple[~shapely.is_empty(simple)]
+            # drop specks that would be less than a pixel at world zoom
+            keep = shapely.area(simple) > 0.002
+            geoms = list(simple[keep])
+            break
+    _BASEMAP_CACHE["geoms"] = geoms
+    return geoms
+
+
+def _renumber(root: Any) -> None:
+    """Give every branca element a deterministic id from a counter (folium draws random uuids)."""
+    from branca.element import Element as _E
+
+    order: list[Any] = []
+    seen: set[int] = set()
+
+    def walk(el: Any) -> None:
+        if id(el) in seen:
+            return
+        seen.add(id(el))
+        order.append(el)
+        for key, value in list(vars(el).items()):
+            if key == "_parent":
+                continue
+            if isinstance(value, _E):
+                walk(value)
+        for child in list(el._children.values()):
+            walk(child)
+
+    walk(root)
+    old = {id(el): el.get_name() for el in order}
+    for i, el in enumerate(order):
+        el._id = format(i, f"0{_ID_WIDTH}x")
+    for el in order:
+        items = list(el._children.items())
+        el._children.clear()
+        for key, child in items:
+            new_key = child.get_name() if key == old[id(child)] else key
+            el._children[new_key] = child

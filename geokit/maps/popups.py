@@ -1,0 +1,154 @@
+"""HTML for popups and tooltips: every string from a document or a user is escaped here.
+
+The functions return HTML fragments built only from :func:`html.escape`-d text and fixed tags
+(``<b>``, ``<mark>``, ``<q>``, ``<ul>``…); none of them lets a document's text become markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+__all__ = [
+    "bullet_list",
+    "components_table",
+    "esc",
+    "highlight",
+    "highlight_span",
+    "km",
+    "rows",
+    "sentence_around",
+]
+
+_BOUNDARY = re.compile(r"[.!?](?=[\s\"'”’)\]]|$)|\n\s*\n")
+
+
+def esc(text: object) -> str:
+    """Escape any value for HTML text or a quoted attribute.
+
+    Braces become ``&#123;``/``&#125;`` too: branca parses rendered HTML again as a Jinja
+    template, so ``{{ … }}`` in a document must not reach it.
+
+    Examples
+    --------
+    >>> esc('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    >>> esc("{{ 7*7 }}")
+    '&#123;&#123; 7*7 &#125;&#125;'
+    >>> esc(None)
+    ''
+    """
+    if text is None:
+        return ""
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 300) -> tuple[str, int, int]:
+    """Return the sentence of ``text`` holding ``text[start:end]``, and the span's offsets inside it.
+
+    The sentence is cut at ``.``/``!``/``?`` followed by a space (or a blank line), and to at
+    most about ``limit`` characters either side of the span (with ``…`` where it was cut).
+
+    Examples
+    --------
+    >>> t = "Fighting went on. The camp is 45 km southwest of Sirte. Nothing else."
+    >>> s, a, b = sentence_around(t, t.index("Sirte"), t.index("Sirte") + 5)
+    >>> s, s[a:b]
+    ('The camp is 45 km southwest of Sirte.', 'Sirte')
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    left = 0
+    for m in _BOUNDARY.finditer(text, 0, start):
+        left = m.end()
+    m = _BOUNDARY.search(text, end)
+    right = m.end() if m else len(text)
+    prefix = suffix = ""
+    if start - left > limit:
+        left, prefix = start - limit, "…"
+    if right - end > limit:
+        right, suffix = end + limit, "…"
+    raw = text[left:right]
+    lead = len(raw) - len(raw.lstrip())
+    raw = raw.strip()
+    a = start - left - lead + len(prefix)
+    return prefix + raw + suffix, a, a + (end - start)
+
+
+def highlight_span(
+    sentence: str, start: int | None = None, end: int | None = None, phrase: str | None = None
+) -> tuple[str, int, int] | tuple[str, None, None]:
+    """Escape ``sentence`` and return where the span (offsets, or first match of ``phrase``) is in it.
+
+    Returns the escaped sentence and the span's start and end offsets in the *escaped* text
+    (``None, None`` when there is no span), so that a page can wrap it in ``<mark>`` itself.
+
+    Examples
+    --------
+    >>> highlight_span("a <b> c", phrase="c")
+    ('a &lt;b&gt; c', 12, 13)
+    """
+    if (start is None or end is None) and phrase:
+        i = sentence.find(phrase)
+        if i < 0:
+            i = sentence.lower().find(phrase.lower())
+        if i >= 0:
+            start, end = i, i + len(phrase)
+    if start is None or end is None or not (0 <= start < end <= len(sentence)):
+        return esc(sentence), None, None
+    pre, mid, post = esc(sentence[:start]), esc(sentence[start:end]), esc(sentence[end:])
+    return pre + mid + post, len(pre), len(pre) + len(mid)
+
+
+def highlight(
+    sentence: str, start: int | None = None, end: int | None = None, phrase: str | None = None
+) -> str:
+    """Escape ``sentence`` and wrap a span (by offsets, or the first match of ``phrase``) in ``<mark>``.
+
+    Examples
+    --------
+    >>> highlight("45 km SW of <Sirte>", phrase="<Sirte>")
+    '45 km SW of <mark>&lt;Sirte&gt;</mark>'
+    >>> highlight("no match here", phrase="Raqqa")
+    'no match here'
+    """
+    text, a, b = highlight_span(sentence, start, end, phrase)
+    if a is None or b is None:
+        return text
+    return f"{text[:a]}<mark>{text[a:b]}</mark>{text[b:]}"
+
+
+def km(metres: float | None) -> str:
+    """Format a distance in metres as kilometres for people.
+
+    Examples
+    --------
+    >>> km(45123.0), km(850.0), km(None)
+    ('45.1 km', '0.85 km', '?')
+    """
+    if metres is None:
+        return "?"
+    if metres >= 10_000:
+        return f"{metres / 1000:.1f} km"
+    return f"{metres / 1000:.2f} km"
+
+
+def rows(pairs: Iterable[tuple[str, object]]) -> str:
+    """Return an escaped two-column table body from ``(label, value)`` pairs, skipping empty values."""
+    cells = "".join(
+        f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in pairs if v not in (None, "", [], {})
+    )
+    return f'<table class="geokit-kv">{cells}</table>' if cells else ""
+
+
+def bullet_list(items: Iterable[object]) -> str:
+    """Return an escaped ``<ul>`` (empty string for no items)."""
+    li = "".join(f"<li>{esc(x)}</li>" for x in items)
+    return f"<ul>{li}</ul>" if li else ""
+
+
+def components_table(components: Mapping[str, float]) -> str:
+    """Return the uncertainty components (metres) as an escaped table, largest first."""
+    items = sorted(components.items(), key=lambda kv: -abs(kv[1]))
+    return rows((k.replace("_", " "), km(v)) for k, v in items)

@@ -1,0 +1,280 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_maps_sample import HOSTILE, build, disk
+
+from geokit.errors import DataError, GeokitError, InputError
+from geokit.maps import BrowserNotFoundError, Map
+from geokit.maps import builder as builder_mod
+from geokit.maps.assets import inline_assets, manifest, read_asset
+from geokit.maps.encode import encode_polyline, pack_polygons, script_json
+from geokit.maps.popups import highlight, sentence_around
+from geokit.model import Check, Document, Estimate
+
+
+def decode_polyline(s: str, precision: int = 5) -> list[tuple[float, float]]:
+    out, i, lat, lon = [], 0, 0, 0
+    while i < len(s):
+        vals = []
+        for _ in range(2):
+            r = sh = 0
+            while True:
+                b = ord(s[i]) - 63
+                i += 1
+                r |= (b & 31) << sh
+                sh += 5
+                if b < 32:
+                    break
+            vals.append(~(r >> 1) if r & 1 else r >> 1)
+        lat += vals[0]
+        lon += vals[1]
+        out.append((lat / 10**precision, lon / 10**precision))
+    return out
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return build().to_html()
+
+
+@pytest.fixture(scope="module")
+def hostile_page() -> str:
+    return build(HOSTILE).to_html()
+
+
+# ---------------------------------------------------------------- encoding
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(-90, 90, allow_nan=False), st.floats(-540, 540, allow_nan=False)),
+        max_size=50,
+    )
+)
+def test_polyline_round_trip(points):
+    decoded = decode_polyline(encode_polyline(points))
+    assert len(decoded) == len(points)
+    if points:
+        np.testing.assert_allclose(decoded, np.round(np.asarray(points), 5), atol=1.1e-5)
+
+
+def test_polyline_characters_are_plain_ascii():
+    s = encode_polyline(np.random.default_rng(1).uniform(-80, 80, (500, 2)))
+    assert set(s) <= {chr(c) for c in range(63, 127)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=12,
+    )
+)
+def test_script_json_is_safe_and_round_trips(obj):
+    text = script_json(obj)
+    assert json.loads(text) == obj
+    for bad in ("<", ">", "&", "{{", "{%", "{#", "\u2028"):
+        assert bad not in text
+
+
+def test_pack_polygons_structure_and_simplification():
+    g = disk(30, 16, 10_000, n=256)
+    full = pack_polygons([g])
+    simple = pack_polygons([g], tolerance=0.002)
+    assert full["s"] == [1, 1, 256]
+    assert simple["s"][:2] == [1, 1] and simple["s"][2] < 100
+    assert len(decode_polyline(full["c"])) == 256
+
+
+# ---------------------------------------------------------------- popups
+def test_sentence_around_and_highlight_escape():
+    text = "First one. The <b>camp</b> is near Sirte! Last."
+    s, a, b = sentence_around(text, text.index("Sirte"), text.index("Sirte") + 5)
+    assert s == "The <b>camp</b> is near Sirte!"
+    assert highlight(s, a, b) == "The &lt;b&gt;camp&lt;/b&gt; is near <mark>Sirte</mark>!"
+
+
+def test_sentence_around_cuts_long_text():
+    text = "x" * 5000 + " Sirte " + "y" * 5000
+    s, a, b = sentence_around(text, 5001, 5006, limit=50)
+    assert s[a:b] == "Sirte" and len(s) < 120 and s.startswith("…") and s.endswith("…")
+
+
+# ---------------------------------------------------------------- the page
+def test_deterministic_output():
+    a, b = build().to_html(), build().to_html()
+    assert a == b
+    assert not re.search(r"[0-9a-f]{32}", a), "a folium uuid leaked into the page"
+    assert not re.search(r"20\d\d-\d\d-\d\d", a), "no timestamps"
+
+
+def test_offline_page_makes_no_request(page):
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert "{z}" not in page
+    assert "<script src" not in page and "<link" not in page
+    for lib in ("jquery", "bootstrap", "awesome-markers", "fontawesome"):
+        assert lib not in page.lower()
+    assert "L.circle(" not in page  # regions are geodesic polygons, never folium.Circle
+    assert read_asset("leaflet.js")[:2000] in page
+    assert manifest()["packages"]["leaflet"]["version"] == "1.9.4"
+
+
+def test_layers_legend_and_controls(page):
+    for name in (
+        "d1: places",
+        "d1: estimates",
+        "d1: uncertainty regions",
+        "d1: anchor lines",
+        "d2 (Wire): estimates",
+        "checks: training camps",
+    ):
+        assert json.dumps(name) in page
+    assert "d2 (Wire): places" not in page  # no resolved mention in d2
+    assert ("L.Control.Measure" in page and "L.Control.FullScreen" in page) or "fullscreen" in page.lower()
+    assert "L.control.layers" in page
+    assert "geokit-legend" in page and "check: disagree" in page and "place: city" in page
+    assert ".fitBounds([[" in page
+    assert "<mark>Sirte</mark>" in page.replace("\\u003c", "<").replace("\\u003e", ">")
+
+
+def test_hostile_text_is_escaped(hostile_page):
+    p = hostile_page
+    for raw in (
+        "<img src=x",
+        "<script>document.title",
+        "</script><script>document.title",
+        'href="javascript:',
+        "{{ 7*7 }}",
+        "{% if",
+    ):
+        assert raw not in p
+    # the payload is there, as text: escaped in HTML, \u003c-escaped inside scripts
+    assert "&lt;img src=x onerror=&quot;document.title=&#x27;PWNED1&#x27;&quot;&gt;" in p
+    assert "&lt;script&gt;document.title=" in p
+    assert "&#123;&#123; 7*7 &#125;&#125;" in p
+    # every <script> block is one of ours or a vendored file: none starts with the payload
+    assert p.count("<script>") == p.count("</script>")
+
+
+def test_save_is_atomic(tmp_path):
+    m = build()
+    out = m.save(tmp_path / "sub" / "map.html")
+    assert out.read_bytes().decode("utf-8") == m.to_html()
+    assert [f.name for f in out.parent.iterdir()] == ["map.html"]
+
+
+def test_save_leaves_nothing_on_failure(tmp_path, monkeypatch):
+    m = build()
+    monkeypatch.setattr(Map, "to_html", lambda self: (_ for _ in ()).throw(DataError("boom")))
+    with pytest.raises(DataError):
+        m.save(tmp_path / "map.html")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_repr_html_is_an_offline_iframe():
+    r = build()._repr_html_()
+    assert r.count("<iframe") == 1 and 'srcdoc="' in r
+    assert "http://" not in r.split("srcdoc")[0] and "<script" not in r  # the page is escaped in srcdoc
+
+
+def test_online_tiles():
+    p = build(offline=False).to_html()
+    assert "tile.openstreetmap.org" in p and "<script src=" in p
+    p = build(tiles="OpenTopoMap").to_html()
+    assert "tile.opentopomap.org" in p and "<script src=" not in p  # scripts still inlined
+
+
+def test_bad_inputs():
+    with pytest.raises(InputError):
+        Map(tiles=42)  # type: ignore[arg-type]
+    m = Map()
+    with pytest.raises(InputError):
+        m.add_document("not a document", [], [], {})  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        m.add_targets([object()])
+
+
+def test_unknown_cdn_asset_is_an_error():
+    with pytest.raises(DataError):
+        inline_assets('<script src="https://cdn.example.org/lib/unknown.js"></script>')
+
+
+def test_empty_map_and_missing_estimates():
+    m = Map()
+    m.add_document(Document("d", "No places at all."), [], [], {})
+    chk = Check("a", "b", "agree", 10.0, 1.0, [])
+    m.add_targets([SimpleNamespace(label="t", claims=["a", "b"], checks=[chk])])
+    p = m.to_html()
+    assert "checks: t" not in p and not re.search(r"map_\w+\.fitBounds", p)
+
+
+def test_target_estimates_and_unknown_verdict():
+    m = Map()
+    e = [Estimate("a", 10, 10, 1000, None, "m"), Estimate("b", 10.1, 10.1, 1000, None, "m")]
+    chk = Check("a", "b", "odd", None, None, [])
+    m.add_targets([SimpleNamespace(label="t", claims=["a", "b"], checks=[chk], estimates=e)])
+    p = m.to_html()
+    assert '"checks: t"' in p and "check: odd" in p
+
+
+def test_without_basemap_layer(monkeypatch):
+    monkeypatch.setattr(builder_mod, "_basemap_geometries", lambda: None)
+    p = build().to_html()
+    assert "Basemap" not in p and "Natural Earth" not in p
+
+
+def test_basemap_present_when_data_is():
+    if builder_mod._basemap_geometries() is None:
+        pytest.skip("geokit/_data/countries.npz is not built yet")
+    p = build().to_html()
+    assert "Basemap: countries (Natural Earth)" in p
+    assert len(p) < 3_000_000
+
+
+def test_to_png_without_browser(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOKIT_CHROMIUM", str(tmp_path / "no-such-browser"))
+    with pytest.raises(BrowserNotFoundError) as err:
+        build().to_png(tmp_path / "x.png")
+    assert isinstance(err.value, GeokitError)
+    assert not (tmp_path / "x.png").exists()
+    monkeypatch.delenv("GEOKIT_CHROMIUM")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(BrowserNotFoundError, match="apt-get install chromium"):
+        build().to_png(tmp_path / "x.png")
+
+
+def test_vendored_files_match_manifest():
+    for name in manifest()["files"]:
+        read_asset(name)  # raises DataError on a hash mismatch
+    assert Path(builder_mod.__file__).parent.name == "maps"
+
+
+def test_compressed_popup_table_round_trips():
+    import base64
+    import gzip
+
+    p = build(compress=True).to_html()
+    b64 = re.search(r'geokit\.inflate\("([A-Za-z0-9+/=]+)"', p).group(1)
+    table = json.loads(gzip.decompress(base64.b64decode(b64)))
+    assert table["r"] and any(r[0] == 1 for r in table["r"])
+    assert p == build(compress=True).to_html()  # gzip without a timestamp: still deterministic
+
+
+def test_geodesic_lines_are_densified_and_cross_the_antimeridian():
+    short = builder_mod._geodesic_line(31.2, 16.6, 30.9, 16.3)
+    assert len(short) == 2
+    long = builder_mod._geodesic_line(10.0, 170.0, 12.0, -170.0)
+    assert len(long) > 10
+    assert np.all(np.abs(np.diff(long[:, 1])) < 1.0)  # no jump of 340 degrees
+    assert long[-1, 1] == pytest.approx(190.0)
+    arc = builder_mod._geodesic_line(40.0, -74.0, 51.5, 0.0)  # New York - London bulges north
+    assert arc[:, 0].max() > 51.5
