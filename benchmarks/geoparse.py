@@ -173,7 +173,8 @@ def speed(docs: list[dict], n: int = 5000) -> None:
         except (subprocess.CalledProcessError, ValueError):
             peer_s = "geotext not importable"
     print(
-        f"speed, {n} articles, one core, whole process: geokit {ours:,.0f} articles/s (goal >= 2,000); {peer_s}"
+        f"speed, {n} articles, one core, whole process: geokit {ours:,.0f} articles/s (goal >= 2,000); "
+        f"{peer_s}"
     )
 
 
@@ -193,7 +194,8 @@ def main() -> None:
         print(f"{name} ({len(docs)} articles)")
         g = gold_spans(docs, args.errors)
         print(
-            f"  gold spans: n {g['n']}, coverage {g['coverage']:.3f}, A@161 {g['A161']:.3f}, AUC {g['AUC']:.3f}, "
+            f"  gold spans: n {g['n']}, coverage {g['coverage']:.3f}, A@161 {g['A161']:.3f}, "
+            f"AUC {g['AUC']:.3f}, "
             f"exact id {g['exact_id']:.3f}, median {g['median_km']:.1f} km"
         )
         e = end_to_end(docs, args.errors)
