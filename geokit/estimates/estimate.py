@@ -367,7 +367,8 @@ def _other(claim: Claim, policy: Policy) -> Estimate | None:
             return None
         # the context place: "east of the Tigris in Mosul" (anchor2), or the named target itself
         # ("Mosul east of the Tigris")
-        clip = next((p for p in (claim.anchor2, claim.target_place) if p is not None and p.lat is not None), None)
+        context = (claim.anchor2, claim.target_place)
+        clip = next((p for p in context if p is not None and p.lat is not None), None)
         out = side_region(
             a, claim.direction.azimuth, clip, policy.side_clip_factor, policy.direction_reach_min_m
         )

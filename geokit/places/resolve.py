@@ -16,6 +16,7 @@ The reason of the choice lists every term that applied.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
@@ -52,11 +53,24 @@ class Resolver:
             countries = json.load(fh)
         return {(name_key(c["capital"]), iso) for iso, c in countries.items() if c.get("capital")}
 
-    def _candidates(self, text: str) -> list[Candidate]:
+    def _candidates(self, text: str, *, approximate: bool = False) -> list[Candidate]:
         try:
-            return self.gazetteer.candidates(text, fuzzy=False, limit=MAX_CANDIDATES)
+            found = self.gazetteer.candidates(text, fuzzy=False, limit=MAX_CANDIDATES)
         except ValueError:
             return []
+        if found or not approximate:
+            return found
+        # A span given by someone else's recogniser that names no gazetteer entry: try the place it
+        # is built on ("Metcalfe County" -> Metcalfe, "North London" -> London), then a fuzzy match.
+        for name, why in _approximations(text):
+            found = self.gazetteer.candidates(name, fuzzy=False, limit=MAX_CANDIDATES)
+            if found:
+                return [Candidate(c.place, 0.8 * c.score, f"{why}; {c.reason}") for c in found]
+        try:
+            found = self.gazetteer.candidates(text, fuzzy=True, limit=MAX_CANDIDATES)
+        except ValueError:
+            return []
+        return found
 
     def resolve(self, document: Document, raw: Sequence[RawMention] | None = None) -> list[Mention]:
         """Return the document's mentions, each with its ranked candidates and chosen place.
@@ -86,7 +100,8 @@ class Resolver:
             q = qualifier_of.get(i, -1)
             groups.setdefault((m.key or name_key(m.text), raw[q].key if q >= 0 else ""), []).append(i)
         group_list = list(groups.values())
-        group_cands = [self._candidates(raw[g[0]].text) for g in group_list]
+        approximate = document.spans is not None
+        group_cands = [self._candidates(raw[g[0]].text, approximate=approximate) for g in group_list]
         group_of = {i: gi for gi, g in enumerate(group_list) for i in g}
 
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
@@ -188,6 +203,40 @@ class Resolver:
 
     def _is_capital(self, p: Place) -> bool:
         return p.kind in _POINT_KINDS and (name_key(p.name), p.country or "") in self._capitals
+
+
+_GENERIC_SUFFIX = re.compile(
+    r"^(?P<name>.+?)[\s-]+(?:county|co\.?|district|province|governorate|prefecture|region|oblast|parish|"
+    r"township|municipality|city|town|village|state|territory|department|borough|metro|area|valley|"
+    r"international airport|airport|air base|base)$",
+    re.IGNORECASE,
+)
+_MODIFIER_PREFIX = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|inner|outer|"
+    r"north[- ]?east(?:ern)?|north[- ]?west(?:ern)?|south[- ]?east(?:ern)?|south[- ]?west(?:ern)?|downtown|"
+    r"metro|metropolitan|rural|old|new)\s+(?P<name>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _approximations(text: str) -> list[tuple[str, str]]:
+    """Return shorter names a place span may be built on, with the reason, most specific first.
+
+    Examples
+    --------
+    >>> _approximations("Metcalfe County")
+    [('Metcalfe', 'approximate: Metcalfe of Metcalfe County')]
+    >>> [n for n, _ in _approximations("Southern California")]
+    ['California']
+    """
+    out = []
+    m = _GENERIC_SUFFIX.match(text.strip())
+    if m:
+        out.append((m.group("name"), f"approximate: {m.group('name')} of {text}"))
+    m = _MODIFIER_PREFIX.match(text.strip())
+    if m:
+        out.append((m.group("name"), f"approximate: {m.group('name')} of {text}"))
+    return out
 
 
 def _nearest_many(cands: Sequence[Candidate], points: list[tuple[float, float, Place]]) -> list[float]:
