@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "BrowserNotFoundError",
     "DataError",
     "DocumentError",
     "GeocoderError",
@@ -62,3 +63,7 @@ class GeocoderQuotaError(GeocoderError):
 
 class GeocoderUnavailableError(GeocoderError, ConnectionError):
     """An online geocoder could not be reached or answered with a server error."""
+
+
+class BrowserNotFoundError(GeokitError, RuntimeError):
+    """No headless Chromium could be found (or it failed to run) for PNG export."""

@@ -14,7 +14,7 @@ import tempfile
 from os import PathLike
 from pathlib import Path
 
-from geokit.errors import GeokitError
+from geokit.errors import BrowserNotFoundError
 
 __all__ = ["BrowserNotFoundError", "dump_dom", "find_chromium", "screenshot"]
 
@@ -31,10 +31,6 @@ _FLAGS = (
     "--disable-sync",
     "--hide-scrollbars",
 )
-
-
-class BrowserNotFoundError(GeokitError, RuntimeError):
-    """No headless Chromium could be found (or it failed to run) for PNG export."""
 
 
 def find_chromium() -> str:
