@@ -41,6 +41,41 @@ class DocumentError(GeokitError, ValueError):
         self.message = message
 
 
+class CorrectionError(GeokitError, ValueError):
+    """An analyst correction cannot be read or applied (malformed file, unknown document, span or id).
+
+    Parameters
+    ----------
+    message : str
+        What is wrong.
+    source : str, optional
+        The corrections file (or ``"corrections"`` for corrections made in Python).
+    entry : int, optional
+        The 1-based number of the correction in its file or list.
+    document : str, optional
+        The document id the correction names.
+    """
+
+    def __init__(
+        self, message: str, *, source: str = "", entry: int | None = None, document: str | None = None
+    ) -> None:
+        where = source or "corrections"
+        if entry is not None:
+            where += f": entry {entry}"
+        if document is not None:
+            where += f" (document {document!r})"
+        super().__init__(f"{where}: {message}")
+        self.message = message
+        self.source = source
+        self.entry = entry
+        self.document = document
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the JSON form used for input errors: ``file``, ``line`` (None), ``id``, ``error``."""
+        error = self.message if self.entry is None else f"entry {self.entry}: {self.message}"
+        return {"file": self.source or "corrections", "line": None, "id": self.document, "error": error}
+
+
 class PlaceNotFoundError(GeokitError, LookupError):
     """No gazetteer entry matches a name or an id."""
 

@@ -152,6 +152,7 @@ class Mention:
     score: float = 0.0
     reason: str = ""
     part: str | None = None
+    corrected: dict[str, Any] | None = None  # set by geokit.corrections: what the analyst changed
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the contract: ``id``, ``name``, ``kind``, ``lat``, ``lon``, ``start``..."""
@@ -172,6 +173,8 @@ class Mention:
         if self.part:
             d["part"] = self.part
         d["alternatives"] = [c.to_dict() for c in self.candidates[:5]]
+        if self.corrected is not None:
+            d["corrected"] = self.corrected
         return d
 
 
@@ -251,6 +254,7 @@ class Claim:
     target_place: Place | None = None
     context_country: str | None = None
     distance_alt: Distance | None = None  # the parenthetical of "28 miles (45 km)", a cross-check
+    corrected: dict[str, Any] | None = None  # set by geokit.corrections: what the analyst changed
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the contract (estimate fields are added by the estimate stage)."""
@@ -293,6 +297,8 @@ class Claim:
             d["anchor2"] = anchor_dict(self.anchor2, self.anchor2_text)
         if self.input is not None:
             d["input"] = self.input
+        if self.corrected is not None:
+            d["corrected"] = self.corrected
         return d
 
 

@@ -32,7 +32,7 @@ from geokit.maps.encode import pack_lines, pack_points, pack_polygons
 from geokit.maps.layers import DataLayer, InfoTable, Legend, MapScript, add_helper_js
 from geokit.model import Check, Claim, Document, Estimate, Mention
 
-__all__ = ["KIND_COLORS", "VERDICT_STYLES", "Map"]
+__all__ = ["CORRECTED", "KIND_COLORS", "VERDICT_STYLES", "Map"]
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -49,6 +49,8 @@ KIND_COLORS: dict[str, str] = {
 }
 _OTHER_KIND = "#666666"
 _ESTIMATE = "#6a3d9a"
+#: Outline of places and estimates an analyst corrected (dashed).
+CORRECTED = "#ff7f00"
 _LINE = "#555555"
 
 #: Line style of each check verdict: a disagreement is a thick red dashed line.
@@ -301,6 +303,10 @@ class Map:
             legend.append(("uncertainty region", {"color": _ESTIMATE, "shape": "area"}))
             legend.append(("anchor → estimate", {"color": _LINE, "shape": "line", "dash": True}))
 
+        if any(getattr(x, "corrected", None) for s in self._sources for x in (*s.mentions, *s.claims)):
+            legend.append(
+                ("corrected by analyst", {"color": CORRECTED, "fill": "#ffffff", "shape": "circle"})
+            )
         verdicts = self._add_targets(fmap, info, claims_by_id, estimates_by_id, source_of_claim)
         for v in ("disagree", "uncertain", "agree"):
             if v in verdicts:
@@ -391,16 +397,27 @@ class Map:
                 sent, a, b = P.sentence_around(doc.text, m.start, m.end)
                 quotes.append(f"<q>{P.highlight(sent, a, b)}</q>")
             more = f"<br><i>and {len(mentions) - 5} more mentions</i>" if len(mentions) > 5 else ""
+            fixes = [
+                f"{P.esc(m.text)} ({m.start}-{m.end}): {P.esc(P.correction_text(m.corrected))}"
+                for m in mentions
+                if getattr(m, "corrected", None)
+            ]
+            fixed_html = "<br><b>Corrected</b><br>" + "<br>".join(fixes) if fixes else ""
             popup = (
                 f'<div class="geokit-popup"><b>{P.esc(p.name)}</b> ({P.esc(p.kind)}, {P.esc(p.id)})'
-                f"<br>{'<br>'.join(quotes)}{more}<br><small>Source: {P.esc(source)}</small></div>"
+                f"<br>{'<br>'.join(quotes)}{more}{fixed_html}<br><small>Source: {P.esc(source)}</small></div>"
             )
-            tooltip = f"{P.esc(p.name)} ({P.esc(p.kind)})"
-            places.add(
-                (p.lat, p.lon),
-                {"radius": 6, "color": "#ffffff", "weight": 1, "fillColor": color, "fillOpacity": 0.9},
-                info.add(tooltip, popup),
-            )
+            tooltip = f"{P.esc(p.name)} ({P.esc(p.kind)})" + (" — corrected" if fixes else "")
+            style: dict[str, Any] = {
+                "radius": 6,
+                "color": "#ffffff",
+                "weight": 1,
+                "fillColor": color,
+                "fillOpacity": 0.9,
+            }
+            if fixes:
+                style.update(radius=8, color=CORRECTED, weight=3, dashArray="3 3")
+            places.add((p.lat, p.lon), style, info.add(tooltip, popup))
             bounds.append((p.lat, p.lon, p.lat, p.lon))
 
         if shared is not None:
@@ -418,20 +435,31 @@ class Map:
             est = src.estimates[cid]
             claim = claims.get(cid)
             k = _estimate_row(info, est, claim, doc, source)
-            points.add(
-                (est.lat, est.lon),
-                {"radius": 5, "color": _ESTIMATE, "weight": 2, "fillColor": "#ffffff", "fillOpacity": 1.0},
-                k,
-            )
+            fixed = claim is not None and bool(getattr(claim, "corrected", None))
+            outline = CORRECTED if fixed else _ESTIMATE
+            point_style: dict[str, Any] = {
+                "radius": 5,
+                "color": outline,
+                "weight": 2,
+                "fillColor": "#ffffff",
+                "fillOpacity": 1.0,
+            }
+            if fixed:
+                point_style.update(weight=3, dashArray="3 3")
+            points.add((est.lat, est.lon), point_style, k)
             bounds.append((est.lat, est.lon, est.lat, est.lon))
             if est.region is not None and not est.region.is_empty:
                 frac = 0.03 if big else 0.004  # a 64-gon: 16 vertices when big
                 tol = max(est.radius_m, 1.0) * frac / 111_320.0
-                regions.add(
-                    (est.region, tol),
-                    {"color": _ESTIMATE, "weight": 1.5, "fillColor": _ESTIMATE, "fillOpacity": 0.12},
-                    k,
-                )
+                region_style: dict[str, Any] = {
+                    "color": outline,
+                    "weight": 1.5,
+                    "fillColor": _ESTIMATE,
+                    "fillOpacity": 0.12,
+                }
+                if fixed:
+                    region_style["dashArray"] = "6 4"
+                regions.add((est.region, tol), region_style, k)
                 w, s, e, n = est.region.bounds
                 bounds.append((s, w, n, e))
             if claim is not None:
@@ -538,6 +566,9 @@ def _estimate_row(info: InfoTable, est: Estimate, claim: Claim | None, doc: Docu
     """Store the compact popup row of one estimate (see :class:`InfoTable`) and return its index."""
     S = info.string
     target = claim.target if claim is not None else est.claim_id
+    corrected = getattr(claim, "corrected", None) if claim is not None else None
+    if corrected:
+        target = f"{target} (corrected)"  # the tooltip and the popup's title say it
     quote: tuple[str, int | None, int | None] = ("", None, None)
     kv: list[int] = []
     flags = -1
@@ -556,6 +587,7 @@ def _estimate_row(info: InfoTable, est: Estimate, claim: Claim | None, doc: Docu
             ("direction", claim.direction.words if claim.direction else None),
             ("hedge", claim.hedge),
             ("inverse", "yes" if claim.inverse else None),
+            ("corrected", P.correction_text(corrected) if corrected else None),
         ):
             if value not in (None, ""):
                 kv += [S(label), S(P.esc(value))]

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 __all__ = [
     "bullet_list",
     "components_table",
+    "correction_text",
     "esc",
     "highlight",
     "highlight_span",
@@ -140,6 +141,49 @@ def rows(pairs: Iterable[tuple[str, object]]) -> str:
         f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in pairs if v not in (None, "", [], {})
     )
     return f'<table class="geokit-kv">{cells}</table>' if cells else ""
+
+
+def _was(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, Mapping):
+        if "value" in value and "unit" in value:
+            return f"{value['value']:g} {value['unit']}"
+        if "name" in value:
+            extra = ", ".join(str(value[k]) for k in ("kind", "country", "id") if value.get(k))
+            return f"{value['name']} ({extra})" if extra else str(value["name"])
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def correction_text(corrected: Mapping[str, object] | None) -> str:
+    """Say in plain words what an analyst changed (``Mention.corrected``, ``Claim.corrected``).
+
+    Examples
+    --------
+    >>> correction_text({"by": "analyst", "action": "choose", "note": "Texas story",
+    ...     "original": {"id": "geonames:2988507", "name": "Paris", "kind": "city", "country": "FR"}})
+    'choose by analyst: was Paris (city, FR, geonames:2988507); note: Texas story'
+    >>> correction_text({"by": "analyst", "action": "edit-claim", "note": None,
+    ...     "original": {"distance": {"value": 40.0, "unit": "km"}, "hedge": None}})
+    'edit-claim by analyst: distance was 40 km, hedge was none'
+    >>> correction_text(None)
+    ''
+    """
+    if not corrected:
+        return ""
+    head = f"{corrected.get('action', 'corrected')} by {corrected.get('by', 'analyst')}"
+    original = corrected.get("original")
+    if isinstance(original, Mapping) and "name" in original:
+        head += f": was {_was(original)}"
+    elif isinstance(original, Mapping):
+        head += ": " + ", ".join(f"{k} was {_was(v)}" for k, v in original.items())
+    elif original is None and corrected.get("action") in ("add", "place", "recomputed"):
+        head += ": new"
+    if corrected.get("note"):
+        head += f"; note: {corrected['note']}"
+    return head
 
 
 def bullet_list(items: Iterable[object]) -> str:
