@@ -26,6 +26,21 @@ def _dump(obj: Any, out: TextIO) -> None:
     out.write("\n")
 
 
+def _write_streamed(obj: dict[str, Any], out: TextIO) -> None:
+    """Write ``json.dumps(obj)`` byte for byte, but long lists item by item (no giant string)."""
+    out.write("{")
+    for i, (key, value) in enumerate(obj.items()):
+        out.write((", " if i else "") + json.dumps(key, ensure_ascii=False) + ": ")
+        if isinstance(value, list) and len(value) > 1000:
+            out.write("[")
+            for j, item in enumerate(value):
+                out.write((", " if j else "") + json.dumps(item, ensure_ascii=False, allow_nan=False))
+            out.write("]")
+        else:
+            out.write(json.dumps(value, ensure_ascii=False, allow_nan=False))
+    out.write("}")
+
+
 def _progress(iterable: Iterable[Any], desc: str, total: int | None = None) -> Iterable[Any]:
     from tqdm import tqdm
 
@@ -44,6 +59,38 @@ def _missing_inputs(paths: Sequence[str]) -> list[Any]:
     return [ReadError(p, None, None, "no such file or folder") for p in paths if not os.path.exists(p)]
 
 
+def _check_output(path: str | None) -> None:
+    """Raise a clear error when ``path`` cannot be an output file (missing folder, a folder itself)."""
+    if path is None:
+        return
+    parent = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise GeokitError(f"cannot write {path}: it is a folder; give a file name")
+    if not os.path.isdir(parent):
+        raise GeokitError(f"cannot write {path}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise GeokitError(f"cannot write {path}: folder {parent} is not writable")
+
+
+def _corrections(args: argparse.Namespace) -> Any:
+    """Return the analyst corrections named by ``--corrections`` (None without the option)."""
+    if not getattr(args, "corrections", None):
+        return None
+    from geokit.corrections import corrections_from_args
+
+    return corrections_from_args(args)
+
+
+def _apply_corrections(analysis: Any, errors: list[Any], args: argparse.Namespace) -> tuple[Any, list[Any]]:
+    corrections = _corrections(args)
+    if corrections is None:
+        return analysis, errors
+    from geokit.corrections import apply_corrections
+
+    fixed = apply_corrections(analysis, corrections)
+    return fixed, [*errors, *[e for e in fixed.errors if e not in errors]]
+
+
 # -- commands -----------------------------------------------------------------------------------
 
 
@@ -52,13 +99,20 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from geokit.pipeline import parse_paths
 
     results, errors = parse_paths(args.files, given_spans=args.given_spans)
+    corrections = _corrections(args)
+    if corrections is not None:
+        from geokit.corrections import apply_corrections
+        from geokit.pipeline import Analysis
+
+        fixed = apply_corrections(Analysis(list(results)), corrections, estimate=False)
+        results, errors = iter(fixed.documents), [*errors, *fixed.errors]
     out = sys.stdout
     if args.json:
         out.write('{"documents": [')
         for i, r in enumerate(_progress(results, "parse")):
             if i:
                 out.write(", ")
-            out.write(json.dumps(r.to_dict(), ensure_ascii=False, allow_nan=False))
+            _write_streamed(r.to_dict(), out)
         out.write("]}\n")
     else:
         for r in _progress(results, "parse"):
@@ -112,12 +166,14 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def _statements(texts: Sequence[str]) -> list[str]:
+    from geokit.text.documents import clean_text  # undecodable bytes arrive as lone surrogates
+
     out: list[str] = []
     for t in texts:
         if t == "-":
-            out.extend(line.rstrip("\n") for line in sys.stdin if line.strip())
+            out.extend(clean_text(line.rstrip("\n")) for line in sys.stdin if line.strip())
         else:
-            out.append(t)
+            out.append(clean_text(t))
     return out
 
 
@@ -149,7 +205,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.jsonl:
         return _check_jsonl(args.jsonl, args)
     if args.text:
-        analysis = analyse_texts(args.text)
+        from geokit.text.documents import clean_text
+
+        analysis = analyse_texts([clean_text(t) for t in args.text])
         errors: list[Any] = []
     elif args.files:
         errors = _missing_inputs(args.files)
@@ -157,6 +215,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors += analysis.errors
     else:
         raise GeokitError("give FILES, --text statements or --jsonl FILE")
+    analysis, errors = _apply_corrections(analysis, errors, args)
     _print_check(analysis, args)
     return _report_errors(errors)
 
@@ -178,17 +237,28 @@ def _print_check(analysis: Any, args: argparse.Namespace) -> None:
 def _check_jsonl(path: str, args: argparse.Namespace) -> int:
     from geokit.pipeline import analyse_texts
 
-    fh = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    try:  # bytes, decoded line by line: one line that is not UTF-8 does not stop the others
+        fh = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        from geokit.errors import DocumentError
+
+        raise DocumentError(path, exc.strerror or str(exc)) from None
     failed = 0
     with fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
                 continue
             try:
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise ValueError("not UTF-8 text") from None
                 statements = json.loads(line)
                 if not isinstance(statements, list) or not all(isinstance(s, str) for s in statements):
                     raise ValueError("each line must be a JSON array of statements (strings)")
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:
+                if isinstance(exc, RecursionError):
+                    exc = ValueError("not JSON (nested too deeply)")
                 print(f"geokit: skipped {path}:{n}: {exc}", file=sys.stderr)
                 _dump({"targets": [], "error": str(exc)}, sys.stdout)
                 failed += 1
@@ -233,11 +303,17 @@ def cmd_map(args: argparse.Namespace) -> int:
     """``geokit map FILES... -o OUT.html [--offline]``: everything on one layered map."""
     from geokit.pipeline import analyse
 
+    for out in (args.output, args.png):
+        _check_output(out)  # before the work, not after it
     errors = _missing_inputs(args.files)
     analysis = analyse([f for f in args.files if os.path.exists(f)])
     errors += analysis.errors
+    analysis, errors = _apply_corrections(analysis, errors, args)
     m = analysis.to_map(offline=not args.online, tiles=args.tiles)
-    m.save(args.output)
+    try:
+        m.save(args.output)
+    except OSError as exc:
+        raise GeokitError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(f"geokit: map written to {args.output}", file=sys.stderr)
     if args.png:
         m.to_png(args.png)
@@ -267,6 +343,8 @@ def cmd_data(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``geokit`` command."""
+    from geokit.corrections.template import add_corrections_argument, add_template_parser
+
     p = argparse.ArgumentParser(prog="geokit", description="Place mentions in text -> honest maps (offline).")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -276,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--given-spans", action="store_true", help="resolve the JSONL 'spans' instead of finding mentions"
     )
     s.add_argument("--json", action="store_true", help="print the JSON contract")
+    add_corrections_argument(s)
     s.set_defaults(func=cmd_parse)
 
     s = sub.add_parser("geocode", help="look a place name up in the offline gazetteer")
@@ -298,6 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--text", action="append", help="a statement from one source (repeat for each source)")
     s.add_argument("--jsonl", metavar="FILE", help="each line a JSON array of statements ('-' = stdin)")
     s.add_argument("--json", action="store_true")
+    add_corrections_argument(s)
     s.set_defaults(func=cmd_check)
 
     s = sub.add_parser(
@@ -342,7 +422,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--tiles", help="xyzservices tile provider name for --online (default OpenStreetMap)")
     s.add_argument("--png", metavar="OUT.png", help="also write a picture (needs Chromium)")
+    add_corrections_argument(s)
     s.set_defaults(func=cmd_map)
+
+    add_template_parser(sub)
 
     s = sub.add_parser("data", help="build or describe the offline gazetteer")
     s.add_argument("action", choices=("build", "info"))

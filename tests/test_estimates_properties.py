@@ -48,8 +48,13 @@ def covers(region, lon, lat, tol_deg=1e-6):
 
 
 def nested(small, big) -> bool:
-    """``small``'s region lies in ``big``'s, up to the polygonisation of the arcs (0.5 % of the radius)."""
-    tol = 0.005 * small.radius_m / 111_000.0 + 1e-7
+    """``small``'s region lies in ``big``'s, up to the polygonisation of the arcs (2 % of the radius).
+
+    Both polygons over-approximate their exact sets; where the anchor's extent is as large as the
+    distance, the outer boundary bends more tightly than the vertex spacing, and the finer-angled
+    polygon can stick out of the coarser one by a fraction of a percent of the radius.
+    """
+    tol = 0.02 * small.radius_m / 111_000.0 + 1e-7
     return big.region.buffer(tol).contains(small.region)
 
 

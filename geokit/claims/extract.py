@@ -35,6 +35,7 @@ midpoint) and the normalised ``unit``; an unknown unit keeps its word, ``metres`
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -132,8 +133,16 @@ _COMPASS_KEYS = ("north", "south", "east", "west", "central", "bearing", "degree
 _ABBR_HINT = re.compile(r"[NS]\.?[EW]|[NESW]\.?[NS]\.?[EW]|[NESW]\s?by?\s?[NESW]")
 _RELATION_KEYS = ("near", "close", "vicinity", "next", "outskirts", "outside", "bank", "shore", "between")
 _UNIT_HINT = re.compile(rf"(?<![^\W\d_]){UNIT_RE}", re.IGNORECASE)
+# Searched in the lower-cased text. A distance needs a unit: a number followed by letters ("45 km",
+# "45km") or a unit word; the other relations need a compass or relation word.
 _HINT_RE = re.compile(
-    rf"(?<![^\W\d_]){UNIT_RE}|{'|'.join(map(re.escape, _COMPASS_KEYS + _RELATION_KEYS))}",
+    r"\d\s{0,3}-?\s{0,3}[a-z]|kilomet|mile|meter|metre|feet|foot|yard|nautical|furlong|league|verst|cubit"
+    r"|fathom|parasang|" + "|".join(map(re.escape, _COMPASS_KEYS + _RELATION_KEYS))
+)
+# A unit of length right before a heading ("... km north of"): the distance before it was not read.
+_UNIT_BEFORE_RE = re.compile(
+    r"(?<![^\W\d_])(?:kms?|kilomet(?:er|re)s|miles?|mi|nmi|nautical\s{1,3}miles?|feet|ft|yards|yds?"
+    r"|met(?:er|re)s)\.?[\s,]{1,3}\Z",
     re.IGNORECASE,
 )
 _WINDOW = 200  # characters examined before an expression (target, subject of an inverse claim)
@@ -285,11 +294,14 @@ def _quote(text: str, sent: tuple[int, int], start: int, end: int) -> str:
     return "…" + text[lo:hi].strip() + "…"
 
 
+_BEYOND = "distance beyond half the Earth's circumference"
+
+
 def _number(text: str, flags: list[str]) -> float | None:
     try:
         return parse_number(text)
-    except InputError:
-        flags.append("unreadable number")
+    except InputError as exc:
+        flags.append(_BEYOND if "too large" in str(exc) else "unreadable number")
         return None
 
 
@@ -309,6 +321,9 @@ def _distance(m: re.Match[str], flags: list[str]) -> tuple[Distance | None, Dist
     mid = v1 if v2 is None else (v1 + v2) / 2.0
     if unit in UNIT_METRES:
         metres = mid * UNIT_METRES[unit]
+        if not math.isfinite(metres):  # "1e308 km": the value is a float, the metres are not
+            flags.append(_BEYOND)
+            return None, None
     else:
         metres = 0.0
         flags.append("unknown unit")
@@ -319,13 +334,13 @@ def _distance(m: re.Match[str], flags: list[str]) -> tuple[Distance | None, Dist
         elif v1 == 0 and not v2:
             flags.append("distance is zero")
         if max(abs(v1), abs(v2 or 0.0)) * UNIT_METRES[unit] > EARTH_HALF_CIRCUMFERENCE_M:
-            flags.append("distance beyond half the Earth's circumference")
+            flags.append(_BEYOND)
     alt = None
     if m.group("pnum"):
         pv = _number(m.group("pnum"), flags)
         punit = normalise_unit(m.group("punit"))
-        if pv is not None:
-            pm = pv * UNIT_METRES[punit] if punit in UNIT_METRES else 0.0
+        pm = pv * UNIT_METRES[punit] if pv is not None and punit in UNIT_METRES else 0.0
+        if pv is not None and math.isfinite(pm):
             alt = Distance(value=pv, unit=punit, metres=pm, text=m.group("pnum").strip())
             if pm and metres and abs(pm - metres) > 0.1 * max(pm, metres):
                 flags.append("paired distances disagree")
@@ -403,6 +418,10 @@ class _Extractor:
         anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)
         dist, alt = _distance(m, flags)
         direction = _direction(m.group("dir"), m.group("bear"), flags)
+        if dist is None:
+            # a distance was stated but cannot be used (unreadable, beyond float range): the
+            # direction alone would give a confident but wrong estimate near the anchor
+            direction = None
         relation = "offset" if has_dir else "distance"
         start = m.start()
         end = anchor.end if anchor else m.end()
@@ -445,9 +464,21 @@ class _Extractor:
         flags: list[str] = []
         anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)
         direction = _direction(m.group("dir"), m.group("bear"), flags)
+        before = m.start()
+        unit = _UNIT_BEFORE_RE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
+        if unit:
+            # "12,5 km north of", "several miles north of": a distance was stated but not read;
+            # the direction alone would give a confident but wrong estimate near the anchor
+            flags.append("unreadable number")
+            direction = None
+            before = unit.start()  # the target comes before the unreadable number
+            while before > sent[0] and ctx.text[before - 1].isspace():
+                before -= 1
+            while before > sent[0] and not ctx.text[before - 1].isspace():
+                before -= 1
         relation = "side" if _is_line(anchor) else "direction"
         start, end = m.start(), (anchor.end if anchor else m.end())
-        target, target_place = ctx.target_before(start, sent[0])
+        target, target_place = ctx.target_before(before, sent[0])
         self.claim(
             start, end, sent, relation, target, anchor, flags, direction=direction, target_place=target_place
         )
@@ -578,7 +609,10 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Clai
     text = document.text
     # Cheap hints (a unit word, a compass or relation word) find the sentences worth reading; most
     # sentences of a news story hold no relative expression and are never examined.
-    hints = [m.start() for m in _HINT_RE.finditer(text)] + [m.start() for m in _ABBR_HINT.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased ("İ")
+        low = "".join(ch.lower()[:1] or ch for ch in text)
+    hints = [m.start() for m in _HINT_RE.finditer(low)] + [m.start() for m in _ABBR_HINT.finditer(text)]
     if not hints and not any(m.part for m in mentions):
         return []
     sentences = split_sentences(text)

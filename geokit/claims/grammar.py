@@ -92,7 +92,8 @@ _NUMWORD = "|".join(
 )
 _VULG = "".join(_VULGAR)
 _DIGITS = (
-    rf"[-−]?(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{1,9}})(?:\.\d{{1,6}})?(?:\s?[{_VULG}]|\s\d{{1,2}}/\d{{1,2}})?"
+    rf"[-−]?(?:\d{{1,3}}(?:,\d{{3}})+(?![,\d])|\d+)(?:\.\d+)?(?:[eE][-+]?\d{{1,4}}\b)?"
+    rf"(?:\s?[{_VULG}]|\s\d{{1,2}}/\d{{1,2}})?"
     rf"|\d{{1,3}}/\d{{1,3}}|[{_VULG}]"
 )
 _WORDS = (
@@ -192,6 +193,11 @@ def _words_to_number(text: str) -> float:
     return total + current + fraction
 
 
+def _shown(text: str, limit: int = 60) -> str:
+    """Return ``repr(text)``, shortened when it is long (error messages stay readable)."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"... ({len(text):,} characters)"
+
+
 def parse_number(text: str) -> float:
     """Return the value of a number written in digits or in words.
 
@@ -208,7 +214,8 @@ def parse_number(text: str) -> float:
     Raises
     ------
     InputError
-        When ``text`` is not a number.
+        When ``text`` is not a number, or its value is beyond the range of a float (so the
+        result is always finite).
 
     Examples
     --------
@@ -220,6 +227,12 @@ def parse_number(text: str) -> float:
     (45.0, 2.5, 12.0)
     >>> parse_number("one hundred and twenty"), parse_number("half a"), parse_number("a")
     (120.0, 0.5, 1.0)
+    >>> parse_number("2.5e3"), parse_number("1/" + "9" * 5000)
+    (2500.0, 0.0)
+    >>> parse_number("9" * 400)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    geokit.errors.InputError: number too large: '9999...'... (400 characters)
     >>> parse_number("many")
     Traceback (most recent call last):
     ...
@@ -227,26 +240,34 @@ def parse_number(text: str) -> float:
     """
     s = text.strip().replace("−", "-").replace("–", "-")
     if not s:
-        raise InputError(f"not a number: {text!r}")
+        raise InputError(f"not a number: {_shown(text)}")
     sign = 1.0
     if s[0] == "-" and len(s) > 1 and (s[1].isdigit() or s[1] in _VULGAR):
         sign, s = -1.0, s[1:]
     if s[0].isdigit() or s[0] in _VULGAR:
-        m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s?(?:([½¼¾⅓⅔⅛⅜⅝])|(\d+)/(\d+))?", s)
-        if not m or not any(m.groups()):
-            raise InputError(f"not a number: {text!r}")
-        whole, dec, vulgar, num, den = m.groups()
-        value = float((whole or "0").replace(",", "") + (dec or ""))
+        m = re.fullmatch(
+            r"(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?\s?(?:([½¼¾⅓⅔⅛⅜⅝])|(\d+)/(\d+))?", s
+        )
+        if not m or not any(m.groups()) or (m.group(3) and not (m.group(1) or m.group(2))):
+            raise InputError(f"not a number: {_shown(text)}")
+        whole, dec, exp, vulgar, num, den = m.groups()
+        # float() of a digit string never raises (it gives inf when too large); int() would
+        value = float((whole or "0").replace(",", "") + (dec or "") + (exp or ""))
         if vulgar:
             value += _VULGAR[vulgar]
         if num is not None:
-            if int(den) == 0:
-                raise InputError(f"not a number: {text!r}")
-            frac = int(num) / int(den)
+            if float(den) == 0:
+                raise InputError(f"not a number: {_shown(text)}")
+            frac = float(num) / float(den)
             # "3/4" alone is a fraction; "1 1/2" is a mixed number.
             value = value + frac if whole else frac
+        if not math.isfinite(value):
+            raise InputError(f"number too large: {_shown(text)}")
         return sign * value
-    return sign * _words_to_number(s)
+    value = _words_to_number(s)
+    if not math.isfinite(value):  # "hundred hundred hundred ..."
+        raise InputError(f"number too large: {_shown(text)}")
+    return sign * value
 
 
 # --- units -----------------------------------------------------------------------------------------

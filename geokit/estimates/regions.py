@@ -267,6 +267,7 @@ def sector_regions(
     if np.any(np.abs(lat) > 90):
         raise InputError("latitude must be within [-90, 90]")
     n = lat.shape[0]
+    e = np.where(e < 1e-3, 0.0, e)  # below a millimetre an extent is none (and would make a degenerate star)
     inv = np.broadcast_to(np.atleast_1d(np.asarray(inverse, dtype=bool)), (n,)) & (alpha < 180.0)
     theta = np.where(inv, theta + 180.0, theta)
     e_used = e * _stretch(high + e) * _F_ARC

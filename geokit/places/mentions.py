@@ -26,6 +26,7 @@ import numpy as np
 from geokit.places.build import NAME_ABBREVIATION, NAME_PRIMARY
 from geokit.places.gazetteer import Gazetteer
 from geokit.places.normalize import fold, name_hash, name_key
+from geokit.text.documents import clean_text
 
 __all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualifiers"]
 
@@ -258,6 +259,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     >>> [m.text for m in find_mentions("Iraqi forces entered eastern Mosul.", gaz)]
     ['Mosul']
     """
+    text = clean_text(text)  # a lone surrogate cannot be hashed; same length, same offsets
     tokens = list(_tokens(text))
     chunks = list(_chunks(tokens, text))
     # every n-gram of every chunk that neither starts nor ends with a connector

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,14 @@ from pathlib import Path
 from geokit.errors import DocumentError
 from geokit.model import Document
 
-__all__ = ["MAX_DOCUMENT_CHARS", "ReadError", "iter_documents", "read_documents", "read_text_file"]
+__all__ = [
+    "MAX_DOCUMENT_CHARS",
+    "ReadError",
+    "clean_text",
+    "iter_documents",
+    "read_documents",
+    "read_text_file",
+]
 
 #: Longest document accepted, in characters; longer ones are an error (the rest go on).
 MAX_DOCUMENT_CHARS = 50_000_000
@@ -33,6 +41,28 @@ class ReadError:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
         return f"{where}: {self.error}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    r"""Replace lone surrogates by U+FFFD, keeping every other character (and so every offset).
+
+    Lone surrogates reach Python strings from JSON escapes (``"\udcff"``) and from undecodable
+    bytes in file names, arguments and standard input; they cannot be encoded as UTF-8, so they
+    would break hashing and output.
+
+    Examples
+    --------
+    >>> clean_text("Sirte \udcff, Libya") == "Sirte \ufffd, Libya"
+    True
+    >>> clean_text("Raqqa") == "Raqqa"
+    True
+    """
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -60,7 +90,7 @@ def read_text_file(path: str | os.PathLike[str]) -> Document:
         raise DocumentError(str(p), f"not UTF-8 text (byte {exc.start})") from None
     if len(text) > MAX_DOCUMENT_CHARS:
         raise DocumentError(str(p), f"document too large ({len(text):,} characters)")
-    return Document(id=p.stem, text=text, source=str(p))
+    return Document(id=clean_text(p.stem), text=text, source=clean_text(str(p)))
 
 
 def _document_from_json(obj: object, where: str, line: int, given_spans: bool) -> Document:
@@ -69,8 +99,9 @@ def _document_from_json(obj: object, where: str, line: int, given_spans: bool) -
     text = obj.get("text")
     if not isinstance(text, str):
         raise DocumentError(where, "no 'text' string")
+    text = clean_text(text)  # "\udcff" escapes: same length, so spans keep their offsets
     doc_id = obj.get("id")
-    doc_id = str(doc_id) if doc_id is not None and doc_id != "" else f"line{line}"
+    doc_id = clean_text(str(doc_id)) if doc_id is not None and doc_id != "" else f"line{line}"
     spans = None
     if given_spans:
         raw = obj.get("spans")
@@ -89,9 +120,9 @@ def _document_from_json(obj: object, where: str, line: int, given_spans: bool) -
     return Document(
         id=doc_id,
         text=text,
-        source=str(source) if source else where,
-        title=str(obj["title"]) if obj.get("title") is not None else None,
-        date=str(obj["date"]) if obj.get("date") is not None else None,
+        source=clean_text(str(source)) if source else clean_text(where),
+        title=clean_text(str(obj["title"])) if obj.get("title") is not None else None,
+        date=clean_text(str(obj["date"])) if obj.get("date") is not None else None,
         spans=spans,
     )
 
@@ -113,6 +144,8 @@ def _iter_jsonl(p: Path, errors: list[ReadError], given_spans: bool) -> Iterator
                 errors.append(ReadError(str(p), n, None, "not UTF-8 text"))
             except json.JSONDecodeError as exc:
                 errors.append(ReadError(str(p), n, None, f"not JSON ({exc.msg})"))
+            except RecursionError:
+                errors.append(ReadError(str(p), n, None, "not JSON (nested too deeply)"))
             except DocumentError as exc:
                 doc_id = obj.get("id") if isinstance(obj, dict) else None
                 errors.append(ReadError(str(p), n, None if doc_id is None else str(doc_id), exc.message))

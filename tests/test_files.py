@@ -1,0 +1,233 @@
+"""Files: unreadable inputs, outputs that cannot be written, and writes that fail half-way.
+
+Some cases need a user without root's powers (a file with no read permission, a folder without
+write permission); they are skipped when the tests run as root, and the same code paths are also
+exercised with a simulated ``PermissionError``.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from geokit import cli
+from geokit.text.documents import read_documents
+
+AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+needs_non_root = pytest.mark.skipif(AS_ROOT, reason="root can read and write anything (permission test)")
+
+
+def geokit(*args, stdin=None):
+    proc = subprocess.run(
+        [sys.executable, "-m", "geokit.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+@pytest.fixture
+def good(tmp_path):
+    p = tmp_path / "good.txt"
+    p.write_text("Two camps lie 45 kilometers southwest of Sirte, Libya.", encoding="utf-8")
+    return p
+
+
+def _leftovers(folder: pathlib.Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp") or p.name.startswith("."))
+
+
+# -- inputs ---------------------------------------------------------------------------------------
+
+
+def test_folder_input_is_read_as_a_folder(tmp_path, good):
+    sub = tmp_path / "looks-like-a-file.txt"
+    sub.mkdir()
+    (sub / "inner.txt").write_text("Fighting near Mosul.", encoding="utf-8")
+    docs, errors = read_documents([sub, good])
+    assert [d.id for d in docs] == ["inner", "good"] and errors == []
+
+
+def test_symlink_loop_is_named_and_skipped(tmp_path, good):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    docs, errors = read_documents([loop, good])
+    assert [d.id for d in docs] == ["good"]
+    assert len(errors) == 1 and errors[0].file == str(loop)
+
+
+def test_permission_error_is_named_and_skipped(tmp_path, good, monkeypatch):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Sirte", encoding="utf-8")
+    real = pathlib.Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "secret.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    docs, errors = read_documents([secret, good])
+    assert [d.id for d in docs] == ["good"]
+    assert [(e.file, e.error) for e in errors] == [(str(secret), "Permission denied")]
+
+
+@needs_non_root
+def test_unreadable_file_through_the_command_line(tmp_path, good):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Sirte", encoding="utf-8")
+    secret.chmod(0)
+    proc = geokit("parse", secret, good, "--json")
+    assert proc.returncode == 1 and "secret.txt" in proc.stderr and "ermission" in proc.stderr
+    assert [d["id"] for d in json.loads(proc.stdout)["documents"]] == ["good"]
+
+
+def test_jsonl_lines_with_deep_nesting_and_surrogates(tmp_path):
+    p = tmp_path / "corpus.jsonl"
+    lines = [
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps({"id": "ok", "text": "Sirte \udcff and Mosul \ud800."}),  # lone surrogates
+    ]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs, errors = read_documents([p])
+    assert [d.id for d in docs] == ["ok"] and "\ufffd" in docs[0].text
+    assert len(docs[0].text) == len("Sirte \udcff and Mosul \ud800.")  # offsets are kept
+    assert [(e.line, e.error) for e in errors] == [(1, "not JSON (nested too deeply)")]
+    proc = geokit("parse", p, "--json")
+    assert proc.returncode == 1 and "nested too deeply" in proc.stderr
+    places = json.loads(proc.stdout)["documents"][0]["places"]
+    assert [x["name"] for x in places] == ["Sirte", "Mosul"]
+
+
+@pytest.mark.parametrize("kind", ["folder", "missing", "binary"])
+def test_check_jsonl_bad_file(tmp_path, kind):
+    path = {"folder": tmp_path, "missing": tmp_path / "nope.jsonl", "binary": tmp_path / "bin.jsonl"}[kind]
+    if kind == "binary":
+        good_line = b'["The camp is 45 km southwest of Sirte."]\n'
+        path.write_bytes(good_line + b"\xff\xfe\x00junk\n" + b"[" * 50_000 + b"\n")
+    proc = geokit("check", "--jsonl", path, "--json")
+    assert proc.returncode == 1 and str(path) in proc.stderr
+    if kind == "binary":  # one output line per input line, the good one answered
+        out = [json.loads(line) for line in proc.stdout.splitlines()]
+        assert len(out) == 3 and out[0]["targets"] and "error" not in out[0]
+        assert [o.get("error") for o in out[1:]] == ["not UTF-8 text", "not JSON (nested too deeply)"]
+
+
+def test_undecodable_statements_on_stdin(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "geokit.cli", "resolve", "-", "--json"],
+        input=b"The camp is 45 km southwest of Sirte. \xff\xfe\n\x80\x81 north of Mosul\n",
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and b"Traceback" not in proc.stderr
+    claims = json.loads(proc.stdout)["claims"]
+    assert [c["input"] for c in claims] == [0, 1]
+
+
+# -- outputs --------------------------------------------------------------------------------------
+
+
+def test_map_into_a_missing_folder(tmp_path, good):
+    out = tmp_path / "no" / "such" / "dir" / "x.html"
+    proc = geokit("map", good, "-o", out)
+    assert proc.returncode == 1 and "does not exist" in proc.stderr and str(out) in proc.stderr
+    assert not (tmp_path / "no").exists()  # nothing created on the way
+
+
+def test_map_onto_a_folder(tmp_path, good):
+    proc = geokit("map", good, "-o", tmp_path)
+    assert proc.returncode == 1 and "is a folder" in proc.stderr
+    assert _leftovers(tmp_path) == []
+
+
+def test_png_into_a_missing_folder_fails_before_the_work(tmp_path, good):
+    out = tmp_path / "x.html"
+    proc = geokit("map", good, "-o", out, "--png", tmp_path / "missing" / "x.png")
+    assert proc.returncode == 1 and "does not exist" in proc.stderr
+    assert not out.exists()
+
+
+@needs_non_root
+def test_map_into_a_read_only_folder(tmp_path, good):
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o555)
+    proc = geokit("map", good, "-o", ro / "x.html")
+    assert proc.returncode == 1 and "not writable" in proc.stderr
+
+
+def test_map_replaces_an_existing_file(tmp_path, good):
+    out = tmp_path / "x.html"
+    out.write_text("old content " * 10_000, encoding="utf-8")
+    proc = geokit("map", good, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.lstrip().lower().startswith("<!doctype html") and "old content" not in text
+    assert _leftovers(tmp_path) == []
+
+
+# -- writes that fail half-way leave the old file, and no part file ----------------------------------
+
+
+@pytest.fixture
+def small_map():
+    pytest.importorskip("geokit.maps")
+    from geokit.pipeline import analyse_texts
+
+    return analyse_texts(["The camp is 45 km southwest of Sirte."]).to_map()
+
+
+@pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()])
+def test_map_save_failing_half_way(tmp_path, small_map, monkeypatch, failure):
+    out = tmp_path / "map.html"
+    out.write_text("previous map", encoding="utf-8")
+
+    def broken_replace(src, dst):
+        assert pathlib.Path(src).stat().st_size > 1000  # the new page was written, then ...
+        raise failure
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(type(failure)):
+        small_map.save(out)
+    assert out.read_text(encoding="utf-8") == "previous map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html"]
+
+
+def test_cli_map_reports_a_failing_write(tmp_path, good, monkeypatch, capsys):
+    pytest.importorskip("geokit.maps")
+    out = tmp_path / "map.html"
+
+    def full_disk(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    rc = cli.main(["map", str(good), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 1 and "cannot write" in err and "No space left on device" in err
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["good.txt"]
+
+
+def test_online_cache_write_failing_half_way(tmp_path, monkeypatch):
+    from geopy.location import Location
+
+    from geokit.places.geocoders import OnlineGeocoder
+
+    geo = OnlineGeocoder("nominatim", cache_dir=tmp_path, min_delay_seconds=0, max_retries=0)
+    geo._geocode = lambda q, exactly_one=True: Location("Sirte, Libya", (31.2, 16.6), {})
+
+    def broken_replace(src, dst):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    assert geo.geocode("Sirte").latitude == 31.2  # the answer is still given
+    assert list(tmp_path.iterdir()) == []  # and no part file is left in the cache
