@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -150,7 +151,8 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-_DEMONYM_CACHE: dict[tuple[int, str], bool] = {}
+# Per-gazetteer caches (weakly keyed: a gazetteer that is freed takes its entries with it).
+_DEMONYM_CACHE: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
 
 
 def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
@@ -163,9 +165,10 @@ def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
     >>> is_demonym("Libyan", gaz), is_demonym("al-Iraqi", gaz), is_demonym("Libya", gaz)
     (True, True, False)
     """
-    cached = _DEMONYM_CACHE.get((id(gazetteer), word))
+    cache = _DEMONYM_CACHE.setdefault(gazetteer, {})
+    cached = cache.get(word)
     if cached is None:
-        cached = _DEMONYM_CACHE[(id(gazetteer), word)] = _is_demonym(word, gazetteer)
+        cached = cache[word] = _is_demonym(word, gazetteer)
     return cached
 
 
@@ -365,12 +368,13 @@ class _KeyInfo:
     official_caps: bool
 
 
-_KEY_INFO: dict[tuple[int, str], _KeyInfo] = {}
+_KEY_INFO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _KeyInfo]] = weakref.WeakKeyDictionary()
 
 
 def _key_info(gaz: Gazetteer, key: str) -> _KeyInfo:
     """Return what the filters need to know of a name, computed once per gazetteer and key."""
-    info = _KEY_INFO.get((id(gaz), key))
+    cache = _KEY_INFO.setdefault(gaz, {})
+    info = cache.get(key)
     if info is None:
         recs_a, types_a = gaz.key_matches(key)
         recs, types = recs_a.tolist(), types_a.tolist()
@@ -380,9 +384,9 @@ def _key_info(gaz: Gazetteer, key: str) -> _KeyInfo:
             for r, t in zip(recs, types, strict=True)
         )
         info = _KeyInfo(tuple(recs), salience, NAME_ABBREVIATION in types, official)
-        if len(_KEY_INFO) > 200_000:
-            _KEY_INFO.clear()
-        _KEY_INFO[(id(gaz), key)] = info
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[key] = info
     return info
 
 
