@@ -343,6 +343,8 @@ def cmd_data(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``geokit`` command."""
+    from geokit.batch.cli import add_batch_arguments
+    from geokit.batch.cli import run_from_args as run_batch_from_args
     from geokit.corrections.template import add_corrections_argument, add_template_parser
 
     p = argparse.ArgumentParser(prog="geokit", description="Place mentions in text -> honest maps (offline).")
@@ -426,6 +428,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_map)
 
     add_template_parser(sub)
+
+    s = sub.add_parser("batch", help="geoparse a corpus on dask into resumable GeoParquet datasets")
+    add_batch_arguments(s)
+    s.set_defaults(func=run_batch_from_args)
 
     s = sub.add_parser("data", help="build or describe the offline gazetteer")
     s.add_argument("action", choices=("build", "info"))

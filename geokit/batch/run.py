@@ -1,0 +1,273 @@
+"""``run_batch``: geoparse a corpus on dask, partition by partition, resumable, into GeoParquet."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from geokit.batch.partitions import Partition, iter_partitions
+from geokit.batch.store import Store
+from geokit.errors import InputError
+
+__all__ = ["LOCAL_SCHEDULERS", "run_batch"]
+
+#: ``scheduler`` values that are not an address: dask's synchronous scheduler (in this process,
+#: for tests and debugging), a LocalCluster of threads, or of processes (the default).
+LOCAL_SCHEDULERS = ("synchronous", "sync", "threads", "processes")
+
+
+class _Synchronous(AbstractContextManager["_Synchronous"]):
+    """Runs each partition at once with dask's synchronous scheduler."""
+
+    workers = 1
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        import dask
+
+        return dask.delayed(fn, pure=False)(*args).compute(scheduler="synchronous")
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _Distributed(AbstractContextManager["_Distributed"]):
+    """A ``dask.distributed`` client: a new LocalCluster, or an existing scheduler."""
+
+    def __init__(self, scheduler: str | None, workers: int | None) -> None:
+        from distributed import Client, LocalCluster
+
+        self.cluster = None
+        if scheduler is None or scheduler in ("processes", "threads"):
+            self.cluster = LocalCluster(
+                n_workers=workers or 2,
+                threads_per_worker=1,
+                processes=scheduler != "threads",
+                dashboard_address=None,
+                # no dashboard, and the scheduler's small HTTP server on a free port (not 8787)
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                silence_logs=logging.CRITICAL,  # shutdown races log tracebacks at ERROR
+            )
+            self.client = Client(self.cluster)
+        else:
+            try:
+                self.client = Client(scheduler, timeout="20s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise InputError(f"cannot reach the dask scheduler at {scheduler}: {exc}") from None
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or (workers or 2))
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _progress_bar(progress: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(desc="geokit batch", unit="doc", file=sys.stderr, disable=not progress, mininterval=0.5)
+
+
+def run_batch(
+    inputs: Sequence[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    partition_size: int = 1000,
+    progress: bool = True,
+) -> dict[str, Any]:
+    r"""Geoparse a corpus on dask and write GeoParquet datasets; rerun on the same folder to resume.
+
+    The inputs are read lazily and cut into partitions of ``partition_size`` documents; each
+    partition is parsed, estimated and written by a dask task (``places/``, ``claims/``,
+    ``estimates/``, one ``part-NNNNN.parquet`` each), then checkpointed. Partitions already done
+    in ``out_dir`` are skipped. When all are done, the claims of every partition are checked
+    against each other (``checks/``), and ``errors.jsonl`` and ``summary.json`` are written.
+
+    Parameters
+    ----------
+    inputs : sequence of path
+        ``.txt`` files, ``.jsonl`` corpora, or folders of them.
+    out_dir : path
+        The output folder (created if needed).
+    scheduler : str, optional
+        Address of a running dask scheduler (``tcp://host:8786``); ``None`` or ``"processes"``
+        starts a LocalCluster of processes, ``"threads"`` a LocalCluster of threads, and
+        ``"synchronous"`` runs every task in this process (dask's synchronous scheduler).
+    workers : int, optional
+        Workers of the LocalCluster (default 2), one thread each.
+    partition_size : int, default 1000
+        Documents per partition.
+    progress : bool, default True
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    dict
+        The summary (also ``summary.json``): ``documents``, ``places``, ``claims``, ``estimates``,
+        ``checks``, ``errors``, ``seconds``, ``partitions``, ``partitions_resumed``, and
+        ``error_list`` (the inputs that failed, as in ``errors.jsonl``; not in the file).
+
+    Raises
+    ------
+    InputError
+        When ``partition_size`` or ``workers`` is not positive or the scheduler cannot be reached.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, geopandas
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "c.jsonl").write_text('{"id": "a", "text": "The camp is 45 km south of Mosul."}\n'
+    ...                                '{"id": "b", "text": 7}\n')
+    >>> s = run_batch([d / "c.jsonl"], d / "out", scheduler="synchronous", progress=False)
+    >>> s["documents"], s["places"], s["errors"], len(geopandas.read_parquet(d / "out" / "places"))
+    (1, 1, 1, 1)
+    """
+    if workers is not None and workers < 1:
+        raise InputError(f"workers must be at least 1, not {workers}")
+    if partition_size < 1:
+        raise InputError(f"partition size must be at least 1, not {partition_size}")
+    t0 = time.perf_counter()
+    store = Store(out_dir)
+    store.prepare()
+    from geokit.batch.worker import process_partition
+
+    records: dict[str, dict[str, Any]] = {}
+    expected: dict[str, int] = {}
+    resumed = 0
+    executor: Any = (
+        _Synchronous() if scheduler in ("synchronous", "sync") else _Distributed(scheduler, workers)
+    )
+    bar = _progress_bar(progress)
+    with executor, bar:
+        window = 2 * executor.workers
+        inflight: deque[Any] = deque()
+        for part in iter_partitions(inputs, partition_size):
+            expected[part.id] = part.index
+            if _done(store, part):
+                rec = store.read_done(part.id)
+                records[part.id] = rec
+                resumed += 1
+                bar.update(rec["documents"])
+                continue
+            args = (str(store.root), part.index, part.id, part.documents, part.errors)
+            inflight.append(executor.submit(process_partition, *args))
+            while len(inflight) >= window:
+                _wait_first(inflight, records, bar)
+        while inflight:
+            _wait_first(inflight, records, bar)
+        bar.close()
+        store.remove_stale(expected)
+        if not expected:  # no input at all: still leave readable (empty) datasets
+            _write_empty(store)
+        ordered = [records[pid] for pid in sorted(expected, key=expected.__getitem__)]
+        n_checks = _write_checks(store, ordered, executor)
+    errors = [e for rec in ordered for e in rec["errors"]]
+    store.write_text(
+        store.root / "errors.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
+    )
+    summary: dict[str, Any] = {
+        "documents": sum(r["documents"] for r in ordered),
+        "places": sum(r["places"] for r in ordered),
+        "claims": sum(r["claims"] for r in ordered),
+        "estimates": sum(r["estimates"] for r in ordered),
+        "checks": n_checks,
+        "errors": len(errors),
+        "seconds": round(time.perf_counter() - t0, 3),
+        "partitions": len(ordered),
+        "partitions_resumed": resumed,
+    }
+    store.write_text(store.root / "summary.json", json.dumps(summary, indent=2) + "\n")
+    summary["error_list"] = errors
+    return summary
+
+
+def _write_empty(store: Store) -> None:
+    from geokit.batch.frames import claims_frame, estimates_frame, places_frame
+
+    store.write_frame("places", 0, places_frame([]))
+    store.write_frame("claims", 0, claims_frame([], {}))
+    store.write_frame("estimates", 0, estimates_frame([], {}))
+
+
+def _done(store: Store, part: Partition) -> bool:
+    return store.is_done(part.id) and all(
+        store.part_path(d, part.index).is_file() for d in ("places", "claims", "estimates")
+    )
+
+
+def _ready(future: Any) -> bool:
+    return not hasattr(future, "done") or future.done()
+
+
+def _result(future: Any) -> dict[str, Any]:
+    return future.result() if hasattr(future, "result") else future
+
+
+def _wait_first(inflight: deque[Any], records: dict[str, dict[str, Any]], bar: Any) -> None:
+    """Wait until at least one running partition finishes, and collect every finished one."""
+    if hasattr(inflight[0], "done"):
+        from distributed import wait
+
+        wait(list(inflight), return_when="FIRST_COMPLETED")
+    for f in [f for f in inflight if _ready(f)]:
+        inflight.remove(f)
+        rec = _result(f)
+        records[rec["id"]] = rec
+        bar.update(rec["documents"])
+
+
+#: Most checks written by one task (one part of ``checks/``).
+MAX_CHECKS_PER_PART = 250_000
+
+
+def _chunks(groups: Sequence[tuple[str, list[int]]], n: int) -> list[list[tuple[str, list[int]]]]:
+    """Cut the groups, in order, into about ``n`` runs of similar numbers of pairs."""
+    sizes = [len(m) * (len(m) - 1) // 2 + 1 for _, m in groups]
+    total = sum(sizes)
+    n = max(n, -(-total // MAX_CHECKS_PER_PART))
+    per = max(1, -(-total // n))
+    out: list[list[tuple[str, list[int]]]] = [[]]
+    filled = 0
+    for g, size in zip(groups, sizes, strict=True):
+        if filled and filled + size > per:
+            out.append([])
+            filled = 0
+        out[-1].append(g)
+        filled += size
+    return out
+
+
+def _write_checks(store: Store, ordered: Sequence[dict[str, Any]], executor: Any) -> int:
+    """Check every claim of the run against the others, spread over the workers by target group."""
+    from geokit.batch import worker
+    from geokit.batch.checks import group_corpus
+
+    pids = [rec["id"] for rec in ordered]
+    claims: list[Any] = []
+    for pid in pids:
+        claims += store.read_state(pid)[0]
+    chunks = _chunks(group_corpus(claims), 2 * executor.workers)
+    del claims
+    futures = [executor.submit(worker.check_chunk, str(store.root), pids, i, c) for i, c in enumerate(chunks)]
+    if futures and hasattr(futures[0], "result"):
+        from distributed import wait
+
+        wait(futures)
+    n = sum(_result(f) for f in futures)
+    worker._STATE.clear()
+    keep = {f"part-{i:05d}.parquet" for i in range(len(chunks))}
+    for p in (store.root / "checks").glob("part-*.parquet"):
+        if p.name not in keep:
+            p.unlink()
+    return n

@@ -1,0 +1,264 @@
+"""geokit batch: partitions, GeoParquet outputs, errors, resume after a kill, cross-partition checks."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from geokit.batch import run_batch
+from geokit.batch.partitions import iter_partitions
+from geokit.batch.store import Store
+from geokit.errors import DataError, InputError
+
+SENTENCES = [
+    "The training camp is 45 km southwest of Sirte, officials said.",
+    "Fighting continued in Mosul on Tuesday.",
+    "Residents fled Raqqa as the offensive began.",
+    "The camp lies 28 miles southwest of Sirte.",
+    "Aid reached Aleppo and Homs after weeks of delays.",
+    "The convoy was seen 30 km north of Mosul.",
+    "Talks were held in Baghdad, Iraq.",
+    "Drones struck targets near Raqqa, Syria.",
+    "The base is 20 km east of Sirte.",
+    "A meeting took place in Tripoli, Libya.",
+]
+N_DOCS = 30
+PART = 7
+
+
+def write_corpus(folder: Path) -> Path:
+    """30 documents and two broken lines (not JSON; text not a string) in one JSONL file."""
+    path = folder / "corpus.jsonl"
+    lines = []
+    for i in range(N_DOCS):
+        text = f"{SENTENCES[i % len(SENTENCES)]} {SENTENCES[(i * 3 + 1) % len(SENTENCES)]}"
+        lines.append(json.dumps({"id": f"doc{i}", "text": text}))
+        if i == 11:
+            lines.append("{not json")
+        if i == 17:
+            lines.append(json.dumps({"id": "poison", "text": 123}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def parse_count(path: Path, capsys: pytest.CaptureFixture[str]) -> int:
+    from geokit.cli import main
+
+    capsys.readouterr()
+    status = main(["parse", str(path), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert status == 1  # the two broken lines
+    return sum(len(d["places"]) for d in out["documents"])
+
+
+def run(corpus: Path, out: Path, **kw: object) -> dict:
+    kw.setdefault("scheduler", "synchronous")
+    return run_batch([corpus], out, partition_size=PART, progress=False, **kw)  # type: ignore[arg-type]
+
+
+def read(out: Path, dataset: str) -> gpd.GeoDataFrame:
+    return gpd.read_parquet(out / dataset)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def full(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("full") / "out"
+    return out, run(corpus, out)
+
+
+def test_partitions_are_stable_and_cut_in_order(corpus: Path) -> None:
+    a = list(iter_partitions([corpus], PART))
+    b = list(iter_partitions([corpus], PART))
+    assert [p.id for p in a] == [p.id for p in b]
+    assert [len(p.documents) for p in a] == [7, 7, 7, 7, 2]
+    assert [d.id for p in a for d in p.documents] == [f"doc{i}" for i in range(N_DOCS)]
+    assert sum(len(p.errors) for p in a) == 2
+    with pytest.raises(InputError):
+        next(iter_partitions([corpus], 0))
+
+
+def test_end_to_end_matches_parse(
+    corpus: Path, full: tuple[Path, dict], capsys: pytest.CaptureFixture
+) -> None:
+    out, summary = full
+    places = read(out, "places")
+    assert len(places) == parse_count(corpus, capsys) == summary["places"] > 0
+    assert summary["documents"] == N_DOCS and summary["partitions"] == 5 and summary["errors"] == 2
+    assert places.crs.to_epsg() == 4326
+    assert {"document", "start", "end", "text", "id", "name", "kind", "lat", "lon"} <= set(places.columns)
+    assert not places.duplicated(subset=["document", "start", "end"]).any()
+    # unresolved mentions are kept with null coordinates and geometry
+    assert (places["lat"].isna() == places.geometry.isna()).all()
+    sirte = places[places["text"] == "Sirte"]
+    assert len(sirte) and (sirte["id"] == "geonames:2210554").all()
+    assert abs(sirte.geometry.iloc[0].y - 31.2) < 0.1  # geometry is (lon, lat)
+    claims, estimates = read(out, "claims"), read(out, "estimates")
+    assert len(claims) == summary["claims"] and len(estimates) == summary["estimates"] > 0
+    assert set(estimates["claim"]) <= set(claims["id"])
+    assert estimates.geom_type.isin(["Polygon", "MultiPolygon"]).all()
+    on_file = json.loads((out / "summary.json").read_text())
+    assert on_file["places"] == summary["places"] and "seconds" in on_file
+
+
+def test_broken_inputs_go_to_errors_jsonl(full: tuple[Path, dict]) -> None:
+    out, _ = full
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(e["line"], e["id"]) for e in errors] == [(13, None), (20, "poison")]
+    assert "not JSON" in errors[0]["error"] and "text" in errors[1]["error"]
+    assert all(e["file"].endswith("corpus.jsonl") for e in errors)
+
+
+def test_checks_span_partitions(corpus: Path, full: tuple[Path, dict]) -> None:
+    from geokit.pipeline import analyse
+
+    out, summary = full
+    checks = read(out, "checks")
+    expected = [k.to_dict() for t in analyse([corpus]).targets for k in t.checks]
+    assert len(checks) == summary["checks"] == len(expected) > 0
+    assert list(zip(checks["a"], checks["b"], checks["verdict"], strict=True)) == [
+        (k["a"], k["b"], k["verdict"]) for k in expected
+    ]
+    docs = {(a.split(":")[0], b.split(":")[0]) for a, b in zip(checks["a"], checks["b"], strict=True)}
+    index = {f"doc{i}": i // PART for i in range(N_DOCS)}
+    assert any(index[a] != index[b] for a, b in docs)  # claims of different partitions compared
+
+
+def test_rerun_skips_done_partitions(corpus: Path, full: tuple[Path, dict], tmp_path: Path) -> None:
+    out, summary = full
+    again = run(corpus, out)
+    assert again["partitions_resumed"] == 5
+    assert {k: again[k] for k in ("documents", "places", "claims", "checks", "errors")} == {
+        k: summary[k] for k in ("documents", "places", "claims", "checks", "errors")
+    }
+
+
+def test_resume_after_lost_partition(corpus: Path, full: tuple[Path, dict], tmp_path: Path) -> None:
+    _, summary = full
+    out = tmp_path / "out"
+    run(corpus, out)
+    store = Store(out)
+    part = list(iter_partitions([corpus], PART))[2]
+    # as if killed while writing partition 2: marker not written, one part missing, a temp file left
+    (store.done_dir / f"{part.id}.json").unlink()
+    store.part_path("claims", 2).unlink()
+    (out / "places" / ".part-00002.parquet.dead.tmp").write_bytes(b"half")
+    again = run(corpus, out)
+    assert again["partitions_resumed"] == 4
+    places = read(out, "places")
+    assert len(places) == summary["places"] and not places.duplicated(["document", "start", "end"]).any()
+    assert len(read(out, "claims")) == summary["claims"]
+    assert not list(out.rglob("*.tmp"))
+    assert len((out / "errors.jsonl").read_text().splitlines()) == 2
+
+
+def test_changed_input_is_recomputed_and_stale_parts_removed(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "out"
+    run(corpus, out)
+    lines = corpus.read_text().splitlines()
+    corpus.write_text("\n".join(lines[:10]) + "\n")
+    s = run(corpus, out)
+    assert s["documents"] == 10 and s["partitions"] == 2 and s["partitions_resumed"] == 1
+    assert len(list((out / "places").glob("*.parquet"))) == 2
+    assert len(read(out, "places")) == s["places"]
+    assert len(list(Store(out).done_dir.iterdir())) == 2
+
+
+def _cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "geokit.batch", *args]
+
+
+@pytest.mark.slow
+def test_killed_mid_run_then_resumed(corpus: Path, full: tuple[Path, dict], tmp_path: Path) -> None:
+    _, summary = full
+    out = tmp_path / "out"
+    args = _cmd(
+        str(corpus), "-o", str(out), "--scheduler", "synchronous", "--partition-size", "2", "--no-progress"
+    )
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if (out / "_done").is_dir() and any((out / "_done").glob("*.json")):
+            break
+        time.sleep(0.005)
+    killed = proc.poll() is None
+    if killed:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert killed, "the run ended before it could be killed"
+    assert 1 <= len(list((out / "_done").glob("*.json"))) < N_DOCS // 2 + 1
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr  # broken lines do not fail a batch
+    s = json.loads((out / "summary.json").read_text())
+    assert s["partitions_resumed"] >= 1
+    places = read(out, "places")
+    assert len(places) == summary["places"] and not places.duplicated(["document", "start", "end"]).any()
+    assert len(read(out, "claims")) == summary["claims"]
+    assert len(read(out, "checks")) == summary["checks"]
+    assert len((out / "errors.jsonl").read_text().splitlines()) == 2
+
+
+def test_command_line_names_bad_inputs(corpus: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.jsonl"
+    r = subprocess.run(
+        _cmd(str(corpus), str(missing), "-o", str(tmp_path / "o"), "--scheduler", "sync", "--no-progress"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 1  # a whole input failed
+    assert f"{corpus}:13" in r.stderr and str(missing) in r.stderr and "Traceback" not in r.stderr
+    r = subprocess.run(
+        _cmd(str(corpus), "-o", str(tmp_path / "o"), "--workers", "0"), capture_output=True, text=True
+    )
+    assert r.returncode == 1 and "workers" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.slow
+def test_local_cluster_of_processes(corpus: Path, full: tuple[Path, dict], tmp_path: Path) -> None:
+    _, summary = full
+    s = run(corpus, tmp_path / "out", scheduler=None, workers=2)
+    assert {k: s[k] for k in ("documents", "places", "claims", "checks")} == {
+        k: summary[k] for k in ("documents", "places", "claims", "checks")
+    }
+
+
+def test_importing_batch_does_not_import_dask() -> None:
+    code = (
+        "import sys, geokit.batch, geokit.cli; "
+        "print(any(m.startswith(('dask', 'distributed')) for m in sys.modules))"
+    )
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+    )
+
+
+def test_saved_claims_refuse_foreign_classes(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.prepare()
+    (store.state_dir / "x.pkl").write_bytes(pickle.dumps(([], {"a": Path("/")})))
+    with pytest.raises(DataError):
+        store.read_state("x")
+
+
+def test_empty_input_gives_empty_datasets(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    s = run(empty, tmp_path / "out")
+    assert s["documents"] == s["places"] == s["partitions"] == 0
+    for dataset in ("places", "claims", "estimates", "checks"):
+        assert len(read(tmp_path / "out", dataset)) == 0
