@@ -322,7 +322,8 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 
 def cmd_data(args: argparse.Namespace) -> int:
-    """``geokit data build|info``: build the offline gazetteer, or describe it."""
+    """``geokit data build|info``: build the offline gazetteer and land mask, or describe them."""
+    from geokit.checks.land import build_land_mask, land_mask_dir
     from geokit.places.build import build_gazetteer
     from geokit.places.gazetteer import default_data_dir, get_gazetteer
 
@@ -332,9 +333,12 @@ def cmd_data(args: argparse.Namespace) -> int:
             print(f"geokit: gazetteer already built at {target} (use --force to rebuild)", file=sys.stderr)
         else:
             build_gazetteer(target, progress=True)
+        if not (land_mask_dir() / "mask.json").exists() or args.force:
+            print(f"geokit: packing the land mask into {land_mask_dir()}", file=sys.stderr)
+            build_land_mask()
     gaz = get_gazetteer()
     if args.action == "info" or args.json:
-        _dump({"path": str(gaz.path), **gaz.manifest}, sys.stdout)
+        _dump({"path": str(gaz.path), "land_mask": str(land_mask_dir()), **gaz.manifest}, sys.stdout)
     return EXIT_OK
 
 

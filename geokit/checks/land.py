@@ -11,6 +11,9 @@ and answers ``None`` when it cannot tell (unknown code, country layer unavailabl
 from __future__ import annotations
 
 import functools
+import os
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -40,6 +43,7 @@ COAST_TOLERANCE_M = 1_500.0
 COUNTRY_TOLERANCE_M = 5_000.0
 
 _GEOD = Geod(ellps="WGS84")
+_MASK_FORMAT = 1
 
 
 def _normalise(lat: Any, lon: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -53,12 +57,65 @@ def _normalise(lat: Any, lon: Any) -> tuple[np.ndarray, np.ndarray]:
     return lat_a, lon_a
 
 
-def _is_land(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-    # imported here: loading the 1 km mask takes about 2 s, paid on the first test rather than on import
-    from global_land_mask import globe
+def land_mask_dir() -> Path:
+    """Return the folder of the packed land mask (beside the gazetteer artefact)."""
+    from geokit.places.gazetteer import default_data_dir
 
-    # the mask's index functions are exact at the edges; keep the poles and the dateline inside the grid
-    return np.asarray(globe.is_land(np.clip(lat, -89.999, 89.999), np.clip(lon, -179.999, 179.999)))
+    return default_data_dir().parent / f"landmask-v{_MASK_FORMAT}"
+
+
+def build_land_mask(out_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Pack ``global-land-mask``'s 1 km grid into bits (117 MB instead of 933 MB) and save it.
+
+    The packed grid is memory-mapped by :func:`at_sea`, so a process reads only the pages it
+    needs instead of decompressing the whole grid (2 s and 1 GB per process).
+    """
+    import json
+    import shutil
+    import tempfile
+    from importlib import resources
+
+    out = Path(out_dir) if out_dir is not None else land_mask_dir()
+    source = resources.files("global_land_mask") / "globe_combined_mask_compressed.npz"
+    with resources.as_file(source) as src, np.load(src) as npz:
+        lat_axis, lon_axis = npz["lat"], npz["lon"]
+        packed = np.packbits(npz["mask"], axis=1)  # the package's mask is True at sea
+    meta = {
+        "lat0": float(lat_axis[0]),
+        "dlat": float(lat_axis[1] - lat_axis[0]),
+        "nlat": int(lat_axis.shape[0]),
+        "lon0": float(lon_axis[0]),
+        "dlon": float(lon_axis[1] - lon_axis[0]),
+        "nlon": int(lon_axis.shape[0]),
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
+    np.save(tmp / "mask.npy", packed, allow_pickle=False)
+    (tmp / "mask.json").write_text(json.dumps(meta), encoding="utf-8")
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _land_grid() -> tuple[np.ndarray, dict[str, float]]:
+    import json
+
+    folder = land_mask_dir()
+    if not (folder / "mask.json").exists():
+        build_land_mask(folder)
+    meta = json.loads((folder / "mask.json").read_text(encoding="utf-8"))
+    return np.load(folder / "mask.npy", mmap_mode="r", allow_pickle=False), meta
+
+
+def _is_land(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    grid, m = _land_grid()
+    i = ((np.asarray(lat, dtype=float) - m["lat0"]) / m["dlat"]).astype(np.int64)
+    j = ((np.asarray(lon, dtype=float) - m["lon0"]) / m["dlon"]).astype(np.int64)
+    i = np.clip(i, 0, int(m["nlat"]) - 1)
+    j = np.clip(j, 0, int(m["nlon"]) - 1)
+    sea = (np.asarray(grid[i, j >> 3]) >> (7 - (j & 7))) & 1
+    return sea == 0
 
 
 def at_sea(lat: Any, lon: Any, *, tolerance_m: float = 0.0) -> Any:
