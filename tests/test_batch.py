@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,11 +13,13 @@ import time
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 
 from geokit.batch import run_batch
 from geokit.batch.partitions import iter_partitions
 from geokit.batch.store import Store
+from geokit.corrections import Corrections, load_corrections
 from geokit.errors import DataError, InputError
 
 SENTENCES = [
@@ -262,3 +265,138 @@ def test_empty_input_gives_empty_datasets(tmp_path: Path) -> None:
     assert s["documents"] == s["places"] == s["partitions"] == 0
     for dataset in ("places", "claims", "estimates", "checks"):
         assert len(read(tmp_path / "out", dataset)) == 0
+
+
+# -- analyst corrections ----------------------------------------------------------------------------
+
+
+def doc_text(corpus: Path, doc_id: str) -> str:
+    for line in corpus.read_text().splitlines():
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            continue
+        if obj.get("id") == doc_id:
+            return obj["text"]
+    raise AssertionError(doc_id)
+
+
+def place_id(places: gpd.GeoDataFrame, name: str) -> str:
+    return str(places.loc[places["text"] == name, "id"].iloc[0])
+
+
+@pytest.fixture(scope="module")
+def corrected(
+    corpus: Path, full: tuple[Path, dict], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path, dict, Corrections]:
+    """A run with a `choose` (doc0's Sirte is Tripoli), a bad span and an unknown document."""
+    folder = tmp_path_factory.mktemp("corrected")
+    places = read(full[0], "places")
+    sirte = doc_text(corpus, "doc0").index("Sirte")
+    fixes_path = folder / "fixes.json"
+    Corrections().choose(
+        "doc0", sirte, sirte + 5, place_id(places, "Tripoli"), note="the other one"
+    ).not_a_place("doc3", 0, 3).not_a_place("nowhere", 0, 5).save(fixes_path)
+    fixes = load_corrections(fixes_path)
+    out = folder / "out"
+    return out, fixes_path, run(corpus, out, corrections=fixes), fixes
+
+
+def test_choose_correction_changes_place_and_moves_estimate(
+    corpus: Path, full: tuple[Path, dict], corrected: tuple, capsys: pytest.CaptureFixture
+) -> None:
+    from geokit.cli import main
+    from geokit.corrections import apply_corrections
+    from geokit.pipeline import analyse
+
+    out0, summary0 = full
+    out, fixes_path, _, fixes = corrected
+    places0, places = read(out0, "places"), read(out, "places")
+    tripoli = place_id(places0, "Tripoli")
+    sirte = doc_text(corpus, "doc0").index("Sirte")
+    # same rows as `geokit parse --corrections`, one of them changed and marked
+    capsys.readouterr()
+    assert main(["parse", str(corpus), "--json", "--corrections", str(fixes_path)]) == 1
+    parsed = json.loads(capsys.readouterr().out)
+    assert len(places) == len(places0) == sum(len(d["places"]) for d in parsed["documents"])
+    assert list(places.columns[:-2]) == list(places0.columns[:-2])  # old columns unchanged
+    row = places[(places["document"] == "doc0") & (places["start"] == sirte)].iloc[0]
+    assert row["id"] == tripoli and row["text"] == "Sirte"
+    marker = json.loads(row["corrected"])
+    assert marker["action"] == "choose" and marker["original"]["id"] == "geonames:2210554"
+    assert marker["note"] == "the other one" and places["corrected"].notna().sum() == 1
+    # the claim anchored on that mention, and its estimate, follow the correction
+    claims0, claims = read(out0, "claims"), read(out, "claims")
+    claim = claims[claims["document"] == "doc0"].iloc[0]
+    assert claim["anchor_id"] == tripoli and json.loads(claim["corrected"])["action"] == "recomputed"
+    assert claims0.loc[claims0["id"] == claim["id"], "anchor_id"].iloc[0] == "geonames:2210554"
+    assert len(claims) == summary0["claims"] and claims["corrected"].notna().sum() == 1
+    est0, est = read(out0, "estimates"), read(out, "estimates")
+    before = est0[est0["claim"] == claim["id"]].iloc[0]
+    after = est[est["claim"] == claim["id"]].iloc[0]
+    assert abs(after["lon"] - before["lon"]) > 2  # Tripoli is ~370 km west of Sirte
+    # the same as correcting the whole corpus in memory: estimates and corpus-wide checks
+    expected = apply_corrections(analyse([corpus]), fixes)
+    e = expected.estimates[claim["id"]]
+    assert (round(after["lat"], 6), round(after["lon"], 6)) == (round(e.lat, 6), round(e.lon, 6))
+    checks = read(out, "checks")
+    want = [k.to_dict() for t in expected.targets for k in t.checks]
+    assert list(zip(checks["a"], checks["b"], checks["verdict"], strict=True)) == [
+        (k["a"], k["b"], k["verdict"]) for k in want
+    ]
+    assert list(checks["verdict"]) != list(read(out0, "checks")["verdict"])
+
+
+def test_correction_errors_go_to_errors_jsonl(
+    corpus: Path, corrected: tuple, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    out, fixes_path, summary, _ = corrected
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(e["line"], e["id"]) for e in errors if "kind" not in e] == [(13, None), (20, "poison")]
+    wrong = [e for e in errors if e.get("kind") == "correction"]
+    assert [(e["file"], e["id"], e["error"][:8]) for e in wrong] == [
+        (str(fixes_path), "doc3", "entry 2:"),  # found by its partition: no mention there
+        (str(fixes_path), "nowhere", "entry 3:"),  # found after all partitions: no such document
+    ]
+    assert "no place mention at 0-3" in wrong[0]["error"] and "no document 'nowhere'" in wrong[1]["error"]
+    assert summary["errors"] == 4 and summary["corrections"] == 3
+    # on the command line: named on stderr, and the status says not everything applied
+    from geokit.batch.__main__ import main
+
+    args = [str(corpus), "-o", str(tmp_path / "o"), "--scheduler", "sync", "--no-progress"]
+    capsys.readouterr()
+    assert main([*args, "--corrections", str(fixes_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"geokit: correction not applied: {fixes_path}: entry 3: " in err and "'nowhere'" in err
+    assert f"geokit: skipped {corpus}:13: " in err
+    assert main([*args, "--corrections", str(tmp_path / "missing.json")]) == 1  # refused up front
+    assert "missing.json: no such file" in capsys.readouterr().err
+
+
+def test_changed_corrections_recompute_only_their_partitions(
+    corpus: Path, full: tuple[Path, dict], corrected: tuple, tmp_path: Path
+) -> None:
+    done, fixes_path, summary, _ = corrected
+    out = tmp_path / "out"
+    shutil.copytree(done, out)
+    again = run(corpus, out, corrections=load_corrections(fixes_path))
+    assert again["partitions_resumed"] == 5
+    keys = ("documents", "places", "claims", "estimates", "checks", "errors")
+    assert {k: again[k] for k in keys} == {k: summary[k] for k in keys}
+    # another choice for doc0 (partition 0) and a new correction of doc20 (partition 2)
+    places = read(out, "places")
+    sirte = doc_text(corpus, "doc0").index("Sirte")
+    mosul = doc_text(corpus, "doc20").index("Mosul")
+    changed = Corrections().choose("doc0", sirte, sirte + 5, place_id(places, "Baghdad"))
+    changed.not_a_place("doc3", 0, 3).not_a_place("nowhere", 0, 5).not_a_place("doc20", mosul, mosul + 5)
+    s = run(corpus, out, corrections=changed)
+    assert s["partitions_resumed"] == 3 and s["partitions"] == 5
+    places = read(out, "places")
+    assert len(places) == summary["places"] and len(list(Store(out).done_dir.iterdir())) == 5
+    assert place_id(places[places["document"] == "doc0"], "Sirte") == place_id(places, "Baghdad")
+    dropped = places[(places["document"] == "doc20") & (places["start"] == mosul)].iloc[0]
+    assert dropped["id"] is pd.NA and json.loads(dropped["corrected"])["action"] == "not-a-place"
+    # no corrections at all: back to the uncorrected results, corrected partitions recomputed
+    s = run(corpus, out)
+    assert s["partitions_resumed"] == 3 and s["places"] == full[1]["places"] and s["errors"] == 2
+    assert read(out, "places")["corrected"].isna().all()

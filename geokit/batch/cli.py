@@ -14,14 +14,20 @@ MAX_LISTED = 20
 def add_batch_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Add the arguments of ``geokit batch INPUTS... -o OUT_DIR [--scheduler ADDR] [--workers N]``.
 
+    ``--corrections FILE`` (repeatable) applies analyst corrections, as for ``geokit parse``.
+
     Examples
     --------
     >>> import argparse
     >>> p = add_batch_arguments(argparse.ArgumentParser())
     >>> a = p.parse_args(["c.jsonl", "-o", "out", "--workers", "3"])
-    >>> a.inputs, a.output, a.workers, a.scheduler, a.partition_size
-    (['c.jsonl'], 'out', 3, None, 1000)
+    >>> a.inputs, a.output, a.workers, a.scheduler, a.partition_size, a.corrections
+    (['c.jsonl'], 'out', 3, None, 1000, None)
+    >>> p.parse_args(["c.jsonl", "-o", "o", "--corrections", "a.json", "--corrections", "b.json"]).corrections
+    ['a.json', 'b.json']
     """
+    from geokit.corrections.template import add_corrections_argument
+
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, .jsonl corpora or folders")
     parser.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="output folder (resumed)")
     parser.add_argument(
@@ -35,19 +41,28 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
         "--partition-size", type=int, default=1000, metavar="N", help="documents per partition (default 1000)"
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    add_corrections_argument(parser)
     return parser
 
 
 def run_from_args(args: argparse.Namespace) -> int:
     """Run ``geokit batch`` from parsed arguments; print the summary on stderr; return the exit status.
 
-    Every input that could not be read is in ``OUT_DIR/errors.jsonl`` and named on stderr (the
-    first :data:`MAX_LISTED`). The status is 1 when a whole input file or folder failed (missing,
-    unreadable, binary); broken lines of a JSONL corpus are recorded but do not fail the run, as
-    at corpus scale they are data to look at, not a reason to redo the run.
+    Every input that could not be read, and every analyst correction that could not be applied, is
+    in ``OUT_DIR/errors.jsonl`` and named on stderr (the first :data:`MAX_LISTED`). The status is 1
+    when a whole input file or folder failed (missing, unreadable, binary) or a correction could
+    not be applied; broken lines of a JSONL corpus are recorded but do not fail the run, as at
+    corpus scale they are data to look at, not a reason to redo the run.
+
+    Raises
+    ------
+    geokit.errors.CorrectionError
+        When a corrections file is missing or is not a corrections file (before any work is done).
     """
     from geokit.batch.run import run_batch
+    from geokit.corrections.template import corrections_from_args
 
+    corrections = corrections_from_args(args)
     summary = run_batch(
         args.inputs,
         args.output,
@@ -55,16 +70,21 @@ def run_from_args(args: argparse.Namespace) -> int:
         workers=args.workers,
         partition_size=args.partition_size,
         progress=not args.no_progress,
+        corrections=corrections,
     )
     errors = summary.pop("error_list")
-    for e in errors[:MAX_LISTED]:
-        where = e["file"] if e.get("line") is None else f"{e['file']}:{e['line']}"
-        print(f"geokit: skipped {where}: {e['error']}", file=sys.stderr)
-    if len(errors) > MAX_LISTED:
-        print(f"geokit: ... and {len(errors) - MAX_LISTED} more in errors.jsonl", file=sys.stderr)
+    inputs = [e for e in errors if e.get("kind") != "correction"]
+    fixes = [e for e in errors if e.get("kind") == "correction"]
+    for listed, what in ((inputs, "skipped"), (fixes, "correction not applied:")):
+        for e in listed[:MAX_LISTED]:
+            where = e["file"] if e.get("line") is None else f"{e['file']}:{e['line']}"
+            print(f"geokit: {what} {where}: {e['error']}", file=sys.stderr)
+        if len(listed) > MAX_LISTED:
+            print(f"geokit: ... and {len(listed) - MAX_LISTED} more in errors.jsonl", file=sys.stderr)
     print(
         f"geokit: {summary['documents']} documents, {summary['places']} places, {summary['claims']} claims, "
-        f"{summary['checks']} checks, {summary['errors']} errors in {summary['seconds']:.1f} s "
+        f"{summary['checks']} checks, {summary['corrections']} corrections, {summary['errors']} errors "
+        f"in {summary['seconds']:.1f} s "
         f"({summary['partitions']} partitions, {summary['partitions_resumed']} resumed) -> {args.output}",
         file=sys.stderr,
     )

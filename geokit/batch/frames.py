@@ -1,7 +1,9 @@
 """GeoDataFrames of one partition with a fixed schema, so every part of a dataset reads as one table.
 
 Columns keep one type in every part, even an empty one (nullable ``string``, ``Int64``, ``float64``,
-``boolean`` dtypes); geometries are EPSG:4326 and null where there is nothing to draw.
+``boolean`` dtypes); geometries are EPSG:4326 and null where there is nothing to draw. The
+``corrected`` column of places, claims and estimates is what an analyst correction changed (the
+``corrected`` marker of :mod:`geokit.corrections`, as a JSON string), null where nothing was.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ PLACE_COLUMNS: dict[str, str] = {
     "score": "float64",
     "reason": "string",
     "part": "string",
+    "corrected": "string",
 }
 CLAIM_COLUMNS: dict[str, str] = {
     "document": "string",
@@ -68,6 +71,7 @@ CLAIM_COLUMNS: dict[str, str] = {
     "lat": "float64",
     "lon": "float64",
     "radius_m": "float64",
+    "corrected": "string",
 }
 ESTIMATE_COLUMNS: dict[str, str] = {
     "claim": "string",
@@ -77,6 +81,7 @@ ESTIMATE_COLUMNS: dict[str, str] = {
     "radius_m": "float64",
     "method": "string",
     "components": "string",
+    "corrected": "string",
 }
 CHECK_COLUMNS: dict[str, str] = {
     "target": "string",
@@ -105,6 +110,11 @@ def _frame_from_columns(
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(list(geoms), crs="EPSG:4326"), crs="EPSG:4326")
 
 
+def _corrected(marker: Mapping[str, Any] | None) -> str | None:
+    """Return what the analyst changed (the ``corrected`` marker) as JSON, or None."""
+    return None if not marker else json.dumps(marker, ensure_ascii=False, sort_keys=True)
+
+
 def _point(lat: float | None, lon: float | None) -> Any:
     from shapely.geometry import Point
 
@@ -127,6 +137,7 @@ def places_frame(results: Sequence[DocumentResult]) -> gpd.GeoDataFrame:
         for m in r.mentions:
             row = m.to_dict()
             row["document"] = r.document.id
+            row["corrected"] = _corrected(m.corrected)
             rows.append(row)
     return _frame(rows, PLACE_COLUMNS, [_point(r["lat"], r["lon"]) for r in rows])
 
@@ -162,6 +173,7 @@ def claims_frame(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> 
                 "lat": e.lat if e else None,
                 "lon": e.lon if e else None,
                 "radius_m": e.radius_m if e else None,
+                "corrected": _corrected(c.corrected),
             }
         )
         geoms.append(_point(e.lat, e.lon) if e else None)
@@ -184,6 +196,7 @@ def estimates_frame(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) 
                 "radius_m": e.radius_m,
                 "method": e.method,
                 "components": json.dumps({k: round(v, 1) for k, v in e.components.items()}),
+                "corrected": _corrected(c.corrected),
             }
         )
         geoms.append(e.region if e.region is not None else _point(e.lat, e.lon))

@@ -7,24 +7,31 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from geokit.errors import InputError
 from geokit.model import Document
 from geokit.text.documents import ReadError, iter_documents
 
+if TYPE_CHECKING:
+    from geokit.corrections.schema import Correction
+
 __all__ = ["Partition", "iter_partitions", "partition_id"]
 
 
 def _code_stamp() -> bytes:
-    """Return a hash of the geokit version and model fields (results of another geokit are redone)."""
+    """Return a hash of the geokit version, model fields and output columns (another geokit's are redone)."""
     import dataclasses
 
     import geokit
     from geokit import model
+    from geokit.batch import frames
 
     names = [getattr(geokit, "__version__", "")]
     for cls in (model.Place, model.Mention, model.Claim, model.Distance, model.Direction, model.Estimate):
         names += [cls.__name__, *(f.name for f in dataclasses.fields(cls))]
+    for columns in (frames.PLACE_COLUMNS, frames.CLAIM_COLUMNS, frames.ESTIMATE_COLUMNS):
+        names += [f"{k}:{v}" for k, v in columns.items()]
     return hashlib.blake2b(" ".join(names).encode(), digest_size=16).digest()
 
 
@@ -35,18 +42,28 @@ _CODE_STAMP = _code_stamp()
 class Partition:
     """A run of consecutive documents (and the inputs that failed among them).
 
-    ``id`` is ``"<index>-<hash>"``: the position of the partition and a hash of its content, so a
-    rerun on the same inputs finds the same partitions, and a changed input is recomputed.
+    ``id`` is ``"<index>-<hash>"``: the position of the partition and a hash of its content and of
+    the analyst corrections of its documents, so a rerun on the same inputs and corrections finds
+    the same partitions, and a changed input or correction is recomputed.
     """
 
     index: int
     id: str
     documents: list[Document] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
 
 
-def partition_id(index: int, documents: Iterable[Document], errors: Iterable[ReadError] = ()) -> str:
-    """Return the stable id of a partition: its index and a hash of its documents and errors.
+def partition_id(
+    index: int,
+    documents: Iterable[Document],
+    errors: Iterable[ReadError] = (),
+    corrections: Iterable[Correction] = (),
+) -> str:
+    """Return the stable id of a partition: its index and a hash of its documents, errors and corrections.
+
+    Only what a correction says counts (its JSON form), not where it was read from, so that editing
+    one entry of a corrections file changes the ids of the partitions that hold its document only.
 
     Examples
     --------
@@ -55,6 +72,10 @@ def partition_id(index: int, documents: Iterable[Document], errors: Iterable[Rea
     >>> a.startswith("00003-"), a == partition_id(3, [Document("d1", "Sirte", "a.jsonl:1")])
     (True, True)
     >>> a == partition_id(3, [Document("d1", "Mosul", "a.jsonl:1")])
+    False
+    >>> from geokit.corrections import Corrections
+    >>> fix = list(Corrections().not_a_place("d1", 0, 5))
+    >>> a == partition_id(3, [Document("d1", "Sirte", "a.jsonl:1")], corrections=fix)
     False
     """
     h = hashlib.blake2b(_CODE_STAMP, digest_size=8)
@@ -66,14 +87,29 @@ def partition_id(index: int, documents: Iterable[Document], errors: Iterable[Rea
     for e in errors:
         h.update(json.dumps(e.to_dict(), sort_keys=True).encode("utf-8"))
         h.update(b"\x02")
+    for c in corrections:
+        h.update(json.dumps(c.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        h.update(b"\x03")
     return f"{index:05d}-{h.hexdigest()}"
 
 
-def iter_partitions(paths: Iterable[str | os.PathLike[str]], size: int = 1000) -> Iterator[Partition]:
+def _held(
+    documents: Iterable[Document], by_document: dict[str, list[tuple[int, Correction]]]
+) -> list[Correction]:
+    """Return the corrections of ``documents``, in the order they were given."""
+    ids = {d.id for d in documents}
+    found = [pc for i in ids for pc in by_document.get(i, ())]
+    return [c for _, c in sorted(found, key=lambda pc: pc[0])]
+
+
+def iter_partitions(
+    paths: Iterable[str | os.PathLike[str]], size: int = 1000, corrections: Iterable[Correction] | None = None
+) -> Iterator[Partition]:
     r"""Read ``paths`` lazily and yield partitions of ``size`` documents, in order.
 
     An input that cannot be read is kept, as a :class:`~geokit.text.documents.ReadError`, in the
     partition being filled when it was met; a last partition holds the rest (documents or errors).
+    Each partition holds the ``corrections`` that name one of its documents, in their order.
 
     Raises
     ------
@@ -88,9 +124,21 @@ def iter_partitions(paths: Iterable[str | os.PathLike[str]], size: int = 1000) -
     ...                  '{"id": "c", "text": "Raqqa"}\n')
     >>> [(q.index, [d.id for d in q.documents], len(q.errors)) for q in iter_partitions([p], 2)]
     [(0, ['a', 'b'], 1), (1, ['c'], 0)]
+    >>> from geokit.corrections import Corrections
+    >>> fixes = Corrections().not_a_place("c", 0, 5).not_a_place("x", 0, 5)
+    >>> [[c.document for c in q.corrections] for q in iter_partitions([p], 2, fixes)]
+    [[], ['c']]
     """
     if size < 1:
         raise InputError(f"partition size must be at least 1, not {size}")
+    by_document: dict[str, list[tuple[int, Correction]]] = {}
+    for i, c in enumerate(corrections or ()):
+        by_document.setdefault(c.document, []).append((i, c))
+
+    def partition(index: int, docs: list[Document], errs: list[ReadError]) -> Partition:
+        held = _held(docs, by_document) if by_document else []
+        return Partition(index, partition_id(index, docs, errs, held), docs, errs, held)
+
     errors: list[ReadError] = []
     index, docs, seen = 0, [], 0
     for doc in iter_documents(paths, errors):
@@ -98,8 +146,8 @@ def iter_partitions(paths: Iterable[str | os.PathLike[str]], size: int = 1000) -
         if len(docs) == size:
             errs = errors[seen:]
             seen = len(errors)
-            yield Partition(index, partition_id(index, docs, errs), docs, errs)
+            yield partition(index, docs, errs)
             index, docs = index + 1, []
     errs = errors[seen:]
     if docs or errs:
-        yield Partition(index, partition_id(index, docs, errs), docs, errs)
+        yield partition(index, docs, errs)

@@ -8,13 +8,16 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geokit.batch.partitions import Partition, iter_partitions
 from geokit.batch.store import Store
-from geokit.errors import InputError
+from geokit.errors import CorrectionError, InputError
+
+if TYPE_CHECKING:
+    from geokit.corrections.schema import Correction
 
 __all__ = ["LOCAL_SCHEDULERS", "run_batch"]
 
@@ -85,6 +88,7 @@ def run_batch(
     workers: int | None = None,
     partition_size: int = 1000,
     progress: bool = True,
+    corrections: Iterable[Correction] | None = None,
 ) -> dict[str, Any]:
     r"""Geoparse a corpus on dask and write GeoParquet datasets; rerun on the same folder to resume.
 
@@ -93,6 +97,13 @@ def run_batch(
     ``estimates/``, one ``part-NNNNN.parquet`` each), then checkpointed. Partitions already done
     in ``out_dir`` are skipped. When all are done, the claims of every partition are checked
     against each other (``checks/``), and ``errors.jsonl`` and ``summary.json`` are written.
+
+    Analyst ``corrections`` are applied as ``geokit parse --corrections`` applies them, by the
+    partition that holds their document, before its estimates are made; the partition's id
+    includes a hash of them, so changing them recomputes the partitions they concern, and only
+    those. Corrected rows carry ``corrected`` (JSON); the checks compare the corrected claims. A
+    correction that cannot be applied (unknown document, span or id; a malformed entry) is a line
+    of ``errors.jsonl`` with ``"kind": "correction"``.
 
     Parameters
     ----------
@@ -110,13 +121,17 @@ def run_batch(
         Documents per partition.
     progress : bool, default True
         Show a progress bar on stderr.
+    corrections : Corrections or iterable of Correction, optional
+        Analyst corrections (:func:`geokit.corrections.load_corrections`); the problems found while
+        reading them (``Corrections.problems``) are reported in ``errors.jsonl`` too.
 
     Returns
     -------
     dict
         The summary (also ``summary.json``): ``documents``, ``places``, ``claims``, ``estimates``,
-        ``checks``, ``errors``, ``seconds``, ``partitions``, ``partitions_resumed``, and
-        ``error_list`` (the inputs that failed, as in ``errors.jsonl``; not in the file).
+        ``checks``, ``errors``, ``corrections`` (how many were given), ``seconds``, ``partitions``,
+        ``partitions_resumed``, and ``error_list`` (the inputs that failed and the corrections that
+        could not be applied, as in ``errors.jsonl``; not in the file).
 
     Raises
     ------
@@ -132,6 +147,11 @@ def run_batch(
     >>> s = run_batch([d / "c.jsonl"], d / "out", scheduler="synchronous", progress=False)
     >>> s["documents"], s["places"], s["errors"], len(geopandas.read_parquet(d / "out" / "places"))
     (1, 1, 1, 1)
+    >>> from geokit.corrections import Corrections
+    >>> fixes = Corrections().not_a_place("a", 27, 32).not_a_place("z", 0, 5)
+    >>> s = run_batch([d / "c.jsonl"], d / "out", scheduler="synchronous", progress=False, corrections=fixes)
+    >>> s["partitions_resumed"], s["estimates"], [e["error"] for e in s["error_list"]][1:]
+    (0, 0, ["entry 2: not-a-place at 0-5: no document 'z' in this run"])
     """
     if workers is not None and workers < 1:
         raise InputError(f"workers must be at least 1, not {workers}")
@@ -140,10 +160,13 @@ def run_batch(
     t0 = time.perf_counter()
     store = Store(out_dir)
     store.prepare()
-    from geokit.batch.worker import process_partition
+    from geokit.batch.worker import correction_payload, process_partition
 
+    fixes = list(corrections or ())
     records: dict[str, dict[str, Any]] = {}
     expected: dict[str, int] = {}
+    held: dict[str, list[Correction]] = {}  # partition id -> its corrections
+    partitions_of: dict[str, int] = {}  # corrected document id -> how many partitions hold it
     resumed = 0
     executor: Any = (
         _Synchronous() if scheduler in ("synchronous", "sync") else _Distributed(scheduler, workers)
@@ -152,15 +175,19 @@ def run_batch(
     with executor, bar:
         window = 2 * executor.workers
         inflight: deque[Any] = deque()
-        for part in iter_partitions(inputs, partition_size):
+        for part in iter_partitions(inputs, partition_size, fixes):
             expected[part.id] = part.index
+            held[part.id] = part.corrections
+            for doc in {c.document for c in part.corrections}:
+                partitions_of[doc] = partitions_of.get(doc, 0) + 1
             if _done(store, part):
                 rec = store.read_done(part.id)
                 records[part.id] = rec
                 resumed += 1
                 bar.update(rec["documents"])
                 continue
-            args = (str(store.root), part.index, part.id, part.documents, part.errors)
+            payload = correction_payload(part.corrections)
+            args = (str(store.root), part.index, part.id, part.documents, part.errors, payload)
             inflight.append(executor.submit(process_partition, *args))
             while len(inflight) >= window:
                 _wait_first(inflight, records, bar)
@@ -172,7 +199,8 @@ def run_batch(
             _write_empty(store)
         ordered = [records[pid] for pid in sorted(expected, key=expected.__getitem__)]
         n_checks = _write_checks(store, ordered, executor)
-    errors = [e for rec in ordered for e in rec["errors"]]
+    errors = [e for rec in ordered for e in [*rec["errors"], *_correction_errors(rec, held[rec["id"]])]]
+    errors += _unheld(corrections, fixes, partitions_of)
     store.write_text(
         store.root / "errors.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
     )
@@ -183,6 +211,7 @@ def run_batch(
         "estimates": sum(r["estimates"] for r in ordered),
         "checks": n_checks,
         "errors": len(errors),
+        "corrections": len(fixes),
         "seconds": round(time.perf_counter() - t0, 3),
         "partitions": len(ordered),
         "partitions_resumed": resumed,
@@ -190,6 +219,47 @@ def run_batch(
     store.write_text(store.root / "summary.json", json.dumps(summary, indent=2) + "\n")
     summary["error_list"] = errors
     return summary
+
+
+def _correction_error(error: CorrectionError) -> dict[str, Any]:
+    return {**error.to_dict(), "kind": "correction"}
+
+
+def _correction_errors(record: dict[str, Any], corrections: list[Correction]) -> list[dict[str, Any]]:
+    """Name the corrections a partition could not apply by their current file and entry."""
+    out = []
+    for p in record.get("correction_errors", ()):
+        k = p.get("k")
+        if k is not None and 0 <= k < len(corrections):
+            c = corrections[k]
+            error = CorrectionError(p["error"], source=c.source, entry=c.entry, document=c.document)
+        else:
+            error = CorrectionError(p["error"])
+        out.append(_correction_error(error))
+    return out
+
+
+def _unheld(
+    corrections: Iterable[Correction] | None, fixes: list[Correction], partitions_of: dict[str, int]
+) -> list[dict[str, Any]]:
+    """Report the corrections no partition applied, or more than one, and those that could not be read.
+
+    They come in the order of their files and entries.
+    """
+    found: list[CorrectionError] = list(getattr(corrections, "problems", ()))
+    for c in fixes:
+        n = partitions_of.get(c.document, 0)
+        if n == 0:
+            found.append(c.error(f"no document {c.document!r} in this run"))
+        elif n > 1:
+            found.append(
+                c.error(
+                    f"the document id {c.document!r} is in {n} partitions; the correction was applied in each"
+                )
+            )
+    files = {name: i for i, name in reversed(list(enumerate(c.source for c in fixes)))}
+    found.sort(key=lambda e: (files.get(e.source, -1), e.entry if e.entry is not None else -1))
+    return [_correction_error(e) for e in found]
 
 
 def _write_empty(store: Store) -> None:

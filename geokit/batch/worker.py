@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from geokit.batch.store import Store
 from geokit.model import Document
 from geokit.text.documents import ReadError
 
-__all__ = ["check_chunk", "process_partition"]
+__all__ = ["check_chunk", "correction_payload", "process_partition"]
 
 _PARSER: Any = None  # one parser per worker process (the gazetteer is memory-mapped)
 
@@ -24,14 +24,67 @@ def _parser() -> Any:
     return _PARSER
 
 
+def correction_payload(corrections: Sequence[Any]) -> list[dict[str, Any]]:
+    """Return corrections in the plain form :func:`process_partition` takes (JSON, picklable).
+
+    Examples
+    --------
+    >>> from geokit.corrections import Corrections
+    >>> correction_payload(Corrections().not_a_place("d", 0, 5))  # doctest: +NORMALIZE_WHITESPACE
+    [{'source': 'corrections', 'entry': 1,
+      'correction': {'document': 'd', 'start': 0, 'end': 5, 'action': 'not-a-place'}}]
+    """
+    return [{"source": c.source, "entry": c.entry, "correction": c.to_dict()} for c in corrections]
+
+
+def _apply(
+    parser: Any, results: list[Any], payload: Sequence[Mapping[str, Any]]
+) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Apply the corrections of a partition to the results of the documents they name.
+
+    Return the corrected results and the problems, each ``{"k": position in payload, "error": ...}``
+    (the caller names the file and entry, which may have moved since the partition was computed).
+    """
+    from geokit.corrections import Corrections, apply_corrections
+    from geokit.corrections.schema import parse_correction
+    from geokit.errors import CorrectionError
+    from geokit.pipeline import Analysis
+
+    items = [parse_correction(p["correction"], source=p["source"], entry=p["entry"]) for p in payload]
+    position: dict[tuple[str, int | None, str | None], int] = {}
+    for k, c in enumerate(items):
+        position.setdefault((c.source, c.entry, c.document), k)
+    named = {c.document for c in items}
+    where = [i for i, r in enumerate(results) if r.document.id in named]
+    fixed = apply_corrections(
+        Analysis([results[i] for i in where]), Corrections(items), gazetteer=parser.gazetteer, estimate=False
+    )
+    out = list(results)
+    for i, r in zip(where, fixed.documents, strict=True):
+        out[i] = r
+    problems = [
+        {"k": position.get((e.source, e.entry, e.document)), "error": e.message}
+        for e in fixed.errors
+        if isinstance(e, CorrectionError)
+    ]
+    return out, problems
+
+
 def process_partition(
     out_dir: str | os.PathLike[str],
     index: int,
     pid: str,
     documents: Sequence[Document],
     errors: Sequence[ReadError] = (),
+    corrections: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """Geoparse one partition and write its places, claims and estimates; return its checkpoint.
+
+    ``corrections`` (from :func:`correction_payload`) are the analyst corrections of the
+    partition's documents: they are applied before the estimates are made, so estimates and flags
+    follow them; a claim the analyst dropped (``not-a-claim``) is written but neither estimated nor
+    checked. The corrections that could not be applied are in the checkpoint's
+    ``correction_errors`` (``{"k": position in corrections, "error": message}``).
 
     The parts are written atomically, then the saved claims, then the checkpoint
     ``_done/<pid>.json`` (last), so a partition is either done or recomputed by the next run.
@@ -48,13 +101,18 @@ def process_partition(
     """
     from geokit.batch.frames import claims_frame, estimates_frame, places_frame
     from geokit.checks.land import claim_flags
+    from geokit.corrections.apply import is_dropped
     from geokit.estimates import estimate_claims
 
     parser = _parser()
     results = [parser(doc) for doc in documents]
+    problems: list[dict[str, Any]] = []
+    if corrections:
+        results, problems = _apply(parser, results, corrections)
     claims = [c for r in results for c in r.claims]
-    estimates = estimate_claims(claims)
-    for c in claims:
+    live = [c for c in claims if not is_dropped(c)]
+    estimates = estimate_claims(live)
+    for c in live:
         e = estimates.get(c.id)
         if e is not None:
             for flag in claim_flags(c, e):
@@ -65,7 +123,7 @@ def process_partition(
     store.write_frame("places", index, places)
     store.write_frame("claims", index, claims_frame(claims, estimates))
     store.write_frame("estimates", index, estimates_frame(claims, estimates))
-    store.write_state(pid, claims, estimates)
+    store.write_state(pid, live, estimates)
     record = {
         "id": pid,
         "index": index,
@@ -74,6 +132,7 @@ def process_partition(
         "claims": len(claims),
         "estimates": len(estimates),
         "errors": [e.to_dict() for e in errors],
+        "correction_errors": problems,
     }
     store.write_done(pid, record)
     return record
