@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import itertools
 import json
 import socket
 import threading
@@ -226,7 +227,7 @@ def test_rate_limit_spaces_requests(server, tmp_path):
     geo.backoff.func = timed
     for q in ("a place", "another place", "a third place"):
         geo.geocode(q)
-    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert server.requests == 3
     assert len(gaps) == 2 and all(g >= 0.199 for g in gaps), gaps
 
