@@ -198,7 +198,7 @@ def test_retries_back_off_exponentially(server, tmp_path):
     gaps = [b - a for a, b in zip(server.times, server.times[1:], strict=False)]
     # waits of 0.1, 0.2 and 0.4 s at least (sleep never returns early); each longer than the last
     for gap, wait in zip(gaps, (0.1, 0.2, 0.4), strict=True):
-        assert gap >= wait * 0.95, gaps
+        assert gap >= wait * 0.8, gaps  # arrival times carry the connection latency too
     assert gaps[2] > gaps[0], gaps
 
 
