@@ -23,7 +23,15 @@ if TYPE_CHECKING:
 
     from geokit.checks.targets import Target
 
-__all__ = ["Analysis", "DocumentResult", "analyse", "analyse_texts", "parse_documents", "parse_paths"]
+__all__ = [
+    "Analysis",
+    "DocumentResult",
+    "analyse",
+    "analyse_texts",
+    "estimate_and_flag",
+    "parse_documents",
+    "parse_paths",
+]
 
 
 @dataclass(slots=True)
@@ -211,12 +219,14 @@ def parse_paths(
     return parse_documents(docs, gazetteer=gazetteer), errors
 
 
-def _estimate_and_check(results: list[DocumentResult], errors: list[ReadError]) -> Analysis:
+def estimate_and_flag(claims: Sequence[Claim]) -> dict[str, Estimate]:
+    """Estimate every claim and flag the doubtful estimates ("estimate at sea", "outside <country>").
+
+    Returns the estimates by claim id; the flags are appended to each claim's ``flags``.
+    """
     from geokit.checks.land import claim_flags
-    from geokit.checks.targets import check_claims
     from geokit.estimates import estimate_claims
 
-    claims = [c for r in results for c in r.claims]
     estimates = estimate_claims(claims)
     for c in claims:
         e = estimates.get(c.id)
@@ -224,6 +234,14 @@ def _estimate_and_check(results: list[DocumentResult], errors: list[ReadError]) 
             for flag in claim_flags(c, e):
                 if flag not in c.flags:
                     c.flags.append(flag)
+    return estimates
+
+
+def _estimate_and_check(results: list[DocumentResult], errors: list[ReadError]) -> Analysis:
+    from geokit.checks.targets import check_claims
+
+    claims = [c for r in results for c in r.claims]
+    estimates = estimate_and_flag(claims)
     targets = check_claims(claims, estimates)
     return Analysis(results, estimates, targets, errors)
 

@@ -100,9 +100,8 @@ def process_partition(
     (1, 1, 1)
     """
     from geokit.batch.frames import claims_frame, estimates_frame, places_frame
-    from geokit.checks.land import claim_flags
     from geokit.corrections.apply import is_dropped
-    from geokit.estimates import estimate_claims
+    from geokit.pipeline import estimate_and_flag
 
     parser = _parser()
     results = [parser(doc) for doc in documents]
@@ -111,13 +110,7 @@ def process_partition(
         results, problems = _apply(parser, results, corrections)
     claims = [c for r in results for c in r.claims]
     live = [c for c in claims if not is_dropped(c)]
-    estimates = estimate_claims(live)
-    for c in live:
-        e = estimates.get(c.id)
-        if e is not None:
-            for flag in claim_flags(c, e):
-                if flag not in c.flags:
-                    c.flags.append(flag)
+    estimates = estimate_and_flag(live)
     store = Store(out_dir)
     places = places_frame(results)
     store.write_frame("places", index, places)
