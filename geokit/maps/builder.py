@@ -60,7 +60,7 @@ VERDICT_STYLES: dict[str, dict[str, Any]] = {
     "uncertain": {"color": "#fdae61", "weight": 2, "dashArray": "2 6", "opacity": 0.9},
 }
 
-_BIG = 3000  # above this many shapes: canvas renderer, coarser simplification
+_BIG = 3000  # above this many shapes: canvas, one bulk layer per kind, coarser simplification
 _ID_WIDTH = 6
 _MAX_DOCUMENT_GROUPS = 40  # more documents than this: one group per kind for all of them
 _SHARED_KINDS = ("places", "estimates", "uncertainty regions", "anchor lines")
@@ -266,7 +266,7 @@ class Map:
             control_scale=True,
             world_copy_jump=False,
         )
-        add_helper_js(fmap.get_root())
+        add_helper_js(fmap.get_root(), bulk=big)
         # plain-text attribution: no link leaves the page
         compress = self.compress if self.compress is not None else big
         info = InfoTable(compress=compress)
@@ -274,6 +274,11 @@ class Map:
         legend: list[tuple[str, dict[str, Any]]] = []
         bounds: list[tuple[float, float, float, float]] = []  # south, west, north, east
 
+        # a big map is fitted before its layers are added: every shape is then drawn once, at the
+        # final view (the code is filled in once the bounds are known)
+        early_fit = MapScript("") if big else None
+        if early_fit is not None:
+            early_fit.add_to(fmap)
         has_basemap = self.tiles is None and self.basemap and self._add_basemap(fmap, info)
 
         claims_by_id: dict[str, Claim] = {}
@@ -335,11 +340,20 @@ class Map:
         fit = self._bounds(bounds)
         if fit is not None:
             # fit now, and again once the page has its final size (headless browsers resize late)
-            code = f"MAP.fitBounds({json.dumps(fit)}, {{maxZoom: 9}});"
-            MapScript(
-                code + ' window.addEventListener("load", function () '
-                "{ MAP.invalidateSize(false); " + code + " });"
-            ).add_to(fmap)
+            if early_fit is not None:
+                # no zoom animation (its end would draw every shape a second time), and no
+                # second fit unless the page's size did change
+                code = f"MAP.fitBounds({json.dumps(fit)}, {{maxZoom: 9, animate: false}});"
+                early_fit.code = (
+                    code + ' window.addEventListener("load", function () { var size = MAP.getSize(); '
+                    "MAP.invalidateSize(false); if (!size.equals(MAP.getSize())) { " + code + " } });"
+                )
+            else:
+                code = f"MAP.fitBounds({json.dumps(fit)}, {{maxZoom: 9}});"
+                MapScript(
+                    code + ' window.addEventListener("load", function () '
+                    "{ MAP.invalidateSize(false); " + code + " });"
+                ).add_to(fmap)
         _renumber(fmap.get_root())
         return fmap
 
@@ -496,10 +510,17 @@ class Map:
             if len(layers):
                 # regions of a big map: 4 decimals (about 10 m) is far below their size
                 precision = 4 if self._big and kind == "uncertainty regions" else 5
-                self._group(fmap, f"{label}: {kind}", layers, info, precision)
+                self._group(fmap, f"{label}: {kind}", layers, info, precision, bulk=self._big)
 
     @staticmethod
-    def _group(fmap: folium.Map, name: str, layers: _Layers, info: InfoTable, precision: int = 5) -> None:
+    def _group(
+        fmap: folium.Map,
+        name: str,
+        layers: _Layers,
+        info: InfoTable,
+        precision: int = 5,
+        bulk: bool = False,
+    ) -> None:
         group = folium.FeatureGroup(name=P.esc(name), overlay=True, control=True)
         first = layers.geometry[0]
         if isinstance(first, tuple) and len(first) == 2 and not isinstance(first[0], (int, float)):
@@ -510,7 +531,7 @@ class Map:
             packed = pack_lines(layers.geometry)
         else:
             packed = pack_points(layers.geometry)
-        DataLayer(packed, layers.style, layers.styles, info, layers.info).add_to(group)
+        DataLayer(packed, layers.style, layers.styles, info, layers.info, bulk=bulk).add_to(group)
         group.add_to(fmap)
 
     def _add_targets(
@@ -545,7 +566,7 @@ class Map:
                 tooltip, popup = _check_html(label, chk, claims, source_of_claim)
                 layer.add(_geodesic_line(ea.lat, ea.lon, eb.lat, eb.lon), style, info.add(tooltip, popup))
             if len(layer):
-                self._group(fmap, f"checks: {label}", layer, info)
+                self._group(fmap, f"checks: {label}", layer, info, bulk=self._big)
         return verdicts
 
     @staticmethod
