@@ -22,6 +22,7 @@ from geokit.errors import (
 from geokit.model import Candidate, Check, Claim, Direction, Distance, Document, Estimate, Mention, Place
 
 if TYPE_CHECKING:
+    from geokit.corrections import Corrections, apply_corrections
     from geokit.maps import Map
     from geokit.pipeline import Analysis, analyse, analyse_texts, parse_documents
     from geokit.places.gazetteer import Gazetteer, get_gazetteer
@@ -34,6 +35,7 @@ __all__ = [
     "Candidate",
     "Check",
     "Claim",
+    "Corrections",
     "DataError",
     "Direction",
     "Distance",
@@ -52,6 +54,7 @@ __all__ = [
     "PlaceNotFoundError",
     "analyse",
     "analyse_texts",
+    "apply_corrections",
     "get_gazetteer",
     "parse_documents",
 ]
@@ -67,6 +70,8 @@ _LAZY = {
     "OfflineGeocoder": "geokit.places.geocoders",
     "OnlineGeocoder": "geokit.places.geocoders",
     "Map": "geokit.maps",
+    "Corrections": "geokit.corrections",
+    "apply_corrections": "geokit.corrections",
 }
 
 
