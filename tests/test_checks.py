@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 import pytest
+from helpers import CRUDE_LIBYA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyproj import Geod, Transformer
@@ -85,22 +86,7 @@ def make_estimate(claim: Claim) -> Estimate:
 @pytest.fixture
 def crude_libya(monkeypatch):
     """A coarse Libya polygon (coast through Sirte) standing in for the countries layer."""
-    libya = Polygon(
-        [
-            (9.5, 30.2),
-            (11.5, 33.1),
-            (15.2, 32.4),
-            (16.6, 31.2),
-            (20.0, 30.8),
-            (20.1, 32.3),
-            (25.0, 31.6),
-            (25.0, 20.0),
-            (24.0, 19.5),
-            (14.0, 22.5),
-            (10.0, 24.5),
-            (9.5, 30.2),
-        ]
-    )
+    libya = CRUDE_LIBYA
     monkeypatch.setattr(land, "_countries", lambda: {"LY": ("Libya", libya)})
     return libya
 

@@ -4,31 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import CRUDE_LIBYA
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shapely.geometry import Polygon
 
 from geokit.checks import land
 from geokit.errors import InputError
 from geokit.model import Claim, Estimate, Place
 
 SIRTE = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, "LY", extent_m=8000.0)
-LIBYA = Polygon(
-    [
-        (9.5, 30.2),
-        (11.5, 33.1),
-        (15.2, 32.4),
-        (16.6, 31.2),
-        (20.0, 30.8),
-        (20.1, 32.3),
-        (25.0, 31.6),
-        (25.0, 20.0),
-        (24.0, 19.5),
-        (14.0, 22.5),
-        (10.0, 24.5),
-        (9.5, 30.2),
-    ]
-)
+LIBYA = CRUDE_LIBYA
 
 
 @pytest.fixture

@@ -2,24 +2,11 @@
 
 import json
 import pathlib
-import subprocess
-import sys
 
 import pytest
+from helpers import run_geokit as geokit
 
 SEEDS = sorted((pathlib.Path(__file__).parent.parent / "seeds").glob("*.txt"))
-
-
-def geokit(*args, stdin=None):
-    proc = subprocess.run(
-        [sys.executable, "-m", "geokit.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=120,
-    )
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
 
 
 def test_geocode_json_contract():

@@ -15,24 +15,13 @@ import subprocess
 import sys
 
 import pytest
+from helpers import run_geokit as geokit
 
 from geokit import cli
 from geokit.text.documents import read_documents
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_non_root = pytest.mark.skipif(AS_ROOT, reason="root can read and write anything (permission test)")
-
-
-def geokit(*args, stdin=None):
-    proc = subprocess.run(
-        [sys.executable, "-m", "geokit.cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=120,
-    )
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
 
 
 @pytest.fixture

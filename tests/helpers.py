@@ -1,0 +1,37 @@
+"""Helpers shared by several test files (importable because pytest puts tests/ on sys.path)."""
+
+import subprocess
+import sys
+
+from shapely.geometry import Polygon
+
+#: A coarse outline of Libya whose coast passes through Sirte: a stand-in for the countries layer.
+CRUDE_LIBYA = Polygon(
+    [
+        (9.5, 30.2),
+        (11.5, 33.1),
+        (15.2, 32.4),
+        (16.6, 31.2),
+        (20.0, 30.8),
+        (20.1, 32.3),
+        (25.0, 31.6),
+        (25.0, 20.0),
+        (24.0, 19.5),
+        (14.0, 22.5),
+        (10.0, 24.5),
+        (9.5, 30.2),
+    ]
+)
+
+
+def run_geokit(*args, stdin=None):
+    """Run ``geokit ARGS`` in a subprocess; fail the test if it printed a traceback."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "geokit.cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
