@@ -325,7 +325,6 @@ def test_point_in_region_of_own_estimate():
 
 
 def test_check_claims_default_key_groups_seed_labels():
-    pytest.importorskip("geokit.claims.targets")
     a, ea, b, eb = seed_pair()
     a.target, b.target = "camps", "the training camps"
     targets = check_claims([a, b], {"hill": ea, "dod": eb})
@@ -346,11 +345,10 @@ def test_claim_compared_with_itself_agrees(words, km, inverse):
 
 
 def test_seed_pair_with_the_estimates_stage():
-    estimates = pytest.importorskip("geokit.estimates")
-    if not hasattr(estimates, "estimate_claim"):
-        pytest.skip("geokit.estimates.estimate_claim not available yet")
+    from geokit.estimates import estimate_claim
+
     a, _, b, _ = seed_pair()
-    ea, eb = estimates.estimate_claim(a), estimates.estimate_claim(b)
+    ea, eb = estimate_claim(a), estimate_claim(b)
     check = compare(a, ea, b, eb)
     assert check.verdict == "disagree"
     assert 80_000 < check.separation_m < 100_000

@@ -232,9 +232,8 @@ def test_without_basemap_layer(monkeypatch):
     assert "Basemap" not in p and "Natural Earth" not in p
 
 
-def test_basemap_present_when_data_is():
-    if builder_mod._basemap_geometries() is None:
-        pytest.skip("geokit/_data/countries.npz is not built yet")
+def test_basemap_present():
+    assert builder_mod._basemap_geometries() is not None
     p = build().to_html()
     assert "Basemap: countries (Natural Earth)" in p
     assert len(p) < 3_000_000
