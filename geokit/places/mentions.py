@@ -279,10 +279,17 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                 keys.append(name_key(text[ch[a].start : ch[b - 1].end]))
     if not grams:
         return []
-    hashes = np.fromiter((name_hash(k) for k in keys), dtype=np.int64, count=len(keys))
-    present = gazetteer.has_keys(hashes)
+    # whether each n-gram is a name, looked up once per distinct n-gram (names recur across a corpus)
+    known = _KNOWN.setdefault(gazetteer, {})
+    fresh = list(dict.fromkeys(k for k in keys if k not in known))
+    if fresh:
+        if len(known) > 500_000:
+            known.clear()
+        hashes = np.fromiter((name_hash(k) for k in fresh), dtype=np.int64, count=len(fresh))
+        known.update(zip(fresh, gazetteer.has_keys(hashes).tolist(), strict=True))
     found: dict[int, list[tuple[int, int, str]]] = {}
-    for (ci, a, b), key, ok in zip(grams, keys, present.tolist(), strict=True):
+    for (ci, a, b), key in zip(grams, keys, strict=True):
+        ok = known[key]
         if ok:
             found.setdefault(ci, []).append((a, b, key))
 
@@ -368,6 +375,7 @@ class _KeyInfo:
     official_caps: bool
 
 
+_KNOWN: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
 _KEY_INFO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _KeyInfo]] = weakref.WeakKeyDictionary()
 
 
