@@ -26,8 +26,9 @@ __all__ = ["BULK_JS", "HELPER_JS", "DataLayer", "InfoTable", "Legend", "MapScrip
 #: The page-side decoder; added once to the page header (plain ES5, no dependency but Leaflet).
 HELPER_JS = r"""
 var geokit = (function () {
-  function decode(str, p) {
-    var out = [], i = 0, lat = 0, lon = 0, n = str.length, f = Math.pow(10, p || 5);
+  function decodeFlat(str, p) {
+    var out = new Float64Array(str.length), j = 0, i = 0, lat = 0, lon = 0, n = str.length;
+    var f = Math.pow(10, p || 5);
     while (i < n) {
       var r = 0, s = 0, b;
       do { b = str.charCodeAt(i++) - 63; r |= (b & 31) << s; s += 5; } while (b >= 32);
@@ -35,8 +36,13 @@ var geokit = (function () {
       r = 0; s = 0;
       do { b = str.charCodeAt(i++) - 63; r |= (b & 31) << s; s += 5; } while (b >= 32);
       lon += (r & 1) ? ~(r >> 1) : (r >> 1);
-      out.push([lat / f, lon / f]);
+      out[j++] = lat / f; out[j++] = lon / f;
     }
+    return out.slice(0, j);
+  }
+  function decode(str, p) {
+    var flat = decodeFlat(str, p), out = new Array(flat.length / 2);
+    for (var k = 0; k < out.length; k++) { out[k] = [flat[2 * k], flat[2 * k + 1]]; }
     return out;
   }
   function km(m) { return (m >= 10000 ? (m / 1000).toFixed(1) : (m / 1000).toFixed(2)) + " km"; }
@@ -116,7 +122,7 @@ var geokit = (function () {
     }
     return group;
   }
-  return {decode: decode, inflate: inflate, layer: layer, popup: popup, tooltip: tooltip};
+  return {decode: decode, decodeFlat: decodeFlat, inflate: inflate, layer: layer, popup: popup, tooltip: tooltip};
 })();
 """
 
@@ -127,20 +133,7 @@ var geokit = (function () {
 #: under the pointer is found by a scan of pixel boxes for its tooltip and popup.
 BULK_JS = r"""
 geokit.bulk = (function () {
-  function decode(str, p) {
-    var out = new Float64Array(str.length), j = 0, i = 0, lat = 0, lon = 0, n = str.length;
-    var f = Math.pow(10, p || 5);
-    while (i < n) {
-      var r = 0, s = 0, b;
-      do { b = str.charCodeAt(i++) - 63; r |= (b & 31) << s; s += 5; } while (b >= 32);
-      lat += (r & 1) ? ~(r >> 1) : (r >> 1);
-      r = 0; s = 0;
-      do { b = str.charCodeAt(i++) - 63; r |= (b & 31) << s; s += 5; } while (b >= 32);
-      lon += (r & 1) ? ~(r >> 1) : (r >> 1);
-      out[j++] = lat / f; out[j++] = lon / f;
-    }
-    return out.slice(0, j);
-  }
+  var decode = geokit.decodeFlat;
   function dashes(v) {
     if (typeof v !== "string") { return v || []; }
     var out = [], parts = v.split(/[, ]+/);
