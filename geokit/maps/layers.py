@@ -122,7 +122,9 @@ var geokit = (function () {
     }
     return group;
   }
-  return {decode: decode, decodeFlat: decodeFlat, inflate: inflate, layer: layer, popup: popup, tooltip: tooltip};
+  return {
+    decode: decode, decodeFlat: decodeFlat, inflate: inflate, layer: layer, popup: popup, tooltip: tooltip
+  };
 })();
 """
 
