@@ -67,8 +67,9 @@ analysis's ``errors`` while the other corrections still apply.
 
 from __future__ import annotations
 
-from geokit.corrections.apply import NOT_A_CLAIM, NOT_A_PLACE, apply_corrections, is_dropped
-from geokit.corrections.display import mentions_html, mentions_table
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from geokit.corrections.schema import (
     ACTIONS,
     Correction,
@@ -84,6 +85,10 @@ from geokit.corrections.template import (
     make_template,
     run_template,
 )
+
+if TYPE_CHECKING:
+    from geokit.corrections.apply import NOT_A_CLAIM, NOT_A_PLACE, apply_corrections, is_dropped
+    from geokit.corrections.display import mentions_html, mentions_table
 
 __all__ = [
     "ACTIONS",
@@ -104,3 +109,20 @@ __all__ = [
     "run_template",
     "schema",
 ]
+
+# Applying and displaying need the whole pipeline; they load on first use, so the command line's
+# argument parser (which adds --corrections to several commands) stays cheap to build.
+_LAZY = {
+    "NOT_A_CLAIM": "geokit.corrections.apply",
+    "NOT_A_PLACE": "geokit.corrections.apply",
+    "apply_corrections": "geokit.corrections.apply",
+    "is_dropped": "geokit.corrections.apply",
+    "mentions_html": "geokit.corrections.display",
+    "mentions_table": "geokit.corrections.display",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'geokit.corrections' has no attribute {name!r}")
