@@ -56,11 +56,12 @@ def _claim_dict(claim: Claim, estimates: dict[str, Estimate] | None) -> dict[str
     d = claim.to_dict()
     if estimates is not None:
         e = estimates.get(claim.id)
-        d["estimate"] = {"lat": e.to_dict()["lat"], "lon": e.to_dict()["lon"]} if e else None
-        d["radius_m"] = round(e.radius_m, 1) if e else None
-        d["region"] = e.to_dict()["region"] if e else None
-        d["method"] = e.method if e else None
-        d["components"] = e.to_dict()["components"] if e else None
+        ed = e.to_dict() if e else {}
+        d["estimate"] = {"lat": ed["lat"], "lon": ed["lon"]} if e else None
+        d["radius_m"] = ed.get("radius_m")
+        d["region"] = ed.get("region")
+        d["method"] = ed.get("method")
+        d["components"] = ed.get("components")
     return d
 
 
