@@ -447,7 +447,7 @@ def build_admin1(qgis_gpkg: Path, countries: tuple[list, list]) -> tuple[list, l
     full = [valid_polygonal(g) for g in df.geometry.values]
     simple = simplify_polygonal(full, ADMIN1_TOL, coverage=True)
     has_gn_id = "gn_id" in df.columns
-    records, geoms = [], []
+    records, geoms, fulls, gu_a3 = [], [], [], []
     for i, row in enumerate(df.itertuples(index=False)):
         geom, small = full[i], simple[i]
         if geom.is_empty:
@@ -480,6 +480,8 @@ def build_admin1(qgis_gpkg: Path, countries: tuple[list, list]) -> tuple[list, l
             except (TypeError, ValueError):
                 gn_id = None
         lon, lat = label_point(small)
+        gu_a3.append(row.gu_a3 if row.gu_a3 != row.adm0_a3 else None)
+        fulls.append(geom)
         records.append(
             {
                 "adm0_a3": row.adm0_a3,
@@ -496,8 +498,106 @@ def build_admin1(qgis_gpkg: Path, countries: tuple[list, list]) -> tuple[list, l
             }
         )
         geoms.append(small)
+    group_records, group_geoms = build_admin1_groups(records, fulls, gu_a3)
+    records += group_records
+    geoms += group_geoms
     order = sorted(range(len(records)), key=lambda i: (records[i]["iso_a2"] or "~", records[i]["name"], i))
     return [records[i] for i in order], [geoms[i] for i in order]
+
+
+def subdivision_names(name: str, country: str) -> list[str]:
+    """Return the usable names in a pycountry subdivision name, the main one first.
+
+    "Wales [Cymru GB-CYM]" -> Wales, Cymru; "Murcia, Región de" -> Murcia, Región de Murcia;
+    "wallonne, Région" -> Région wallonne; "Ilocos (Region I)" -> Ilocos, Region I.
+    """
+    alts: list[str] = []
+    m = re.fullmatch(r"(.*?)\s*[\[(](.*)[\])]", name)
+    if m:
+        name = m.group(1)
+        inner = re.sub(rf"\b{country}-\w+\b", "", m.group(2))
+        # Acronyms ("CAR") name other things as often; keep spelled-out names only.
+        alts += [w.strip() for w in inner.split(";") if not re.fullmatch(r"[A-Z]{2,4}", w.strip())]
+    if "," in name:
+        head, tail = (x.strip() for x in name.split(",", 1))
+        turned = f"{tail} {head}"
+        name, alts = (turned, alts) if head[:1].islower() else (head, [turned, *alts])
+    return dedupe([name, *alts])
+
+
+#: Names made only of compass words ("Central", "Eastern", "Sud-Ouest", "North Central Province"):
+#: too generic to name one region out of context.
+_COMPASS_NAME = re.compile(
+    r"(?:(?:north|south|east|west|central|centre|center|northern|southern|eastern|western|nord|sud|est|"
+    r"ouest|leste|norte|sul)[\s-]*)+(?:province|region)?",
+    re.IGNORECASE,
+)
+
+
+def build_admin1_groups(
+    records: list[dict[str, Any]], fulls: list[BaseGeometry], gu_a3: list[str | None]
+) -> tuple[list, list]:
+    """Dissolve admin-1 units into the ISO 3166-2 subdivisions that contain them.
+
+    Natural Earth's admin-1 is the lowest ISO level in some countries (English counties, French
+    departments, Spanish and Italian provinces); news names the level above as often (England,
+    Scotland, Île-de-France, Toscana, Andalucía). A parent is built when its units cover at least
+    80 % of the children pycountry lists, or when a Natural Earth map unit (``gu_a3``: Wales,
+    Northern Ireland) whose coded units all belong to it supplies the rest.
+    """
+    children: dict[str, int] = defaultdict(int)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            children[sub.parent_code] += 1
+    parents = {s.code: s for s in pycountry.subdivisions if children.get(s.code)}
+    members: dict[str, set[int]] = defaultdict(set)
+    for i, r in enumerate(records):
+        sub = pycountry.subdivisions.get(code=r["iso_3166_2"]) if r["iso_3166_2"] else None
+        parent = getattr(sub, "parent_code", None) if sub is not None else None
+        if parent in parents:
+            members[parent].add(i)
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(gu_a3):
+        if unit:
+            by_unit[unit].append(i)
+    from_unit: set[str] = set()
+    for rows in by_unit.values():
+        owners = {p for p, m in members.items() for i in rows if i in m}
+        if len(owners) == 1:
+            parent = owners.pop()
+            members[parent].update(rows)
+            from_unit.add(parent)
+    out_records, out_geoms = [], []
+    for code in sorted(members):
+        rows = sorted(members[code])
+        if len(rows) < 2 or (code not in from_unit and len(rows) < 0.8 * children[code]):
+            continue
+        union = as_multipolygon(shapely.union_all([fulls[i] for i in rows]))
+        small = simplify_polygonal([union], ADMIN1_TOL, coverage=False)[0]
+        lon, lat = label_point(small)
+        first = records[rows[0]]
+        names = subdivision_names(parents[code].name, first["iso_a2"] or code[:2])
+        if _COMPASS_NAME.fullmatch(names[0]):
+            continue
+        out_records.append(
+            {
+                "adm0_a3": first["adm0_a3"],
+                "alt_names": names[1:],
+                "country": first["country"],
+                "extent_m": round(extent_m(union, lon, lat)),
+                "geonameid": None,
+                "iso_3166_2": code,
+                "iso_a2": first["iso_a2"],
+                "lat": lat,
+                "lon": lon,
+                "name": names[0],
+                "parts": len(rows),
+                "type_en": parents[code].type,
+            }
+        )
+        out_geoms.append(small)
+    log.info("admin1 groups: %d parents dissolved from their units", len(out_records))
+    return out_records, out_geoms
 
 
 def _connected_groups(lines: list[BaseGeometry], tolerance: float) -> list[list[int]]:

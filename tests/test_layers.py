@@ -33,7 +33,10 @@ FIELDS = {
     },
     "marine": {"alt_names", "area_km2", "extent_m", "kind", "lat", "lon", "name"},
     "land": {"name", "scale"},
+    "us_counties": {"country", "fips", "name", "state"},
 }  # fmt: skip
+#: Fields only some records have: admin-1 subdivisions dissolved from their units count them.
+OPTIONAL_FIELDS = {"admin1": {"parts"}}
 
 
 # --- the container format ---------------------------------------------------------------------
@@ -166,8 +169,8 @@ def test_layer_fields_and_validity(layer):
     records, geoms = load_layer(layer)
     assert len(records) == len(geoms) > 0
     for record in records:
-        assert set(record) == FIELDS[layer]
-    if layer != "land":
+        assert FIELDS[layer] <= set(record) <= FIELDS[layer] | OPTIONAL_FIELDS.get(layer, set())
+    if "lat" in FIELDS[layer]:
         assert all(-90 <= r["lat"] <= 90 and -180 <= r["lon"] <= 180 for r in records)
         assert all(r["extent_m"] >= 0 and isinstance(r["alt_names"], list) for r in records)
     assert shapely.is_valid(geoms).all()
@@ -223,7 +226,33 @@ def test_admin1():
     ]
     assert len(ninawa) == 1
     assert ninawa[0][1].contains(MOSUL)
-    assert sum(r["iso_a2"] == "IQ" for r in records) == 18
+    assert sum(r["iso_a2"] == "IQ" and "parts" not in r for r in records) == 18
+
+
+def test_admin1_groups_dissolve_units_into_their_iso_parent():
+    england, geom = _one("admin1", name="England")
+    assert england["iso_3166_2"] == "GB-ENG" and england["parts"] > 100
+    assert geom.contains(Point(-0.13, 51.51)) and not geom.contains(Point(-3.19, 55.95))  # London, Edinburgh
+    wales, geom = _one("admin1", name="Wales")
+    assert "Cymru" in wales["alt_names"] and geom.contains(Point(-3.18, 51.48))  # Cardiff
+    _, geom = _one("admin1", iso_3166_2="FR-IDF")
+    assert geom.contains(Point(2.35, 48.86))  # Paris
+    _, geom = _one("admin1", iso_3166_2="IQ-KR")
+    assert geom.contains(Point(44.01, 36.19)) and not geom.contains(MOSUL)  # Erbil
+    records, _ = load_layer("admin1")
+    names = {r["name"] for r in records if "parts" in r}
+    assert not names & {"Central", "Eastern", "Nord", "Est"}  # compass words name no single region
+
+
+def test_us_counties():
+    records, _ = load_layer("us_counties")
+    assert 3_100 <= len(records) <= 3_300
+    metcalfe, geom = _one("us_counties", fips="21169")
+    assert metcalfe == {"country": "US", "fips": "21169", "name": "Metcalfe County", "state": "KY"}
+    assert geom.contains(Point(-85.63, 36.99))
+    orleans, _ = _one("us_counties", fips="22071")
+    assert orleans["name"] == "Orleans Parish"
+    assert _one("us_counties", fips="72127")[0]["country"] == "PR"  # San Juan, Puerto Rico
 
 
 def test_land_basemap():
