@@ -131,3 +131,24 @@ def test_get_by_id(gaz):
 
 def test_size(gaz):
     assert len(gaz) >= 200_000
+
+
+def test_us_counties_by_full_name(gaz):
+    best = gaz.lookup("Metcalfe County")[0].place
+    assert best.kind == "admin2" and best.admin1 == "KY" and km(best, 36.99, -85.63) < 15
+    assert best.geometry is not None and best.geometry.contains(Point(-85.63, 36.99))
+    assert gaz.lookup("Orange County, California")[0].place.admin1 == "CA"
+    assert gaz.lookup("Metcalfe")[0].place.kind != "admin2"  # the bare name stays the town's
+
+
+def test_subdivisions_above_natural_earths_admin1(gaz):
+    england = gaz.lookup("England")[0].place
+    assert england.kind == "admin1" and england.id == "iso3166-2:GB-ENG"
+    assert england.geometry.contains(Point(-1.9, 52.48))  # Birmingham
+    assert gaz.lookup("Scotland")[0].place.country == "GB"
+
+
+def test_region_points_are_area_weighted_centres(gaz):
+    # Hawaii's centre lies among the islands (GeoNames: 20.75 N 156.50 W), not on the largest one.
+    hawaii = next(c.place for c in gaz.lookup("Hawaii") if c.place.kind == "admin1")
+    assert km(hawaii, 20.75, -156.50) < 100

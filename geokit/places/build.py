@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -46,12 +46,13 @@ KINDS = (
     "sea",
     "airbase",
     "airport",
+    "admin2",
 )
 
 #: How a key was derived from a record's names, stored per key; lower is a better match.
 NAME_PRIMARY, NAME_ALTERNATE, NAME_DERIVED, NAME_STRIPPED, NAME_ABBREVIATION = 0, 1, 2, 3, 4
 
-LAYER_CODES = {"countries": 1, "admin1": 2, "rivers": 3, "marine": 4}
+LAYER_CODES = {"countries": 1, "admin1": 2, "rivers": 3, "marine": 4, "us_counties": 5}
 
 _AIRBASE = re.compile(
     r"\b(?:afb|air force base|air base|airbase|naval air station|nas|army airfield|aaf|raf|"
@@ -143,8 +144,9 @@ COUNTRY_SHORT_NAMES = {
     "AE": ["UAE", "U.A.E.", "Emirates"],
     "CD": ["DRC", "DR Congo", "D.R. Congo"],
     "CF": ["CAR"],
-    "KR": ["South Korea"],
-    "KP": ["North Korea"],
+    "KR": ["South Korea", "ROK"],
+    "KP": ["North Korea", "DPRK"],
+    "CN": ["PRC"],
     "PS": ["Palestine", "Palestinian Territories"],
     "VA": ["Vatican"],
 }
@@ -159,8 +161,32 @@ def _country_names(iso2: str, base: Iterable[str]) -> list[str]:
         for attr in ("name", "common_name", "official_name"):
             v = getattr(c, attr, None)
             if v:
-                names.append(v)
+                names += _iso_name_forms(v)
     return names
+
+
+def _iso_name_forms(name: str) -> list[str]:
+    """Return an ISO 3166 country name with the forms news writes.
+
+    Examples
+    --------
+    >>> _iso_name_forms("Holy See (Vatican City State)")
+    ['Holy See (Vatican City State)', 'Holy See', 'Vatican City State']
+    >>> _iso_name_forms("Korea, Democratic People's Republic of")[-1]
+    "Democratic People's Republic of Korea"
+    >>> _iso_name_forms("Saint Martin (French part)")
+    ['Saint Martin (French part)', 'Saint Martin']
+    """
+    out = [name]
+    m = re.fullmatch(r"(.+?)\s*\((.+)\)", name)
+    if m:
+        out.append(m.group(1))
+        if m.group(2)[:1].isupper() and " part" not in m.group(2):
+            out.append(m.group(2))
+    m = re.fullmatch(r"([^,]+),\s*(.+\bof(?: the)?)", name)
+    if m:
+        out.append(f"{m.group(2)} {m.group(1)}")
+    return out
 
 
 #: Postal and AP-style abbreviations of US states and Canadian provinces, as news writes them.
@@ -267,6 +293,31 @@ def _extent_from(lon: float, lat: float, geom: object) -> float:
 def _main_part(geom: object) -> object:
     parts = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
     return max(parts, key=lambda p: p.area)
+
+
+def _area_centroid(geom: object) -> tuple[float, float]:
+    """Return the area-weighted centre of a region as ``(lon, lat)``.
+
+    Computed in Lambert's cylindrical equal-area coordinates ``(lon, sin lat)``, where a plane
+    centroid weights every part by its true area on the sphere. All parts count (Hawaii's centre
+    lies among its islands, not on the largest one); a region split by the antimeridian falls back
+    to its largest part.
+
+    Examples
+    --------
+    >>> from shapely import box
+    >>> lon, lat = _area_centroid(box(0, 0, 10, 60))
+    >>> round(lon, 3), round(lat, 2)
+    (5.0, 25.66)
+    """
+    import shapely
+
+    minx, _, maxx, _ = geom.bounds
+    if maxx - minx > 180:
+        geom = _main_part(geom)
+    projected = shapely.transform(geom, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
+    c = projected.centroid
+    return float(c.x), float(np.degrees(np.arcsin(np.clip(c.y, -1.0, 1.0))))
 
 
 def _countries() -> Iterator[_Record]:
@@ -423,12 +474,18 @@ def _admin1() -> Iterator[_Record]:
         iso = r.get("iso_a2") or ""
         abbrev = REGION_ABBREVIATIONS.get(iso, {})
         extra = [a for n in [name, *(r.get("alt_names") or [])] for a in abbrev.get(n, "").split()]
-        # The point of a region: the centre of the bounding box of its main part (closer to the
-        # conventional centre that gazetteers give than a label point placed for drawing).
-        minx, miny, maxx, maxy = _main_part(geoms[row]).bounds
-        lon, lat = (minx + maxx) / 2, (miny + maxy) / 2
+        # The point of a region: its area-weighted centre (closer to the conventional centre that
+        # gazetteers give than a bounding-box centre or a label point placed for drawing).
+        lon, lat = _area_centroid(geoms[row])
+        code = r.get("iso_3166_2")
+        if gid:
+            pid = f"geonames:{gid}"
+        elif r.get("parts"):  # a subdivision dissolved from its units (England, Toscana)
+            pid = f"iso3166-2:{code}"
+        else:
+            pid = f"ne-admin1:{iso}:{fold(name).replace(' ', '-')}"
         yield _Record(
-            id=f"geonames:{gid}" if gid else f"ne-admin1:{iso}:{fold(name).replace(' ', '-')}",
+            id=pid,
             name=name,
             kind="admin1",
             lat=lat,
@@ -440,6 +497,40 @@ def _admin1() -> Iterator[_Record]:
             row=row,
             names=list(r.get("alt_names") or []),
             abbreviations=extra,
+        )
+
+
+def _us_counties() -> Iterator[_Record]:
+    """Yield US counties (and parishes, boroughs) by their full name: "Metcalfe County", "Orleans Parish".
+
+    The bare name ("Metcalfe") is left to the town it usually means; "X County, KY" is qualified
+    like any other place.
+    """
+    from geokit.places.layers import load_layer
+
+    recs, geoms = load_layer("us_counties")
+    for row, r in enumerate(recs):
+        name = r.get("name") or ""
+        if not name or name.endswith(" city"):  # Virginia's independent cities are the cities
+            continue
+        lon, lat = _area_centroid(geoms[row])
+        derived = []
+        m = re.fullmatch(r"(.+) County", name)
+        if m:
+            derived += [f"{m.group(1)} Co.", f"{m.group(1)} Cnty"]
+        yield _Record(
+            id=f"us-county:{r['fips']}",
+            name=name,
+            kind="admin2",
+            lat=lat,
+            lon=lon,
+            country=r.get("country") or "US",
+            extent_m=_extent_from(lon, lat, geoms[row]),
+            admin1=r.get("state") or "",
+            source="us-atlas+geonames",
+            layer=LAYER_CODES["us_counties"],
+            row=row,
+            derived=derived,
         )
 
 
@@ -541,6 +632,7 @@ def _collect() -> list[_Record]:
     records += list(_european_union())
     records += list(_countries())
     records += list(_admin1())
+    records += list(_us_counties())
     records += list(_rivers())
     records += list(_marine())
     records += list(_geonames_places())

@@ -51,6 +51,7 @@ _KIND_IMPORTANCE = {
     "country": 1.0,
     "continent": 1.0,
     "admin1": 0.7,
+    "admin2": 0.6,
     "sea": 0.72,
     "river": 0.66,
     "airbase": 0.5,
