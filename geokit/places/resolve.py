@@ -33,6 +33,10 @@ __all__ = ["Resolver", "resolve_document"]
 _AREAL = ("country", "continent")
 #: Kinds whose point is where they are (not the centre of a large area or a line).
 _POINT_KINDS = ("city", "town", "village", "airbase", "airport")
+#: Administrative regions with a polygon: first-level (states, provinces) and US counties.
+_REGION_KINDS = ("admin1", "admin2")
+#: Kinds small enough for spatial coherence (a place near another place of the text).
+_LOCAL_KINDS = (*_POINT_KINDS, "admin2")
 #: Candidates kept per mention (the chosen one and its alternatives).
 MAX_CANDIDATES = 12
 
@@ -136,6 +140,7 @@ class Resolver:
     def _context(self, chosen: Sequence[Candidate | None], cands: Sequence[list[Candidate]]) -> dict:
         countries: Counter[str] = Counter()
         points = []
+        regions: list[tuple[int, Place]] = []
         for i, c in enumerate(chosen):
             if c is None:
                 continue
@@ -145,10 +150,16 @@ class Resolver:
             )
             if p.country and confident:
                 countries[p.country] += 2 if p.kind == "country" else 1
-            if p.kind in _POINT_KINDS:
+            if p.kind in _LOCAL_KINDS:
                 points.append((i, p.lon, p.lat, p))
+            if p.kind in _REGION_KINDS:
+                regions.append((i, p))
         total = sum(countries.values()) or 1
-        return {"country_share": {k: v / total for k, v in countries.items()}, "points": points}
+        return {
+            "country_share": {k: v / total for k, v in countries.items()},
+            "points": points,
+            "regions": regions,
+        }
 
     def _rescore(
         self,
@@ -170,27 +181,55 @@ class Resolver:
         qg = group_of.get(qualifier_of[first]) if first in qualifier_of else None
         qual = chosen[qg].place if qg is not None and chosen[qg] is not None else None
         near = _nearest_many(cands, points)
+        # "Mexico" is the country, not the State of México: a region named like its own country
+        # takes no context bonus over it.
+        named_countries = {c.place.country for c in cands if c.place.kind == "country"}
         out = []
         for c, d in zip(cands, near, strict=True):
             p = c.place
             score, why = c.score, [c.reason]
+            regional = p.kind in _REGION_KINDS and p.country not in named_countries
             if qual is not None and contains(qual, p):
                 score += 0.5
                 why.append(f"inside {qual.name} (qualifier)")
             s = share.get(p.country or "", 0.0)
-            if s and (p.kind in _POINT_KINDS or p.kind == "admin1"):
+            if s and (p.kind in _POINT_KINDS or p.kind in _REGION_KINDS or p.kind == "country"):
                 score += 0.35 * s
                 why.append(f"in {p.country}, {s:.0%} of the document's places")
             if d < 300_000:
                 score += 0.15 + (0.1 if d < 50_000 else 0.0)
                 why.append(f"{d / 1000:.0f} km from another place in the text")
-            elif p.kind == "admin1" and p.geometry is not None:
+            elif regional and p.geometry is not None:
                 inside = next(
                     (o.name for _, _, o in points if o.country == p.country and contains(p, o)), None
                 )
                 if inside:
                     score += 0.25
                     why.append(f"contains {inside}, named in the text")
+            if p.kind in _LOCAL_KINDS:
+                holder = next(
+                    (
+                        o.name
+                        for j, o in context["regions"]
+                        if j != gi and o.kind == "admin1" and o.country == p.country and contains(o, p)
+                    ),
+                    None,
+                )
+                if holder:
+                    score += 0.15
+                    why.append(f"inside {holder}, named in the text")
+            if regional:
+                peer = next(
+                    (
+                        o.name
+                        for j, o in context["regions"]
+                        if j != gi and o.kind == p.kind and o.country == p.country
+                    ),
+                    None,
+                )
+                if peer:
+                    score += 0.1
+                    why.append(f"{peer}, a region of the same level, is named too")
             if p.kind in _AREAL and "fuzzy" not in c.reason:
                 score += 0.3
                 why.append("a country or continent by this name")
@@ -202,7 +241,8 @@ class Resolver:
         return out
 
     def _is_capital(self, p: Place) -> bool:
-        return p.kind in _POINT_KINDS and (name_key(p.name), p.country or "") in self._capitals
+        # by name, so only a city (100,000 or more) qualifies: Washington, D.C., not Washington, Iowa
+        return p.kind == "city" and (name_key(p.name), p.country or "") in self._capitals
 
 
 _GENERIC_SUFFIX = re.compile(
@@ -246,7 +286,7 @@ def _nearest_many(cands: Sequence[Candidate], points: list[tuple[float, float, P
     and places at the same point (the same place named twice) count as infinitely far.
     """
     out = [float("inf")] * len(cands)
-    idx = [k for k, c in enumerate(cands) if c.place.kind in _POINT_KINDS]
+    idx = [k for k, c in enumerate(cands) if c.place.kind in _LOCAL_KINDS]
     if not points or not idx:
         return out
     lat1 = np.radians([cands[k].place.lat for k in idx])[:, None]

@@ -1,0 +1,34 @@
+"""Choosing among candidates from the document's context."""
+
+import pytest
+
+from geokit.model import Document
+from geokit.places.gazetteer import get_gazetteer
+from geokit.places.resolve import resolve_document
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def places(text, gaz):
+    return {m.text: m.place for m in resolve_document(Document("d", text), gaz)}
+
+
+def test_a_state_among_states_is_the_state(gaz):
+    text = "The chain is closing stores in Florida, Kentucky, Tennessee and Delaware this year."
+    got = places(text, gaz)
+    assert got["Delaware"].kind == "admin1" and got["Florida"].kind == "admin1"
+
+
+def test_a_country_keeps_its_name_against_its_own_region(gaz):
+    text = "Storms hit Oaxaca and Chiapas, and Mexico declared an emergency; Mexico City was spared."
+    assert places(text, gaz)["Mexico"].kind == "country"
+
+
+def test_counties_named_in_full_are_counties(gaz):
+    text = "Deputies in Metcalfe County, Kentucky, and Adair County arrested two men."
+    got = places(text, gaz)
+    assert got["Metcalfe County"].kind == "admin2" and got["Metcalfe County"].admin1 == "KY"
+    assert got["Adair County"].admin1 == "KY"  # the Adair County next to it, of the four
