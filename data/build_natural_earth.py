@@ -741,6 +741,79 @@ def build_marine(orgc: dict[str, Any]) -> tuple[list, list]:
     return records, geoms
 
 
+#: World regions news names, as groups of countries: UN M49 subregions (countryinfo's
+#: ``subregion``) with the short forms news writes, and two conventional groupings.
+M49_REGIONS = {
+    "Northern Africa": ["North Africa"],
+    "Sub-Saharan Africa": [],
+    "Latin America and the Caribbean": ["Latin America"],
+    "Central Asia": [],
+    "Eastern Asia": ["East Asia"],
+    "South-eastern Asia": ["Southeast Asia", "South-East Asia", "South East Asia"],
+    "Southern Asia": ["South Asia"],
+    "Western Asia": [],
+    "Eastern Europe": [],
+    "Northern Europe": [],
+    "Southern Europe": [],
+    "Western Europe": [],
+    "Melanesia": [],
+    "Polynesia": [],
+}
+CONVENTIONAL_REGIONS = {
+    # The usual modern definition: Egypt, Iran, Turkey, the Levant and the Arabian peninsula.
+    "Middle East": "BH CY EG IR IQ IL JO KW LB OM PS QA SA SY TR AE YE".split(),
+    "Scandinavia": "DK NO SE".split(),
+}
+REGION_TOL = 0.05
+
+
+def home_parts(geom: BaseGeometry, max_gap_deg: float = 10.0) -> BaseGeometry:
+    """Keep the parts of a country within ``max_gap_deg`` of its largest part (France without
+    French Guiana, Norway without Bouvet Island, Denmark with its islands)."""
+    main = largest_part(geom)
+    parts = list(getattr(geom, "geoms", [geom]))
+    return as_multipolygon(shapely.union_all([p for p in parts if p.distance(main) <= max_gap_deg]))
+
+
+def build_regions(countries: tuple[list, list]) -> tuple[list, list]:
+    """Dissolve countries into the world regions news names ("North Africa", "Middle East")."""
+    from geokit.places.build import _countryinfo
+
+    info = _countryinfo()
+    members: dict[str, list[str]] = defaultdict(list)
+    for iso, d in sorted(info.items()):
+        if d.get("subregion") in M49_REGIONS:
+            members[d["subregion"]].append(iso)
+    members.update(CONVENTIONAL_REGIONS)
+    geom_of = {
+        r["iso_a2"]: home_parts(g) for r, g in zip(*countries, strict=True) if r["primary"] and r["iso_a2"]
+    }
+    records, geoms = [], []
+    for name in sorted(members):
+        codes = [c for c in members[name] if c in geom_of]
+        union = as_multipolygon(shapely.union_all([geom_of[c] for c in codes]))
+        if name.endswith("Europe"):  # Russia and Kazakhstan count up to the Urals (about 60° E)
+            union = as_multipolygon(union.intersection(shapely.box(-32.0, 27.0, 60.0, 82.0)))
+        small = simplify_polygonal([union], REGION_TOL, coverage=False)[0]
+        lon, lat = label_point(small)
+        records.append(
+            {
+                "alt_names": M49_REGIONS.get(name, []),
+                "extent_m": round(extent_m(small, lon, lat)),
+                "lat": lat,
+                "lon": lon,
+                "members": codes,
+                "name": name,
+                "source": "UN M49 (countryinfo)" if name in M49_REGIONS else "conventional",
+            }
+        )
+        geoms.append(small)
+    log.info(
+        "regions: %d world regions from %d countries", len(records), sum(len(r["members"]) for r in records)
+    )
+    return records, geoms
+
+
 def build_land(shp: Path) -> tuple[list, list]:
     df = pyogrio.read_dataframe(shp)
     log.info("land: %d features from %s", len(df), shp.name)
@@ -788,6 +861,7 @@ def main(argv: list[str] | None = None) -> int:
             ),
             "marine": build_marine(orgc),
             "land": build_land(magics / "50m/ne_50m_land.shp"),
+            "regions": build_regions(countries),
         }
         args.out.mkdir(parents=True, exist_ok=True)
         total = 0

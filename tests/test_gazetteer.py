@@ -152,3 +152,12 @@ def test_region_points_are_area_weighted_centres(gaz):
     # Hawaii's centre lies among the islands (GeoNames: 20.75 N 156.50 W), not on the largest one.
     hawaii = next(c.place for c in gaz.lookup("Hawaii") if c.place.kind == "admin1")
     assert km(hawaii, 20.75, -156.50) < 100
+
+
+@pytest.mark.parametrize(
+    ("name", "member"),
+    [("North Africa", "LY"), ("Middle East", "IQ"), ("Southeast Asia", "VN"), ("Latin America", "MX")],
+)
+def test_world_regions(gaz, name, member):
+    best = gaz.lookup(name)[0].place
+    assert best.kind == "region" and member in best.admin1.split(",")

@@ -34,6 +34,7 @@ FIELDS = {
     "marine": {"alt_names", "area_km2", "extent_m", "kind", "lat", "lon", "name"},
     "land": {"name", "scale"},
     "us_counties": {"country", "fips", "name", "state"},
+    "regions": {"alt_names", "extent_m", "lat", "lon", "members", "name", "source"},
 }  # fmt: skip
 #: Fields only some records have: admin-1 subdivisions dissolved from their units count them.
 OPTIONAL_FIELDS = {"admin1": {"parts"}}
@@ -270,3 +271,17 @@ def test_load_time_report(capsys):
         timings[layer] = round((time.perf_counter() - start) * 1000, 1)
     with capsys.disabled():
         print(f"\nlayer load times (ms): {timings}")
+
+
+def test_world_regions():
+    middle_east, geom = _one("regions", name="Middle East")
+    assert {"EG", "IR", "IQ", "SY", "TR"} <= set(middle_east["members"])
+    assert geom.contains(MOSUL) and geom.contains(RAQQA) and not geom.contains(SIRTE)
+    north_africa, geom = _one("regions", name="Northern Africa")
+    assert "North Africa" in north_africa["alt_names"] and geom.contains(SIRTE)
+    _, geom = _one("regions", name="Eastern Europe")
+    assert geom.contains(Point(37.6, 55.75)) and not geom.contains(
+        Point(82.9, 55.0)
+    )  # Moscow, not Novosibirsk
+    _, geom = _one("regions", name="Western Europe")
+    assert not geom.contains(Point(-53.0, 4.0))  # France, but not French Guiana

@@ -47,12 +47,13 @@ KINDS = (
     "airbase",
     "airport",
     "admin2",
+    "region",
 )
 
 #: How a key was derived from a record's names, stored per key; lower is a better match.
 NAME_PRIMARY, NAME_ALTERNATE, NAME_DERIVED, NAME_STRIPPED, NAME_ABBREVIATION = 0, 1, 2, 3, 4
 
-LAYER_CODES = {"countries": 1, "admin1": 2, "rivers": 3, "marine": 4, "us_counties": 5}
+LAYER_CODES = {"countries": 1, "admin1": 2, "rivers": 3, "marine": 4, "us_counties": 5, "regions": 6}
 
 _AIRBASE = re.compile(
     r"\b(?:afb|air force base|air base|airbase|naval air station|nas|army airfield|aaf|raf|"
@@ -534,6 +535,28 @@ def _us_counties() -> Iterator[_Record]:
         )
 
 
+def _world_regions() -> Iterator[_Record]:
+    """Yield world regions that are groups of countries ("North Africa", "Middle East", "Latin America")."""
+    from geokit.places.layers import load_layer
+
+    recs, geoms = load_layer("regions")
+    for row, r in enumerate(recs):
+        lon, lat = _area_centroid(geoms[row])
+        yield _Record(
+            id=f"region:{fold(r['name']).replace(' ', '-')}",
+            name=r["name"],
+            kind="region",
+            lat=lat,
+            lon=lon,
+            extent_m=_extent_from(lon, lat, geoms[row]),
+            admin1=",".join(r.get("members") or []),
+            source="naturalearth",
+            layer=LAYER_CODES["regions"],
+            row=row,
+            names=list(r.get("alt_names") or []),
+        )
+
+
 def _rivers() -> Iterator[_Record]:
     from geokit.places.layers import load_layer
 
@@ -629,6 +652,7 @@ def _airports() -> Iterator[_Record]:
 def _collect() -> list[_Record]:
     records: list[_Record] = []
     records += list(_continents())
+    records += list(_world_regions())
     records += list(_european_union())
     records += list(_countries())
     records += list(_admin1())

@@ -50,6 +50,7 @@ _MATCH_WORDS = {
 _KIND_IMPORTANCE = {
     "country": 1.0,
     "continent": 1.0,
+    "region": 0.95,
     "admin1": 0.7,
     "admin2": 0.6,
     "sea": 0.72,

@@ -364,7 +364,15 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 #: How much a place of each kind resists the common-word and person filters (settlements: importance).
-_SALIENCE = {"country": 1.0, "continent": 1.0, "admin1": 0.9, "admin2": 0.8, "sea": 0.85, "river": 0.7}
+_SALIENCE = {
+    "country": 1.0,
+    "continent": 1.0,
+    "region": 1.0,
+    "admin1": 0.9,
+    "admin2": 0.8,
+    "sea": 0.85,
+    "river": 0.7,
+}
 
 
 @dataclass(frozen=True, slots=True)
