@@ -32,3 +32,12 @@ def test_counties_named_in_full_are_counties(gaz):
     got = places(text, gaz)
     assert got["Metcalfe County"].kind == "admin2" and got["Metcalfe County"].admin1 == "KY"
     assert got["Adair County"].admin1 == "KY"  # the Adair County next to it, of the four
+
+
+def test_given_spans_fall_back_to_a_well_known_place_inside_them(gaz):
+    text = "The Dubai World Cup was held on Saturday, and the Oval Office stayed quiet."
+    spans = [(text.index("Dubai World Cup"), text.index("Dubai World Cup") + 15)]
+    spans.append((text.index("Oval Office"), text.index("Oval Office") + 11))
+    dubai, oval = resolve_document(Document("d", text, spans=spans), gaz)
+    assert dubai.place.country == "AE" and "approximate: Dubai in Dubai World Cup" in dubai.reason
+    assert oval.place is None  # "Office" names only small places

@@ -30,7 +30,7 @@ from geokit.places.normalize import name_key
 
 __all__ = ["Resolver", "resolve_document"]
 
-_AREAL = ("country", "continent")
+_AREAL = ("country", "continent", "region")
 #: Kinds whose point is where they are (not the centre of a large area or a line).
 _POINT_KINDS = ("city", "town", "village", "airbase", "airport")
 #: Administrative regions with a polygon: first-level (states, provinces) and US counties.
@@ -70,6 +70,17 @@ class Resolver:
             found = self.gazetteer.candidates(name, fuzzy=False, limit=MAX_CANDIDATES)
             if found:
                 return [Candidate(c.place, 0.8 * c.score, f"{why}; {c.reason}") for c in found]
+        # A well-known place named inside the span ("Dubai" in "Dubai World Cup", "Windsor" in
+        # "Windsor Castle"); small places are not trusted this way ("Office" in "Oval Office").
+        for name in _inner_names(text):
+            found = [
+                c
+                for c in self.gazetteer.candidates(name, fuzzy=False, limit=MAX_CANDIDATES)
+                if c.place.kind in _INNER_KINDS or (c.place.population or 0) >= 10_000
+            ]
+            if found:
+                why = f"approximate: {name} in {text}"
+                return [Candidate(c.place, 0.7 * c.score, f"{why}; {c.reason}") for c in found]
         try:
             found = self.gazetteer.candidates(text, fuzzy=True, limit=MAX_CANDIDATES)
         except ValueError:
@@ -232,7 +243,7 @@ class Resolver:
                     why.append(f"{peer}, a region of the same level, is named too")
             if p.kind in _AREAL and "fuzzy" not in c.reason:
                 score += 0.3
-                why.append("a country or continent by this name")
+                why.append("a country, continent or world region by this name")
             if self._is_capital(p):
                 score += 0.1
                 why.append("national capital")
@@ -276,6 +287,34 @@ def _approximations(text: str) -> list[tuple[str, str]]:
     m = _MODIFIER_PREFIX.match(text.strip())
     if m:
         out.append((m.group("name"), f"approximate: {m.group('name')} of {text}"))
+    return out
+
+
+#: Kinds a name inside a longer span may stand for (besides settlements of 10,000 or more).
+_INNER_KINDS = ("country", "continent", "region", "admin1", "admin2")
+_INNER_SKIP = frozenset("a an and at de del des di du for in la le of on the to".split())
+
+
+def _inner_names(text: str) -> list[str]:
+    """Return the word sequences inside a multi-word span that may name a place, longest first.
+
+    Examples
+    --------
+    >>> _inner_names("Dubai World Cup")
+    ['Dubai World', 'World Cup', 'Dubai', 'World', 'Cup']
+    >>> _inner_names("St. Peter's Basilica")[:2]
+    ["St. Peter's", "Peter's Basilica"]
+    >>> _inner_names("Sirte")
+    []
+    """
+    words = text.split()
+    out: list[str] = []
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            first, last = words[i], words[i + n - 1]
+            if not first[:1].isupper() or first.lower() in _INNER_SKIP or last.lower() in _INNER_SKIP:
+                continue
+            out.append(" ".join(words[i : i + n]))
     return out
 
 
