@@ -41,3 +41,15 @@ def test_given_spans_fall_back_to_a_well_known_place_inside_them(gaz):
     dubai, oval = resolve_document(Document("d", text, spans=spans), gaz)
     assert dubai.place.country == "AE" and "approximate: Dubai in Dubai World Cup" in dubai.reason
     assert oval.place is None  # "Office" names only small places
+
+
+def test_a_nation_is_not_its_namesake_village(gaz):
+    text = "Rail strikes spread from England to Wales and Scotland on Monday."
+    got = places(text, gaz)
+    assert got["Wales"].kind == "admin1" and got["Wales"].id == "iso3166-2:GB-WLS"
+
+
+def test_only_a_city_takes_the_capital_bonus(gaz):
+    text = "WASHINGTON - Officials in Iowa and Nebraska met on Tuesday."
+    got = places(text, gaz)
+    assert got["WASHINGTON"].population > 500_000  # Washington, D.C., not Washington, Iowa

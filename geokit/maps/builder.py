@@ -41,6 +41,7 @@ KIND_COLORS: dict[str, str] = {
     "city": "#1f78b4",
     "country": "#4d9221",
     "admin1": "#7fbc41",
+    "admin2": "#b8e186",
     "airbase": "#8c510a",
     "airport": "#8c510a",
     "river": "#35978f",

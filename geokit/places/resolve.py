@@ -5,11 +5,17 @@ Each candidate's score starts from its name match and prior (population, kind; s
 
 - a qualifier that contains it ("Sirte, Libya", "Paris, Texas"): ``+0.5``;
 - its country being the document's: ``+0.35 * share`` of the country among the document's
-  confidently resolved mentions (countries named in the text count double);
-- spatial coherence: ``+0.15`` when it lies within 300 km of another resolved place of the
-  document (countries and continents excluded), ``+0.1`` more within 50 km;
-- a capital of its country ``+0.1`` (news names capitals far more than namesakes);
-- a country or continent ``+0.3``: "China" in a story about Texas is still China.
+  confidently resolved mentions (countries named in the text count double); for settlements,
+  regions, counties and countries;
+- spatial coherence: ``+0.15`` when a settlement or county lies within 300 km of another resolved
+  place of the document (countries and regions excluded), ``+0.1`` more within 50 km;
+- a region (state, province, county) containing a settlement named in the text: ``+0.25``; one
+  among other regions of the same level and country ("Delaware" beside Florida and Kentucky):
+  ``+0.1``; neither when a country has the same name ("Mexico" is not the State of México);
+- a settlement or county inside a first-level region named in the text: ``+0.1``, unless a region
+  or country has the same name ("Wales" the nation, not the village in England);
+- a capital of its country ``+0.1`` (cities only: news names capitals far more than namesakes);
+- a country, continent or world region ``+0.3``: "China" in a story about Texas is still China.
 
 The reason of the choice lists every term that applied.
 """
@@ -195,6 +201,8 @@ class Resolver:
         # "Mexico" is the country, not the State of México: a region named like its own country
         # takes no context bonus over it.
         named_countries = {c.place.country for c in cands if c.place.kind == "country"}
+        # "Wales" the village takes no bonus for lying in England when the name is also a region's.
+        region_named = {c.place.country for c in cands if c.place.kind in ("admin1", *_AREAL)}
         out = []
         for c, d in zip(cands, near, strict=True):
             p = c.place
@@ -217,7 +225,7 @@ class Resolver:
                 if inside:
                     score += 0.25
                     why.append(f"contains {inside}, named in the text")
-            if p.kind in _LOCAL_KINDS:
+            if p.kind in _LOCAL_KINDS and (p.kind == "admin2" or p.country not in region_named):
                 holder = next(
                     (
                         o.name
@@ -227,7 +235,7 @@ class Resolver:
                     None,
                 )
                 if holder:
-                    score += 0.15
+                    score += 0.1
                     why.append(f"inside {holder}, named in the text")
             if regional:
                 peer = next(
