@@ -719,6 +719,11 @@ def build_marine(orgc: dict[str, Any]) -> tuple[list, list]:
         if name.isupper():
             name = name.title()
         parts[name].append(rings_to_polygon([ring for _b, ring in rings]))
+    # Natural Earth halves the Atlantic and the Pacific at the equator; news names the whole ocean.
+    for half in [n for n in parts if n.startswith("North ") and n.endswith(" Ocean")]:
+        whole, south = half[len("North ") :], "South " + half[len("North ") :]
+        if south in parts and whole not in parts:
+            parts[whole] = parts[half] + parts[south]
     records, geoms = [], []
     for name in sorted(parts):
         geom = valid_polygonal(shapely.union_all(parts[name]))

@@ -161,3 +161,11 @@ def test_region_points_are_area_weighted_centres(gaz):
 def test_world_regions(gaz, name, member):
     best = gaz.lookup(name)[0].place
     assert best.kind == "region" and member in best.admin1.split(",")
+
+
+def test_oceans_whole_and_by_short_name(gaz):
+    atlantic = gaz.lookup("Atlantic")[0].place
+    assert atlantic.kind == "ocean" and atlantic.name == "Atlantic Ocean"
+    assert -15 < atlantic.lat < 15  # the whole ocean's centre, not the North Atlantic's
+    assert gaz.lookup("Indian Ocean")[0].place.kind == "ocean"
+    assert all(c.place.kind != "ocean" for c in gaz.lookup("Indian"))  # a demonym, not an ocean

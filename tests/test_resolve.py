@@ -53,3 +53,8 @@ def test_only_a_city_takes_the_capital_bonus(gaz):
     text = "WASHINGTON - Officials in Iowa and Nebraska met on Tuesday."
     got = places(text, gaz)
     assert got["WASHINGTON"].population > 500_000  # Washington, D.C., not Washington, Iowa
+
+
+def test_the_ocean_beats_a_namesake_village(gaz):
+    text = "Farmers in Iowa watched the storm cross the Atlantic toward Europe."
+    assert places(text, gaz)["Atlantic"].kind == "ocean"

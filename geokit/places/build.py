@@ -48,6 +48,7 @@ KINDS = (
     "airport",
     "admin2",
     "region",
+    "ocean",
 )
 
 #: How a key was derived from a record's names, stored per key; lower is a better match.
@@ -301,8 +302,8 @@ def _area_centroid(geom: object) -> tuple[float, float]:
 
     Computed in Lambert's cylindrical equal-area coordinates ``(lon, sin lat)``, where a plane
     centroid weights every part by its true area on the sphere. All parts count (Hawaii's centre
-    lies among its islands, not on the largest one); a region split by the antimeridian falls back
-    to its largest part.
+    lies among its islands, not on the largest one); a region cut by the antimeridian (the Pacific,
+    Fiji, Chukotka) is measured with its western longitudes moved past 180°.
 
     Examples
     --------
@@ -310,15 +311,23 @@ def _area_centroid(geom: object) -> tuple[float, float]:
     >>> lon, lat = _area_centroid(box(0, 0, 10, 60))
     >>> round(lon, 3), round(lat, 2)
     (5.0, 25.66)
+    >>> from shapely import MultiPolygon
+    >>> lon, _ = _area_centroid(MultiPolygon([box(170, 0, 180, 10), box(-180, 0, -170, 10)]))
+    >>> round(lon, 6)
+    180.0
     """
     import shapely
 
     minx, _, maxx, _ = geom.bounds
-    if maxx - minx > 180:
-        geom = _main_part(geom)
-    projected = shapely.transform(geom, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
-    c = projected.centroid
-    return float(c.x), float(np.degrees(np.arcsin(np.clip(c.y, -1.0, 1.0))))
+    shift = maxx - minx > 180
+
+    def to_plane(xy: np.ndarray) -> np.ndarray:
+        lon = np.where(xy[:, 0] < 0, xy[:, 0] + 360.0, xy[:, 0]) if shift else xy[:, 0]
+        return np.column_stack([lon, np.sin(np.radians(xy[:, 1]))])
+
+    c = shapely.transform(geom, to_plane).centroid
+    lon = float(c.x) - 360.0 if c.x > 180.0 else float(c.x)
+    return lon, float(np.degrees(np.arcsin(np.clip(c.y, -1.0, 1.0))))
 
 
 def _countries() -> Iterator[_Record]:
@@ -592,21 +601,31 @@ def _rivers() -> Iterator[_Record]:
 def _marine() -> Iterator[_Record]:
     from geokit.places.layers import load_layer
 
-    recs, _ = load_layer("marine")
+    recs, geoms = load_layer("marine")
+    demonyms = {name_key(d.get("demonym") or "") for d in _countryinfo().values()}
     for row, r in enumerate(recs):
         name = r.get("name") or ""
         if not name:
             continue
+        lat, lon = float(r["lat"]), float(r["lon"])
         derived = []
-        m = re.match(r"^(?:(?:North|South)\s+)?(.+?)(?:\s+Ocean)?$", name)
-        if m and "Ocean" in name:
-            derived += [m.group(1), f"{m.group(1)} Ocean"]
+        ocean = r.get("kind") == "ocean"
+        if ocean:
+            # An ocean sits at its area-weighted centre (the Atlantic near the equator, as gazetteers
+            # have it; an ocean around a pole keeps its label point) and is also named without
+            # "Ocean", unless that is a demonym or a compass word ("Indian", "Southern").
+            minx, miny, maxx, maxy = geoms[row].bounds
+            if not (maxx - minx > 350 and (maxy > 80 or miny < -80)):
+                lon, lat = _area_centroid(geoms[row])
+            short = name.removesuffix(" Ocean")
+            if short != name and name_key(short) not in demonyms and short not in ("Southern", "Northern"):
+                derived.append(short)
         yield _Record(
             id=f"ne-marine:{fold(name).replace(' ', '-')}:{row}",
             name=name,
-            kind="sea",
-            lat=float(r["lat"]),
-            lon=float(r["lon"]),
+            kind="ocean" if ocean else "sea",
+            lat=lat,
+            lon=lon,
             extent_m=float(r["extent_m"]),
             source="naturalearth",
             layer=LAYER_CODES["marine"],

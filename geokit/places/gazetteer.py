@@ -53,6 +53,7 @@ _KIND_IMPORTANCE = {
     "region": 0.95,
     "admin1": 0.7,
     "admin2": 0.6,
+    "ocean": 0.9,
     "sea": 0.72,
     "river": 0.66,
     "airbase": 0.5,

@@ -370,6 +370,7 @@ _SALIENCE = {
     "region": 1.0,
     "admin1": 0.9,
     "admin2": 0.8,
+    "ocean": 1.0,
     "sea": 0.85,
     "river": 0.7,
 }

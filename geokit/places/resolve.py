@@ -15,7 +15,8 @@ Each candidate's score starts from its name match and prior (population, kind; s
 - a settlement or county inside a first-level region named in the text: ``+0.1``, unless a region
   or country has the same name ("Wales" the nation, not the village in England);
 - a capital of its country ``+0.1`` (cities only: news names capitals far more than namesakes);
-- a country, continent or world region ``+0.3``: "China" in a story about Texas is still China.
+- a country, continent, world region or ocean ``+0.3``: "China" in a story about Texas is still
+  China, "the Atlantic" in one about Iowa still the ocean.
 
 The reason of the choice lists every term that applied.
 """
@@ -36,7 +37,7 @@ from geokit.places.normalize import name_key
 
 __all__ = ["Resolver", "resolve_document"]
 
-_AREAL = ("country", "continent", "region")
+_AREAL = ("country", "continent", "region", "ocean")
 #: Kinds whose point is where they are (not the centre of a large area or a line).
 _POINT_KINDS = ("city", "town", "village", "airbase", "airport")
 #: Administrative regions with a polygon: first-level (states, provinces) and US counties.
@@ -251,7 +252,7 @@ class Resolver:
                     why.append(f"{peer}, a region of the same level, is named too")
             if p.kind in _AREAL and "fuzzy" not in c.reason:
                 score += 0.3
-                why.append("a country, continent or world region by this name")
+                why.append("a country, continent, world region or ocean by this name")
             if self._is_capital(p):
                 score += 0.1
                 why.append("national capital")
