@@ -34,15 +34,9 @@ import pyogrio
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_natural_earth import (  # noqa: E402
-    OUT,
-    _existing,
-    run,
-    sha256,
-    simplify_polygonal,
-    valid_polygonal,
-    write_layer,
-)
+from build_natural_earth import OUT, _existing, run, sha256, simplify_polygonal, valid_polygonal  # noqa: E402
+
+from geokit.places.layers import write_layer  # noqa: E402  (build_natural_earth put the repo on sys.path)
 
 log = logging.getLogger("build_us_counties")
 
