@@ -130,15 +130,22 @@ _LINKING_VERBS = frozenset(_words("is are was were lies lie lay sits sit sat sta
 _LINE_KINDS = frozenset(_words("river stream canal wadi road highway line border frontier railway coast"))
 _LINE_WORDS_RE = re.compile(r"\b(?:river|canal|wadi|road|highway|railway|line|border|frontier|creek)\b", re.I)
 _COMPASS_KEYS = ("north", "south", "east", "west", "central", "bearing", "degree", "heading", "°", "º")
-_ABBR_HINT = re.compile(r"[NS]\.?[EW]|[NESW]\.?[NS]\.?[EW]|[NESW]\s?by?\s?[NESW]")
+# "[NS]\.?[EW]|[NESW]\.?[NS]\.?[EW]|[NESW]\s?by?\s?[NESW]" with the first letter taken out of the
+# alternatives: a pattern that starts with a character class lets the regex engine skip to the next
+# capital N, E, S or W instead of trying every alternative at every position (same matches).
+_ABBR_HINT = re.compile(r"[NESW](?:(?<=[NS])\.?[EW]|\.?[NS]\.?[EW]|\s?by?\s?[NESW])")
 _RELATION_KEYS = ("near", "close", "vicinity", "next", "outskirts", "outside", "bank", "shore", "between")
 _UNIT_HINT = re.compile(rf"(?<![^\W\d_]){UNIT_RE}", re.IGNORECASE)
 # Searched in the lower-cased text. A distance needs a unit: a number followed by letters ("45 km",
 # "45km") or a unit word; the other relations need a compass or relation word.
-_HINT_RE = re.compile(
-    r"\d\s{0,3}-?\s{0,3}[a-z]|kilomet|mile|meter|metre|feet|foot|yard|nautical|furlong|league|verst|cubit"
-    r"|fathom|parasang|" + "|".join(map(re.escape, _COMPASS_KEYS + _RELATION_KEYS))
+_HINT_NUMBER_RE = re.compile(r"\d\s{0,3}-?\s{0,3}[a-z]")
+_HINT_WORDS = (
+    *_words("kilomet mile meter metre feet foot yard nautical furlong league verst cubit fathom parasang"),
+    *_COMPASS_KEYS,
+    *_RELATION_KEYS,
 )
+#: The hints as one pattern (the reference for :func:`_hint_starts`, which finds the same matches faster).
+_HINT_RE = re.compile(_HINT_NUMBER_RE.pattern + "|" + "|".join(map(re.escape, _HINT_WORDS)))
 # A unit of length right before a heading ("... km north of"): the distance before it was not read.
 _UNIT_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?:kms?|kilomet(?:er|re)s|miles?|mi|nmi|nautical\s{1,3}miles?|feet|ft|yards|yds?"
@@ -575,6 +582,37 @@ def _unify_labels(claims: list[Claim]) -> None:
             c.target = best.get(target_key(c.target), c.target)
 
 
+def _hint_starts(low: str) -> list[int]:
+    r"""Return where the matches of ``_HINT_RE.finditer(low)`` start, found faster.
+
+    The regex engine would try all 34 alternatives at every position of the text. Here the number
+    alternative is one regex (which skips to the next digit) and the words are found with
+    :meth:`str.find`; the occurrences are then taken as ``finditer`` takes them: leftmost first,
+    none overlapping the one before. No word is a prefix of another and the number alternative
+    starts with a digit, so at most one alternative matches at a position, as in the pattern.
+
+    Examples
+    --------
+    >>> low = "about 45 km northeast of sirte, near the 5\nmiles marker"
+    >>> _hint_starts(low) == [m.start() for m in _HINT_RE.finditer(low)]
+    True
+    """
+    found = [m.span() for m in _HINT_NUMBER_RE.finditer(low)]
+    for word in _HINT_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            found.append((i, i + len(word)))
+            i = low.find(word, i + 1)
+    found.sort()
+    starts: list[int] = []
+    end = 0
+    for s, e in found:
+        if s >= end:
+            starts.append(s)
+            end = e
+    return starts
+
+
 def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Claim]:
     """Return the relative-location claims of a document, in text order.
 
@@ -612,7 +650,7 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Clai
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased ("İ")
         low = "".join(ch.lower()[:1] or ch for ch in text)
-    hints = [m.start() for m in _HINT_RE.finditer(low)] + [m.start() for m in _ABBR_HINT.finditer(text)]
+    hints = _hint_starts(low) + [m.start() for m in _ABBR_HINT.finditer(text)]
     if not hints and not any(m.part for m in mentions):
         return []
     sentences = split_sentences(text)
