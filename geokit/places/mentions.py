@@ -398,6 +398,44 @@ def _key_info(gaz: Gazetteer, key: str) -> _KeyInfo:
     return info
 
 
+@dataclass(frozen=True, slots=True)
+class _SpanInfo:
+    """What the filters need to know of a span's own text (not of its context)."""
+
+    letters: int  # how many letters
+    contraction: bool  # ends like "they've", "I'll"
+    upper: bool  # all capitals
+    demonym: bool  # see is_demonym
+    word: str  # folded
+    generic: bool  # one of GENERIC_WORDS
+    zipf: float  # English word frequency of ``word``
+
+
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
+_SPAN_INFO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _SpanInfo]] = weakref.WeakKeyDictionary()
+
+
+def _span_info(gaz: Gazetteer, span_text: str) -> _SpanInfo:
+    """Return the context-free facts about a span's text, computed once per gazetteer and text."""
+    cache = _SPAN_INFO.setdefault(gaz, {})
+    info = cache.get(span_text)
+    if info is None:
+        word = fold(span_text)
+        info = _SpanInfo(
+            letters=sum(ch.isalpha() for ch in span_text),
+            contraction=_CONTRACTION.search(span_text) is not None,
+            upper=span_text.isupper(),
+            demonym=is_demonym(span_text, gaz),
+            word=word,
+            generic=word in GENERIC_WORDS,
+            zipf=_zipf(word),
+        )
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[span_text] = info
+    return info
+
+
 def _keep(
     gaz: Gazetteer,
     chunk: list[_Token],
@@ -416,25 +454,26 @@ def _keep(
     end = chunk[b - 1].end
     best = info.salience
     single = b - a == 1
-    letters = sum(ch.isalpha() for ch in span_text)
+    span = _span_info(gaz, span_text)
+    letters = span.letters
     abbreviation = info.abbreviation
     if letters <= 1:
         return None
-    if re.search(r"['’](?:ve|ll|re|d|m|t)$", span_text, re.IGNORECASE):
+    if span.contraction:
         return None
-    if span_text.isupper() and letters <= 4:
+    if span.upper and letters <= 4:
         # "US", "UAE", "B.C." are names; "BA", "MW", "APC" are not
         return end if info.official_caps else None
-    if letters <= 3 and not span_text.isupper():
+    if letters <= 3 and not span.upper:
         # "Ky.", "Ala.": an abbreviation only with its dot
         if abbreviation and text[end : end + 1] == ".":
             return end + 1
         if letters <= 2:
             return None
-    if single and is_demonym(span_text, gaz):
+    if single and span.demonym:
         return None
-    word = fold(span_text)
-    if word in GENERIC_WORDS:
+    word = span.word
+    if span.generic:
         return None
     locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 16), chunk[a].start))
     if single and not locative:
@@ -444,7 +483,7 @@ def _keep(
             return None
         if best < 0.75 and _SAID_BEFORE.search(text, max(0, chunk[a].start - 20), chunk[a].start):
             return None
-    z = _zipf(word)
+    z = span.zipf
     if locative:
         z -= 0.7  # "in Reading" is a place far more often than "Reading" alone
     if z >= 4.3 and best < 0.75:
@@ -453,7 +492,7 @@ def _keep(
         return None
     if chunk[a].sentence_start and z >= 3.5 and best < 0.75:
         return None
-    if span_text.isupper() and z >= 3.0 and best < 0.9:
+    if span.upper and z >= 3.0 and best < 0.9:
         return None
     after_of = a > 0 and chunk[a - 1].text == "of"
     if not whole and best < 0.75 and not after_of:
