@@ -1,0 +1,83 @@
+"""The fast paths give exactly what the plain code they replace gives (same matches, numbers, bytes)."""
+
+import io
+import json
+import pathlib
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geokit.claims import extract
+from geokit.cli import _MentionsJson, _write_result
+from geokit.model import Document
+from geokit.pipeline import parse_documents
+from geokit.places import resolve
+from geokit.places.gazetteer import get_gazetteer
+
+SEEDS = sorted((pathlib.Path(__file__).parent.parent / "seeds").glob("*.txt"))
+HINTY = st.text(
+    alphabet=st.sampled_from(list("nsewNSEWbyº°.,- \n\t5٣kmilesoutsidenearbankheadingwithinfromof")),
+    max_size=80,
+)
+_PLAIN_ABBR_HINT = re.compile(r"[NS]\.?[EW]|[NESW]\.?[NS]\.?[EW]|[NESW]\s?by?\s?[NESW]")
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts.append("Paris, Texas and Paris, France. " * 3 + "Strikes in eastern Mosul, Iraq, near Sirte.")
+    texts.append("")
+    return texts
+
+
+@settings(max_examples=300)
+@given(HINTY)
+def test_hint_starts_match_the_pattern(text):
+    low = text.lower()
+    assert extract._hint_starts(low) == [m.start() for m in extract._HINT_RE.finditer(low)]
+
+
+def test_hint_words_are_not_prefixes_of_each_other():
+    words = extract._HINT_WORDS
+    assert not any(a != b and b.startswith(a) for a in words for b in words)
+
+
+@settings(max_examples=300)
+@given(HINTY)
+def test_compass_abbreviation_hint_matches_the_plain_pattern(text):
+    assert [m.span() for m in extract._ABBR_HINT.finditer(text)] == [
+        m.span() for m in _PLAIN_ABBR_HINT.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("given_spans", [False, True])
+def test_distances_match_nearest_many(monkeypatch, given_spans):
+    seen = []
+    plain = resolve.Resolver._rescore
+
+    def checked(self, gi, cands, chosen, context, *args):
+        points = [(lon, lat, p) for j, lon, lat, p in context["points"] if j != gi]
+        assert context["near"][gi] == resolve._nearest_many(cands, points)
+        seen.append(gi)
+        return plain(self, gi, cands, chosen, context, *args)
+
+    monkeypatch.setattr(resolve.Resolver, "_rescore", checked)
+    resolver = resolve.Resolver(get_gazetteer())
+    for i, text in enumerate(_texts()):
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[A-Z][a-z]+", text)] if given_spans else None
+        resolver.resolve(Document(f"d{i}", text, spans=spans))
+    assert seen
+
+
+def test_write_result_is_json_dumps_of_to_dict():
+    results = list(parse_documents(Document(f"d{i}", t, source="s") for i, t in enumerate(_texts())))
+    results[0].mentions[0].corrected = {"place": "geonames:1"}
+    results[0].mentions[0].part = "eastern"
+    many = list(parse_documents([Document("many", "Sirte, Libya. " * 600)]))
+    assert len(many[0].mentions) > 1000
+    writer = _MentionsJson()
+    for r in [*results, *many, *results]:
+        out = io.StringIO()
+        _write_result(r, out, writer)
+        assert out.getvalue() == json.dumps(r.to_dict(), ensure_ascii=False, allow_nan=False)
