@@ -43,6 +43,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._contained: dict[tuple[str, str], bool] = {}
+        self._found: dict[tuple[str, bool], list[Candidate]] = {}
 
     def _contains(self, region: Place, place: Place) -> bool:
         """Return :func:`~geokit.places.context.contains`, computed once per pair of gazetteer places.
@@ -68,6 +69,16 @@ class Resolver:
         with open(_geonames_data_dir() / "countries.json", encoding="utf-8") as fh:
             countries = json.load(fh)
         return {(name_key(c["capital"]), iso) for iso, c in countries.items() if c.get("capital")}
+
+    def _known_candidates(self, text: str, approximate: bool) -> list[Candidate]:
+        """Return :meth:`_candidates`, looked up once per distinct name (the list is only read)."""
+        key = (text, approximate)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) > 50_000:
+                self._found.clear()
+            found = self._found[key] = self._candidates(text, approximate=approximate)
+        return found
 
     def _candidates(self, text: str, *, approximate: bool = False) -> list[Candidate]:
         try:
@@ -117,7 +128,7 @@ class Resolver:
             groups.setdefault((m.key or name_key(m.text), raw[q].key if q >= 0 else ""), []).append(i)
         group_list = list(groups.values())
         approximate = document.spans is not None
-        group_cands = [self._candidates(raw[g[0]].text, approximate=approximate) for g in group_list]
+        group_cands = [self._known_candidates(raw[g[0]].text, approximate) for g in group_list]
         group_of = {i: gi for gi, g in enumerate(group_list) for i in g}
 
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
