@@ -81,3 +81,21 @@ def test_write_result_is_json_dumps_of_to_dict():
         out = io.StringIO()
         _write_result(r, out, writer)
         assert out.getvalue() == json.dumps(r.to_dict(), ensure_ascii=False, allow_nan=False)
+
+
+UNITY = st.lists(
+    st.sampled_from(
+        [*"kmKMilesIftyardsochn 5_2.,-\n", "km", "mi", "miles", "li", "nautical mile", "cable lengths", "ft"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(UNITY, st.sampled_from(["", "x ", "x\n", "xé", "é "]))
+def test_has_unit_matches_the_pattern(sentence, before):
+    text = before + sentence
+    start = len(before)
+    assert extract._has_unit(text, start, len(text)) == (
+        extract._UNIT_HINT.search(text, start, len(text)) is not None
+    )
