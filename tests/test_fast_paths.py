@@ -99,3 +99,14 @@ def test_has_unit_matches_the_pattern(sentence, before):
     assert extract._has_unit(text, start, len(text)) == (
         extract._UNIT_HINT.search(text, start, len(text)) is not None
     )
+
+
+_PLAIN_BOUNDARY = re.compile(r"\n|(?<![.!?…])[.!?…]{1,8}[\"'”’»)\]]{0,4}(?=\s|\Z)")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(list("a .!?…\n\"'”’»)]A")), max_size=30))
+def test_sentence_boundaries_match_the_plain_pattern(text):
+    from geokit.text.sentences import _BOUNDARY
+
+    assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in _PLAIN_BOUNDARY.finditer(text)]
