@@ -110,3 +110,19 @@ def test_sentence_boundaries_match_the_plain_pattern(text):
     from geokit.text.sentences import _BOUNDARY
 
     assert [m.span() for m in _BOUNDARY.finditer(text)] == [m.span() for m in _PLAIN_BOUNDARY.finditer(text)]
+
+
+NAMEY = st.lists(
+    st.sampled_from(
+        [*"aAbU.S -‐'’ofélIÉ\n,(\"x1_y²", "of", "the", "al-", "ash-", "e.g.", "el‐", "della", "Al-"]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(NAMEY)
+def test_name_word_spans_match_the_pattern(text):
+    from geokit.places.mentions import _NAME_WORD, _name_word_spans
+
+    assert _name_word_spans(text) == [m.span() for m in _NAME_WORD.finditer(text)]

@@ -120,10 +120,92 @@ _NAME_WORD = re.compile(
 )
 
 
-def _tokens(text: str) -> Iterator[_Token]:
-    for m in _NAME_WORD.finditer(text):
+def _word_trie(words: frozenset[str]) -> str:
+    """Return a regex that matches exactly ``words``, as a trie ("o(?:f|n)" for "of" and "on").
+
+    The regex engine tries the alternatives of "of|on|..." one by one; a trie reads each letter once.
+
+    Examples
+    --------
+    >>> _word_trie(frozenset({"of", "on", "de", "del", "della"}))
+    '(?:de(?:l(?:la)?)?|o(?:f|n))'
+    """
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def regex(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return regex(trie)
+
+
+# Where a match of _NAME_WORD can start. Each pattern starts with a character class, so the regex
+# engine skips to the few places worth trying (capitals, non-word characters, dots, hyphens)
+# instead of trying three alternatives at every character of the text.
+# - a capitalised word not glued to a word before it, and its extent (the second alternative):
+_CAP_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'’\-].)\w*+(?:['’\-](?=[^\W_])\w*+)*+")
+# - a connector after a non-word character (the third alternative):
+_CONNECTOR_WORD = re.compile(rf"\W(?:{_word_trie(_CONNECTORS)})\b")
+# - the second letter of initials ("S.A." in "U.S.A."; the first alternative starts a letter before):
+_INITIAL = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_]\.)")
+# - the hyphen of an Arabic article ("al-Iraqi"; the article starts two or three letters before):
+_HYPHEN = re.compile(r"[-‐]")
+
+
+def _name_word_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``_NAME_WORD.finditer(text)``, found faster.
+
+    Every place where a match can start is collected from the patterns above, with the extent of
+    the match where it is sure (a capitalised word not followed by a dot, a connector not followed
+    by a dot or hyphen), else ``-1``: there ``_NAME_WORD.match`` decides. Taking the places in order
+    and skipping those inside the previous match is what ``finditer`` does.
+
+    Examples
+    --------
+    >>> t = "The U.S. envoy of al-Baghdadi met in Gulf-of-Sidra, y Ash."
+    >>> _name_word_spans(t) == [m.span() for m in _NAME_WORD.finditer(t)]
+    True
+    """
+    n = len(text)
+    starts: list[tuple[int, int]] = [(0, -1)]
+    for m in _CAP_WORD.finditer(text):
         s, e = m.span()
-        tok = m.group()
+        starts.append((s, -1 if text[s + 1 : s + 2] == "." else e))  # "U.S.": initials, maybe
+    for m in _CONNECTOR_WORD.finditer(text):
+        s, e = m.span()
+        starts.append((s + 1, -1 if e < n and text[e] in ".-‐" else e))  # "y.", "al-": maybe more
+    starts.extend((m.start() - 1, -1) for m in _INITIAL.finditer(text))
+    for m in _HYPHEN.finditer(text):
+        h = m.start()
+        starts.extend((a, -1) for a in (h - 2, h - 3) if a >= 0)
+    starts.sort()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    match = _NAME_WORD.match
+    for s, e in starts:
+        if s < pos:
+            continue
+        if e < 0:
+            m = match(text, s)
+            if m is None:
+                continue
+            s, e = m.span()
+        spans.append((s, e))
+        pos = e
+    return spans
+
+
+def _tokens(text: str) -> Iterator[_Token]:
+    for s, e in _name_word_spans(text):
+        tok = text[s:e]
         first = tok[0]
         if first.islower() and first.isascii():
             if tok in _CONNECTORS:
