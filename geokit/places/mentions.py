@@ -347,33 +347,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     text = clean_text(text)  # a lone surrogate cannot be hashed; same length, same offsets
     tokens = list(_tokens(text))
     chunks = list(_chunks(tokens, text))
-    # every n-gram of every chunk that neither starts nor ends with a connector
-    grams: list[tuple[int, int, int]] = []  # chunk index, first token, last token (exclusive)
-    keys: list[str] = []
-    for ci, ch in enumerate(chunks):
-        for a in range(len(ch)):
-            if not ch[a].cap:
-                continue
-            for b in range(min(len(ch), a + MAX_NAME_WORDS), a, -1):
-                if not ch[b - 1].cap:
-                    continue
-                grams.append((ci, a, b))
-                keys.append(name_key(text[ch[a].start : ch[b - 1].end]))
-    if not grams:
+    found = _chunk_names(chunks, text, gazetteer)
+    if not any(found):
         return []
-    # whether each n-gram is a name, looked up once per distinct n-gram (names recur across a corpus)
-    known = _KNOWN.setdefault(gazetteer, {})
-    fresh = list(dict.fromkeys(k for k in keys if k not in known))
-    if fresh:
-        if len(known) > 500_000:
-            known.clear()
-        hashes = np.fromiter((name_hash(k) for k in fresh), dtype=np.int64, count=len(fresh))
-        known.update(zip(fresh, gazetteer.has_keys(hashes).tolist(), strict=True))
-    found: dict[int, list[tuple[int, int, str]]] = {}
-    for (ci, a, b), key in zip(grams, keys, strict=True):
-        ok = known[key]
-        if ok:
-            found.setdefault(ci, []).append((a, b, key))
 
     person_words: set[str] = set()
     out: list[RawMention] = []
@@ -383,7 +359,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
             for t in ch[person_from:]:
                 if t.text.lower() not in _CONNECTORS:
                     person_words.add(fold(t.text))
-        matches = found.get(ci, [])
+        matches = found[ci]
         taken = [False] * len(ch)
         # longest first, then leftmost
         for a, b, key in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
@@ -417,6 +393,56 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
         if pm:
             m.part = pm.group(1).lower()
     return out
+
+
+def _chunk_names(
+    chunks: list[list[_Token]], text: str, gazetteer: Gazetteer
+) -> list[list[tuple[int, int, str]]]:
+    """Return, per chunk, its n-grams that are names: ``(first token, end token, key)``.
+
+    Every n-gram of a chunk that neither starts nor ends with a connector is looked up. The answer
+    depends only on the chunk's text and where its words lie in it, so it is kept per distinct chunk
+    ("U.S.", "Donald Trump" recur in every story); the n-grams of new chunks are looked up together.
+    """
+    cache = _CHUNK_NAMES.setdefault(gazetteer, {})
+    out: list[list[tuple[int, int, str]] | None] = []
+    todo: list[tuple[int, tuple, list[tuple[int, int, str]]]] = []  # chunk, cache key, its n-grams
+    for ci, ch in enumerate(chunks):
+        s0 = ch[0].start
+        sig = (text[s0 : ch[-1].end], tuple((t.start - s0, t.end - s0, t.cap) for t in ch))
+        names = cache.get(sig)
+        out.append(names)
+        if names is None:
+            todo.append((ci, sig, _ngrams(ch, text)))
+    if todo:
+        known = _KNOWN.setdefault(gazetteer, {})
+        if len(known) > 500_000:
+            known.clear()  # before the look-up, so that every key asked for is in it afterwards
+        # whether each n-gram is a name, looked up once per distinct n-gram
+        fresh = list(dict.fromkeys(key for _, _, grams in todo for _, _, key in grams if key not in known))
+        if fresh:
+            hashes = np.fromiter((name_hash(k) for k in fresh), dtype=np.int64, count=len(fresh))
+            known.update(zip(fresh, gazetteer.has_keys(hashes).tolist(), strict=True))
+        if len(cache) > 200_000:
+            cache.clear()
+        for ci, sig, grams in todo:
+            out[ci] = [g for g in grams if known[g[2]]]
+            if len(sig[0]) <= 200:  # names, not the odd chunk that spans a paragraph
+                cache[sig] = out[ci]
+    return out  # type: ignore[return-value]
+
+
+def _ngrams(chunk: list[_Token], text: str) -> list[tuple[int, int, str]]:
+    """Return every n-gram of a chunk that neither starts nor ends with a connector, with its key."""
+    grams = []
+    for a in range(len(chunk)):
+        if not chunk[a].cap:
+            continue
+        for b in range(min(len(chunk), a + MAX_NAME_WORDS), a, -1):
+            if not chunk[b - 1].cap:
+                continue
+            grams.append((a, b, name_key(text[chunk[a].start : chunk[b - 1].end])))
+    return grams
 
 
 def _person_start(chunk: list[_Token]) -> int | None:
@@ -458,6 +484,9 @@ class _KeyInfo:
 
 
 _KNOWN: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
+_CHUNK_NAMES: weakref.WeakKeyDictionary[Gazetteer, dict[tuple, list[tuple[int, int, str]]]] = (
+    weakref.WeakKeyDictionary()
+)
 _KEY_INFO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _KeyInfo]] = weakref.WeakKeyDictionary()
 
 
