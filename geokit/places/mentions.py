@@ -285,6 +285,9 @@ def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+_CLAUSE_BREAKS = frozenset(',;:()"“”!?\n')
+
+
 def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
     """Group capitalised tokens (with connectors between them) into proper-noun chunks."""
     i, n = 0, len(tokens)
@@ -297,7 +300,7 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
             gap = text[tokens[j - 1].end : tokens[j].start]
             if (
                 len(gap) > 2
-                or any(c in gap for c in ',;:()"“”!?\n')
+                or not _CLAUSE_BREAKS.isdisjoint(gap)
                 or ("." in gap and not tokens[j - 1].text.endswith("."))
             ):
                 # a sentence or clause boundary; "St. Louis" keeps its dot inside the token gap
@@ -354,6 +357,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     person_words: set[str] = set()
     out: list[RawMention] = []
     for ci, ch in enumerate(chunks):
+        if len(ch) == 1 and not found[ci]:
+            continue  # one word, not a name: nothing to find, nor a person's name to learn
         person_from = _person_start(ch)
         if person_from is not None:
             for t in ch[person_from:]:
