@@ -28,6 +28,7 @@ from geokit.places.build import NAME_ABBREVIATION, NAME_PRIMARY
 from geokit.places.gazetteer import Gazetteer
 from geokit.places.normalize import fold, name_hash, name_key
 from geokit.text.documents import clean_text
+from geokit.text.frequency import zipf_frequency
 
 __all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualifiers"]
 
@@ -228,9 +229,7 @@ def _tokens(text: str) -> Iterator[_Token]:
 
 @lru_cache(maxsize=131072)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
+    return zipf_frequency(word)
 
 
 # Per-gazetteer caches (weakly keyed: a gazetteer that is freed takes its entries with it).
