@@ -41,10 +41,12 @@ def _dump(obj: Any, out: TextIO) -> None:
 
 
 def _number_json(x: Any) -> str:
-    """Return ``json.dumps(x)`` for a number (``float.__repr__`` for a finite float, as json does)."""
+    """Return ``json.dumps(x)`` for a number (``int.__repr__``, ``float.__repr__``, as json does)."""
+    if type(x) is int:
+        return int.__repr__(x)
     if type(x) is float and math.isfinite(x):
         return float.__repr__(x)
-    return _dumps(x)  # ints, and the error json gives for NaN and infinity
+    return _dumps(x)  # other types, and the error json gives for NaN and infinity
 
 
 class _MentionsJson:
@@ -56,6 +58,27 @@ class _MentionsJson:
 
     def __init__(self) -> None:
         self._places: dict[int, tuple[Place, str]] = {}  # id(place) -> (place, its JSON fields)
+        self._heads: dict[int, tuple[Place | None, str]] = {}  # the same, as a mention's first fields
+
+    def _head(self, m: Mention) -> str:
+        """Return ``json.dumps(m.head_dict())`` without its closing brace.
+
+        The place's fields (``id`` to ``country``) are encoded once per place, then the mention's.
+        """
+        p = m.place
+        known = self._heads.get(id(p))
+        if known is None or known[0] is not p:
+            if len(self._heads) > 100_000:
+                self._heads.clear()
+            d = m.head_dict()
+            fields = {k: d[k] for k in ("id", "name", "kind", "lat", "lon", "country")}
+            known = self._heads[id(p)] = (p, _dumps(fields)[:-1])
+        head = (
+            f'{known[1]}, "start": {_number_json(m.start)}, "end": {_number_json(m.end)}, '
+            f'"text": {encode_basestring(m.text)}, "score": {_number_json(round(m.score, 4))}, '
+            f'"reason": {encode_basestring(m.reason)}'
+        )
+        return head + (', "part": ' + encode_basestring(m.part) if m.part else "")
 
     def _candidate(self, c: Candidate) -> str:
         """Return ``json.dumps(c.to_dict())``: the place's fields, ``score`` and ``reason``."""
@@ -76,7 +99,7 @@ class _MentionsJson:
                 alts = "[" + ", ".join([self._candidate(c) for c in m.candidates[:5]]) + "]"
                 alternatives[id(m.candidates)] = alts
             corrected = "" if m.corrected is None else ', "corrected": ' + _dumps(m.corrected)
-            yield _dumps(m.head_dict())[:-1] + ', "alternatives": ' + alts + corrected + "}"
+            yield self._head(m) + ', "alternatives": ' + alts + corrected + "}"
 
 
 def _write_items(items: Iterable[str], n: int, out: TextIO) -> None:
