@@ -44,6 +44,7 @@ class Resolver:
         self.gazetteer = gazetteer
         self._contained: dict[tuple[str, str], bool] = {}
         self._found: dict[tuple[str, bool], list[Candidate]] = {}
+        self._capital: dict[str, bool] = {}  # by place id: whether it is a national capital
 
     def _contains(self, region: Place, place: Place) -> bool:
         """Return :func:`~geokit.places.context.contains`, computed once per pair of gazetteer places.
@@ -231,7 +232,14 @@ class Resolver:
         return out
 
     def _is_capital(self, p: Place) -> bool:
-        return p.kind in _POINT_KINDS and (name_key(p.name), p.country or "") in self._capitals
+        capital = self._capital.get(p.id)
+        if capital is None:
+            if len(self._capital) > 200_000:
+                self._capital.clear()
+            capital = self._capital[p.id] = (
+                p.kind in _POINT_KINDS and (name_key(p.name), p.country or "") in self._capitals
+            )
+        return capital
 
 
 _GENERIC_SUFFIX = re.compile(
