@@ -405,15 +405,15 @@ def _chunk_names(
     """Return, per chunk, its n-grams that are names: ``(first token, end token, key)``.
 
     Every n-gram of a chunk that neither starts nor ends with a connector is looked up. The answer
-    depends only on the chunk's text and where its words lie in it, so it is kept per distinct chunk
-    ("U.S.", "Donald Trump" recur in every story); the n-grams of new chunks are looked up together.
+    depends only on the chunk's text (which fixes where its words lie: they are read from it), so
+    it is kept per distinct chunk ("U.S.", "Donald Trump" recur in every story); the n-grams of new
+    chunks are looked up together.
     """
     cache = _CHUNK_NAMES.setdefault(gazetteer, {})
     out: list[list[tuple[int, int, str]] | None] = []
-    todo: list[tuple[int, tuple, list[tuple[int, int, str]]]] = []  # chunk, cache key, its n-grams
+    todo: list[tuple[int, tuple[str, int], list[tuple[int, int, str]]]] = []  # chunk, key, n-grams
     for ci, ch in enumerate(chunks):
-        s0 = ch[0].start
-        sig = (text[s0 : ch[-1].end], tuple((t.start - s0, t.end - s0, t.cap) for t in ch))
+        sig = (text[ch[0].start : ch[-1].end], len(ch))
         names = cache.get(sig)
         out.append(names)
         if names is None:
@@ -488,7 +488,7 @@ class _KeyInfo:
 
 
 _KNOWN: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
-_CHUNK_NAMES: weakref.WeakKeyDictionary[Gazetteer, dict[tuple, list[tuple[int, int, str]]]] = (
+_CHUNK_NAMES: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, int], list[tuple[int, int, str]]]] = (
     weakref.WeakKeyDictionary()
 )
 _KEY_INFO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _KeyInfo]] = weakref.WeakKeyDictionary()
