@@ -145,3 +145,29 @@ def test_english_frequency_is_wordfreqs():
     words += ["", "Reading", "new  york", "7th fleet", "الرقة", "zürich", "o'neill"]
     for w in words:
         assert zipf_frequency(w) == wordfreq.zipf_frequency(w, "en"), w
+
+
+_CLAUSE_WORDS = """
+    north south east west North EAST central the to of from just immediately due bearing on a at heading
+    225 45.5 degrees deg ° N NE S.W. NbE W E. northern western south-eastern part side and near nearby
+    close next outskirts outside banks shore between vicinity in Sirte SWAT
+"""
+CLAUSY = st.lists(st.sampled_from([*_CLAUSE_WORDS.split(), "N by E", ", ", ". ", "-"]), max_size=14).map(
+    " ".join
+)
+
+
+@settings(max_examples=500)
+@given(CLAUSY, st.sampled_from(["", "x ", "Abc. "]))
+def test_claim_patterns_start_where_they_can(sentence, before):
+    text = before + sentence + " Next."
+    start, end = len(before), len(before) + len(sentence)
+    low = text[start:end].lower()
+    for kind, pattern in (
+        ("heading", extract._DIR_RE),
+        ("part", extract._PART_FORWARD_RE),
+        ("related", extract._REL_RE),
+    ):
+        first = extract._first_match_from(kind, text, start, end, low)
+        plain = [m.span() for m in pattern.finditer(text, start, end)]
+        assert plain == ([] if first is None else [m.span() for m in pattern.finditer(text, first, end)])

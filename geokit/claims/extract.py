@@ -101,6 +101,36 @@ _PART_FORWARD_RE = re.compile(
     rf"|the{_S}(?P<tpart>{_POINT}){_S}of)\s{{1,3}}(?:the{_S}(?:city{_S}of{_S})?)?",
     re.IGNORECASE,
 )
+# Where the three patterns above can first match in a sentence. Each match holds one of a few
+# words, at most so many characters from its start ("immediately to the north of": 25 before
+# "north"); before the first such word there is nothing to find. Lower-case ASCII text only, where
+# case-insensitive matching is plain lower-casing.
+_COMPASS_WORDS = ("north", "south", "east", "west")
+#: an abbreviated heading ("NE", "S.W.", "N by E"): a capital N, E, S or W standing alone
+_ABBR_ANCHOR = re.compile(r"[NESW](?<![\w.].)(?![^\WNESWb])")
+
+
+def _first_match_from(kind: str, text: str, start: int, end: int, low: str) -> int | None:
+    """Return where a pattern of ``kind`` can first match in the sentence ``text[start:end]``.
+
+    ``low`` is the sentence in lower case. None: nowhere. For text other than ASCII (where
+    case-insensitive matching is more than lower-casing), the start of the sentence.
+    """
+    if not text[start:end].isascii():
+        return start
+    if kind == "heading":  # _DIR_RE: a compass word or abbreviation, or "deg" of a bearing
+        firsts = [i - 25 for i in map(low.find, _COMPASS_WORDS) if i >= 0]
+        if (i := low.find("deg")) >= 0:
+            firsts.append(i - 60)
+        if (m := _ABBR_ANCHOR.search(text, start, end)) is not None:
+            firsts.append(m.start() - start - 25)
+    elif kind == "part":  # _PART_FORWARD_RE: "eastern", "central", "the north of"
+        firsts = [i - 6 for i in map(low.find, (*_COMPASS_WORDS, "central")) if i >= 0]
+    else:  # _REL_RE: "near", "on the north-western outskirts of"
+        firsts = [i - 30 for i in map(low.find, _RELATION_KEYS) if i >= 0]
+    return start + max(0, min(firsts)) if firsts else None
+
+
 _ANCHOR_PREFIX_RE = re.compile(
     rf"(?:the{_S})?(?:(?:city|town|village|port|capital|province|region|district|governorate|oasis|area"
     rf"|coast|outskirts|suburbs|centre|center){_S}of{_S}(?:the{_S})?)?",
@@ -713,7 +743,9 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Clai
             )
         ):
             if wanted:
-                found.extend((m.start(), prio, kind, m) for m in pattern.finditer(text, s, e))
+                first = s if kind == "offset" else _first_match_from(kind, text, s, e, low)
+                if first is not None:
+                    found.extend((m.start(), prio, kind, m) for m in pattern.finditer(text, first, e))
         found.sort(key=lambda t: (t[0], t[1]))
         for _, _, kind, m in found:
             if ex.overlaps(m.start(), m.end()):
