@@ -355,6 +355,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
 
     person_words: set[str] = set()
     out: list[RawMention] = []
+    caches = (_KEY_INFO.setdefault(gazetteer, {}), _SPAN_INFO.setdefault(gazetteer, {}))
     for ci, ch in enumerate(chunks):
         if len(ch) == 1 and not found[ci]:
             continue  # one word, not a name: nothing to find, nor a person's name to learn
@@ -373,7 +374,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                 continue
             span_text = text[ch[a].start : ch[b - 1].end]
             whole = a == 0 and b == len(ch)
-            end = _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text)
+            end = _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text, caches)
             if end is None:
                 continue
             for k in range(a, b):
@@ -494,9 +495,13 @@ _CHUNK_NAMES: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, int], list[tu
 _KEY_INFO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _KeyInfo]] = weakref.WeakKeyDictionary()
 
 
-def _key_info(gaz: Gazetteer, key: str) -> _KeyInfo:
-    """Return what the filters need to know of a name, computed once per gazetteer and key."""
-    cache = _KEY_INFO.setdefault(gaz, {})
+def _key_info(gaz: Gazetteer, key: str, cache: dict[str, _KeyInfo] | None = None) -> _KeyInfo:
+    """Return what the filters need to know of a name, computed once per gazetteer and key.
+
+    ``cache`` is the gazetteer's entry of ``_KEY_INFO`` (looked up here when not given).
+    """
+    if cache is None:
+        cache = _KEY_INFO.setdefault(gaz, {})
     info = cache.get(key)
     if info is None:
         recs_a, types_a = gaz.key_matches(key)
@@ -530,9 +535,13 @@ _CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
 _SPAN_INFO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _SpanInfo]] = weakref.WeakKeyDictionary()
 
 
-def _span_info(gaz: Gazetteer, span_text: str) -> _SpanInfo:
-    """Return the context-free facts about a span's text, computed once per gazetteer and text."""
-    cache = _SPAN_INFO.setdefault(gaz, {})
+def _span_info(gaz: Gazetteer, span_text: str, cache: dict[str, _SpanInfo] | None = None) -> _SpanInfo:
+    """Return the context-free facts about a span's text, computed once per gazetteer and text.
+
+    ``cache`` is the gazetteer's entry of ``_SPAN_INFO`` (looked up here when not given).
+    """
+    if cache is None:
+        cache = _SPAN_INFO.setdefault(gaz, {})
     info = cache.get(span_text)
     if info is None:
         word = fold(span_text)
@@ -561,15 +570,20 @@ def _keep(
     whole: bool,
     person_words: set[str],
     text: str,
+    caches: tuple[dict[str, _KeyInfo], dict[str, _SpanInfo]] | None = None,
 ) -> int | None:
-    """Return the end offset of the mention if the span names a place, else None."""
-    info = _key_info(gaz, key)
+    """Return the end offset of the mention if the span names a place, else None.
+
+    ``caches``: the gazetteer's entries of ``_KEY_INFO`` and ``_SPAN_INFO``, if at hand.
+    """
+    key_infos, span_infos = caches or (None, None)
+    info = _key_info(gaz, key, key_infos)
     if not info.recs:
         return None
     end = chunk[b - 1].end
     best = info.salience
     single = b - a == 1
-    span = _span_info(gaz, span_text)
+    span = _span_info(gaz, span_text, span_infos)
     letters = span.letters
     abbreviation = info.abbreviation
     if letters <= 1:
