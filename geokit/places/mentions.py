@@ -148,26 +148,30 @@ def _word_trie(words: frozenset[str]) -> str:
     return regex(trie)
 
 
-# Where a match of _NAME_WORD can start. Each pattern starts with a character class, so the regex
-# engine skips to the few places worth trying (capitals, non-word characters, dots, hyphens)
-# instead of trying three alternatives at every character of the text.
-# - a capitalised word not glued to a word before it, and its extent (the second alternative):
-_CAP_WORD = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_a-z])(?<![\w'’\-].)\w*+(?:['’\-](?=[^\W_])\w*+)*+")
-# - a connector after a non-word character (the third alternative):
-_CONNECTOR_WORD = re.compile(rf"\W(?:{_word_trie(_CONNECTORS)})\b")
+# Where a match of _NAME_WORD can start. The patterns start with a character class, so the regex
+# engine skips to the few places worth trying instead of trying three alternatives at every
+# character of the text. In one pass, from a character that is not a lower-case letter or digit:
+# - a connector after a non-word character (the third alternative of _NAME_WORD), or
+# - a capitalised word not glued to a word before it, and its extent (the second alternative).
+_WORD_START = re.compile(
+    rf"[^a-z0-9_](?:(?<=\W)(?:{_word_trie(_CONNECTORS)})\b"
+    r"|(?<=[^\W\d_a-z])(?<![\w'’\-].)\w*+(?:['’\-](?=[^\W_])\w*+)*+)"
+)
+# Rarer starts, where _NAME_WORD itself decides:
 # - the second letter of initials ("S.A." in "U.S.A."; the first alternative starts a letter before):
 _INITIAL = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_]\.)")
-# - the hyphen of an Arabic article ("al-Iraqi"; the article starts two or three letters before):
+# - the hyphen of an Arabic article ("al-Iraqi"; the article starts two or three letters before).
 _HYPHEN = re.compile(r"[-‐]")
 
 
 def _name_word_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of ``_NAME_WORD.finditer(text)``, found faster.
 
-    Every place where a match can start is collected from the patterns above, with the extent of
-    the match where it is sure (a capitalised word not followed by a dot, a connector not followed
-    by a dot or hyphen), else ``-1``: there ``_NAME_WORD.match`` decides. Taking the places in order
-    and skipping those inside the previous match is what ``finditer`` does.
+    Every place where a match can start comes from the patterns above: connectors and capitalised
+    words with their extent where it is sure (a capitalised word not followed by a dot, a connector
+    not followed by a dot or hyphen), and the rarer places where ``_NAME_WORD.match`` decides.
+    Taking the places in order and skipping those inside the previous match is what ``finditer``
+    does.
 
     Examples
     --------
@@ -176,31 +180,43 @@ def _name_word_spans(text: str) -> list[tuple[int, int]]:
     True
     """
     n = len(text)
-    starts: list[tuple[int, int]] = [(0, -1)]
-    for m in _CAP_WORD.finditer(text):
-        s, e = m.span()
-        starts.append((s, -1 if text[s + 1 : s + 2] == "." else e))  # "U.S.": initials, maybe
-    for m in _CONNECTOR_WORD.finditer(text):
-        s, e = m.span()
-        starts.append((s + 1, -1 if e < n and text[e] in ".-‐" else e))  # "y.", "al-": maybe more
-    starts.extend((m.start() - 1, -1) for m in _INITIAL.finditer(text))
+    maybe = [0, *(m.start() - 1 for m in _INITIAL.finditer(text))]
     for m in _HYPHEN.finditer(text):
         h = m.start()
-        starts.extend((a, -1) for a in (h - 2, h - 3) if a >= 0)
-    starts.sort()
-    spans: list[tuple[int, int]] = []
-    pos = 0
+        maybe.extend(a for a in (h - 2, h - 3) if a >= 0)
+    maybe.sort()
     match = _NAME_WORD.match
-    for s, e in starts:
+    spans: list[tuple[int, int]] = []
+    pos = i = 0
+
+    def decide(at: int) -> None:
+        nonlocal pos
+        m = match(text, at)
+        if m is not None:
+            spans.append(m.span())
+            pos = m.end()
+
+    for m in _WORD_START.finditer(text):
+        s, e = m.span()
+        if text[s].isalnum():  # a capitalised word; "U.S.": initials, maybe
+            sure = text[s + 1 : s + 2] != "."
+        else:  # a connector after a non-word character; "y.", "al-": maybe more
+            s += 1
+            sure = e == n or text[e] not in ".-‐"
+        while i < len(maybe) and maybe[i] <= s:  # the rarer places first, as sorting would
+            if maybe[i] >= pos:
+                decide(maybe[i])
+            i += 1
         if s < pos:
             continue
-        if e < 0:
-            m = match(text, s)
-            if m is None:
-                continue
-            s, e = m.span()
-        spans.append((s, e))
-        pos = e
+        if sure:
+            spans.append((s, e))
+            pos = e
+        else:
+            decide(s)
+    for at in maybe[i:]:
+        if at >= pos:
+            decide(at)
     return spans
 
 
