@@ -171,3 +171,22 @@ def test_claim_patterns_start_where_they_can(sentence, before):
         first = extract._first_match_from(kind, text, start, end, low)
         plain = [m.span() for m in pattern.finditer(text, start, end)]
         assert plain == ([] if first is None else [m.span() for m in pattern.finditer(text, first, end)])
+
+
+_BEFORE_WORDS = (
+    "in the North EASTERN north-eastern southwest Upper lower greater downtown central Mosul , - é ſouth"
+)
+BEFORE = st.lists(
+    st.sampled_from([*_BEFORE_WORDS.split(), " ", "  ", "\n", "north eastern"]), max_size=10
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(BEFORE, st.integers(0, 6))
+def test_part_before_a_mention_matches_the_pattern(before, back):
+    from geokit.places import mentions
+
+    text = before + "Paris"
+    start = max(0, len(before) - back)
+    part = mentions._PART_WORDS.search(text, max(0, start - 25), start)
+    assert mentions._part_before(text, start) == (part.group(1).lower() if part else None)

@@ -410,9 +410,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     out.sort(key=lambda m: m.start)
     link_qualifiers(out, text)
     for m in out:
-        pm = _PART_WORDS.search(text, max(0, m.start - 25), m.start)
-        if pm:
-            m.part = pm.group(1).lower()
+        part = _part_before(text, m.start)
+        if part:
+            m.part = part
     return out
 
 
@@ -645,6 +645,30 @@ def _keep(
         # after "of" it is the place the name is of ("the Governor of Ninawa", "west of Sirte")
         return None
     return end
+
+
+#: Every word of _PART_WORDS holds one of these.
+_PART_HINTS = ("north", "south", "east", "west", "central", "downtown", "greater", "upper", "lower")
+
+
+def _part_before(text: str, start: int) -> str | None:
+    """Return the part word right before a mention ("eastern" of "eastern Mosul"), lower-case, or None.
+
+    An ASCII window without any of ``_PART_HINTS`` (in lower case) cannot match: the pattern is not
+    tried there.
+
+    Examples
+    --------
+    >>> t = "strikes in north-eastern Syria and in Mosul"
+    >>> _part_before(t, t.index("Syria")), _part_before(t, t.index("Mosul"))
+    ('north-eastern', None)
+    """
+    lo = max(0, start - 25)
+    window = text[lo:start]
+    if window.isascii() and not any(map(window.lower().__contains__, _PART_HINTS)):
+        return None
+    pm = _PART_WORDS.search(text, lo, start)
+    return pm.group(1).lower() if pm else None
 
 
 def link_qualifiers(mentions: list[RawMention], text: str) -> None:
