@@ -190,3 +190,47 @@ def test_part_before_a_mention_matches_the_pattern(before, back):
     start = max(0, len(before) - back)
     part = mentions._PART_WORDS.search(text, max(0, start - 25), start)
     assert mentions._part_before(text, start) == (part.group(1).lower() if part else None)
+
+
+def _plain_tokens(text):
+    """The tokens as mentions._tokens found them with _NAME_WORD.finditer."""
+    from geokit.places import mentions as m
+
+    out = []
+    for match in m._NAME_WORD.finditer(text):
+        s, e = match.span()
+        tok = match.group()
+        first = tok[0]
+        if first.islower() and first.isascii():
+            if tok in m._CONNECTORS:
+                out.append((s, e, tok, False, False))
+                continue
+            first = m._ARABIC_PREFIX.sub("", tok)[:1]
+        if (
+            not (first.isupper() or (first.isalpha() and not first.islower()))
+            or tok in m._COMPASS_ABBREVIATIONS
+        ):
+            continue
+        if tok.endswith(("'s", "’s")) and len(tok) > 2:
+            tok, e = tok[:-2], e - 2
+        elif tok.endswith(("'", "’")):
+            tok, e = tok[:-1], e - 1
+        j = s - 1
+        while j >= 0 and text[j] in " \t\r":
+            j -= 1
+        out.append((s, e, tok, True, j < 0 or text[j] in m._SENTENCE_END))
+    return out
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from([*"aAU.S -‐'’oféI\n,x1_y", "of", "al-", "e.g.", "Paris's", "SW", "N.E.", "y."]),
+        max_size=16,
+    )
+)
+def test_tokens_match_the_plain_tokens(parts):
+    from geokit.places.mentions import _tokens
+
+    text = " ".join(parts)
+    assert [(t.start, t.end, t.text, t.cap, t.sentence_start) for t in _tokens(text)] == _plain_tokens(text)

@@ -165,7 +165,21 @@ _HYPHEN = re.compile(r"[-‐]")
 
 
 def _name_word_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of ``_NAME_WORD.finditer(text)``, found faster.
+    """Return the spans of ``_NAME_WORD.finditer(text)``, found faster (see :func:`_name_words`).
+
+    Examples
+    --------
+    >>> t = "The U.S. envoy of al-Baghdadi met in Gulf-of-Sidra, y Ash."
+    >>> _name_word_spans(t) == [m.span() for m in _NAME_WORD.finditer(t)]
+    True
+    """
+    return [(s, e) for s, e, _ in _name_words(text)]
+
+
+def _name_words(text: str) -> list[tuple[int, int, int]]:
+    """Return the spans of ``_NAME_WORD.finditer(text)`` and what each is, found faster.
+
+    The third item is 1 for a connector, 2 for a capitalised word, 0 when the pattern was asked.
 
     Every place where a match can start comes from the patterns above: connectors and capitalised
     words with their extent where it is sure (a capitalised word not followed by a dot, a connector
@@ -173,11 +187,6 @@ def _name_word_spans(text: str) -> list[tuple[int, int]]:
     Taking the places in order and skipping those inside the previous match is what ``finditer``
     does.
 
-    Examples
-    --------
-    >>> t = "The U.S. envoy of al-Baghdadi met in Gulf-of-Sidra, y Ash."
-    >>> _name_word_spans(t) == [m.span() for m in _NAME_WORD.finditer(t)]
-    True
     """
     n = len(text)
     maybe = [0, *(m.start() - 1 for m in _INITIAL.finditer(text))]
@@ -186,31 +195,31 @@ def _name_word_spans(text: str) -> list[tuple[int, int]]:
         maybe.extend(a for a in (h - 2, h - 3) if a >= 0)
     maybe.sort()
     match = _NAME_WORD.match
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, int]] = []
     pos = i = 0
 
     def decide(at: int) -> None:
         nonlocal pos
         m = match(text, at)
         if m is not None:
-            spans.append(m.span())
             pos = m.end()
+            spans.append((at, pos, 0))
 
     for m in _WORD_START.finditer(text):
         s, e = m.span()
         if text[s].isalnum():  # a capitalised word; "U.S.": initials, maybe
-            sure = text[s + 1 : s + 2] != "."
+            kind = 2 if text[s + 1 : s + 2] != "." else 0
         else:  # a connector after a non-word character; "y.", "al-": maybe more
             s += 1
-            sure = e == n or text[e] not in ".-‐"
+            kind = 1 if e == n or text[e] not in ".-‐" else 0
         while i < len(maybe) and maybe[i] <= s:  # the rarer places first, as sorting would
             if maybe[i] >= pos:
                 decide(maybe[i])
             i += 1
         if s < pos:
             continue
-        if sure:
-            spans.append((s, e))
+        if kind:
+            spans.append((s, e, kind))
             pos = e
         else:
             decide(s)
@@ -220,13 +229,18 @@ def _name_word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _tokens(text: str) -> Iterator[_Token]:
-    for s, e in _name_word_spans(text):
+def _tokens(text: str) -> list[_Token]:
+    """Return the words of ``text`` that can be part of a name (connectors are not capitalised)."""
+    tokens = []
+    for s, e, kind in _name_words(text):
         tok = text[s:e]
+        if kind == 1:  # a connector, as the branch below would find
+            tokens.append(_Token(s, e, tok, False, False))
+            continue
         first = tok[0]
-        if first.islower() and first.isascii():
+        if not kind and first.islower() and first.isascii():  # a capitalised word never is
             if tok in _CONNECTORS:
-                yield _Token(s, e, tok, False, False)
+                tokens.append(_Token(s, e, tok, False, False))
                 continue
             first = _ARABIC_PREFIX.sub("", tok)[:1]
         if not (first.isupper() or (first.isalpha() and not first.islower())):
@@ -240,7 +254,8 @@ def _tokens(text: str) -> Iterator[_Token]:
         j = s - 1
         while j >= 0 and text[j] in " \t\r":
             j -= 1
-        yield _Token(s, e, tok, True, j < 0 or text[j] in _SENTENCE_END)
+        tokens.append(_Token(s, e, tok, True, j < 0 or text[j] in _SENTENCE_END))
+    return tokens
 
 
 @lru_cache(maxsize=131072)
@@ -363,7 +378,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     ['Mosul']
     """
     text = clean_text(text)  # a lone surrogate cannot be hashed; same length, same offsets
-    tokens = list(_tokens(text))
+    tokens = _tokens(text)
     chunks = list(_chunks(tokens, text))
     found = _chunk_names(chunks, text, gazetteer)
     if not any(found):
