@@ -9,16 +9,30 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator, Sequence
+from json.encoder import encode_basestring
+from typing import TYPE_CHECKING, Any, TextIO
 
 from geokit.errors import GeokitError
+
+if TYPE_CHECKING:
+    from geokit.model import Candidate, Mention, Place
+    from geokit.pipeline import DocumentResult
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
+def _dumps(obj: Any) -> str:
+    """Return ``json.dumps(obj, ensure_ascii=False, allow_nan=False)``."""
+    return _ENCODER.encode(obj)
 
 
 def _dump(obj: Any, out: TextIO) -> None:
@@ -26,18 +40,87 @@ def _dump(obj: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def _write_streamed(obj: dict[str, Any], out: TextIO) -> None:
-    """Write ``json.dumps(obj)`` byte for byte, but long lists item by item (no giant string)."""
-    out.write("{")
-    for i, (key, value) in enumerate(obj.items()):
-        out.write((", " if i else "") + json.dumps(key, ensure_ascii=False) + ": ")
-        if isinstance(value, list) and len(value) > 1000:
-            out.write("[")
-            for j, item in enumerate(value):
-                out.write((", " if j else "") + json.dumps(item, ensure_ascii=False, allow_nan=False))
-            out.write("]")
-        else:
-            out.write(json.dumps(value, ensure_ascii=False, allow_nan=False))
+def _number_json(x: Any) -> str:
+    """Return ``json.dumps(x)`` for a number (``int.__repr__``, ``float.__repr__``, as json does)."""
+    if type(x) is int:
+        return int.__repr__(x)
+    if type(x) is float and math.isfinite(x):
+        return float.__repr__(x)
+    return _dumps(x)  # other types, and the error json gives for NaN and infinity
+
+
+class _MentionsJson:
+    """Encode the mentions of documents as ``json.dumps(m.to_dict())`` does, faster.
+
+    Each place is encoded once (places recur: the alternatives of every mention of "Paris"), and
+    each list of alternatives once per document (mentions of one name share their candidates).
+    """
+
+    def __init__(self) -> None:
+        self._places: dict[int, tuple[Place, str]] = {}  # id(place) -> (place, its JSON fields)
+        self._heads: dict[int, tuple[Place | None, str]] = {}  # the same, as a mention's first fields
+
+    def _head(self, m: Mention) -> str:
+        """Return ``json.dumps(m.head_dict())`` without its closing brace.
+
+        The place's fields (``id`` to ``country``) are encoded once per place, then the mention's.
+        """
+        p = m.place
+        known = self._heads.get(id(p))
+        if known is None or known[0] is not p:
+            if len(self._heads) > 100_000:
+                self._heads.clear()
+            d = m.head_dict()
+            fields = {k: d[k] for k in ("id", "name", "kind", "lat", "lon", "country")}
+            known = self._heads[id(p)] = (p, _dumps(fields)[:-1])
+        head = (
+            f'{known[1]}, "start": {_number_json(m.start)}, "end": {_number_json(m.end)}, '
+            f'"text": {encode_basestring(m.text)}, "score": {_number_json(round(m.score, 4))}, '
+            f'"reason": {encode_basestring(m.reason)}'
+        )
+        return head + (', "part": ' + encode_basestring(m.part) if m.part else "")
+
+    def _candidate(self, c: Candidate) -> str:
+        """Return ``json.dumps(c.to_dict())``: the place's fields, ``score`` and ``reason``."""
+        p = c.place
+        known = self._places.get(id(p))
+        if known is None or known[0] is not p:
+            if len(self._places) > 100_000:
+                self._places.clear()
+            known = self._places[id(p)] = (p, "{" + _dumps(p.to_dict())[1:-1] + ', "score": ')
+        return known[1] + _number_json(round(c.score, 4)) + ', "reason": ' + encode_basestring(c.reason) + "}"
+
+    def __call__(self, mentions: Sequence[Mention]) -> Iterator[str]:
+        """Yield the JSON text of each mention."""
+        alternatives: dict[int, str] = {}  # id of a candidate list (alive while the mentions are)
+        for m in mentions:
+            alts = alternatives.get(id(m.candidates))
+            if alts is None:
+                alts = "[" + ", ".join([self._candidate(c) for c in m.candidates[:5]]) + "]"
+                alternatives[id(m.candidates)] = alts
+            corrected = "" if m.corrected is None else ', "corrected": ' + _dumps(m.corrected)
+            yield self._head(m) + ', "alternatives": ' + alts + corrected + "}"
+
+
+def _write_items(items: Iterable[str], n: int, out: TextIO) -> None:
+    """Write a JSON list of ``n`` encoded items: joined, or item by item when long (no giant string)."""
+    if n > 1000:
+        out.write("[")
+        for j, item in enumerate(items):
+            out.write((", " if j else "") + item)
+        out.write("]")
+    else:
+        out.write("[" + ", ".join(items) + "]")
+
+
+def _write_result(result: DocumentResult, out: TextIO, mentions_json: _MentionsJson) -> None:
+    """Write ``json.dumps(result.to_dict())`` byte for byte, the places encoded by ``mentions_json``."""
+    doc = result.document
+    out.write('{"id": ' + _dumps(doc.id) + ', "source": ' + _dumps(doc.source) + ', "places": ')
+    _write_items(mentions_json(result.mentions), len(result.mentions), out)
+    out.write(', "claims": ')
+    claims = result.claim_dicts()
+    _write_items(map(_dumps, claims), len(claims), out)
     out.write("}")
 
 
@@ -108,11 +191,12 @@ def cmd_parse(args: argparse.Namespace) -> int:
         results, errors = iter(fixed.documents), [*errors, *fixed.errors]
     out = sys.stdout
     if args.json:
+        mentions_json = _MentionsJson()
         out.write('{"documents": [')
         for i, r in enumerate(_progress(results, "parse")):
             if i:
                 out.write(", ")
-            _write_streamed(r.to_dict(), out)
+            _write_result(r, out, mentions_json)
         out.write("]}\n")
     else:
         for r in _progress(results, "parse"):

@@ -156,6 +156,14 @@ class Mention:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the contract: ``id``, ``name``, ``kind``, ``lat``, ``lon``, ``start``..."""
+        d = self.head_dict()
+        d["alternatives"] = [c.to_dict() for c in self.candidates[:5]]
+        if self.corrected is not None:
+            d["corrected"] = self.corrected
+        return d
+
+    def head_dict(self) -> dict[str, Any]:
+        """Return the JSON form up to ``alternatives`` (which, with ``corrected``, ends it)."""
         p = self.place
         d: dict[str, Any] = {
             "id": p.id if p else None,
@@ -172,9 +180,6 @@ class Mention:
         }
         if self.part:
             d["part"] = self.part
-        d["alternatives"] = [c.to_dict() for c in self.candidates[:5]]
-        if self.corrected is not None:
-            d["corrected"] = self.corrected
         return d
 
 

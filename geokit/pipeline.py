@@ -48,8 +48,12 @@ class DocumentResult:
             "id": self.document.id,
             "source": self.document.source,
             "places": [m.to_dict() for m in self.mentions],
-            "claims": [_claim_dict(c, estimates) for c in self.claims],
+            "claims": self.claim_dicts(estimates),
         }
+
+    def claim_dicts(self, estimates: dict[str, Estimate] | None = None) -> list[dict[str, Any]]:
+        """Return the ``claims`` of :meth:`to_dict`."""
+        return [_claim_dict(c, estimates) for c in self.claims]
 
 
 def _claim_dict(claim: Claim, estimates: dict[str, Estimate] | None) -> dict[str, Any]:

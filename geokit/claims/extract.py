@@ -41,6 +41,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geokit.claims.grammar import (
+    _UNIT_WORDS,
+    _UNKNOWN_UNITS,
     BEARING_RE,
     DIRECTION_RE,
     EARTH_HALF_CIRCUMFERENCE_M,
@@ -99,6 +101,36 @@ _PART_FORWARD_RE = re.compile(
     rf"|the{_S}(?P<tpart>{_POINT}){_S}of)\s{{1,3}}(?:the{_S}(?:city{_S}of{_S})?)?",
     re.IGNORECASE,
 )
+# Where the three patterns above can first match in a sentence. Each match holds one of a few
+# words, at most so many characters from its start ("immediately to the north of": 25 before
+# "north"); before the first such word there is nothing to find. Lower-case ASCII text only, where
+# case-insensitive matching is plain lower-casing.
+_COMPASS_WORDS = ("north", "south", "east", "west")
+#: an abbreviated heading ("NE", "S.W.", "N by E"): a capital N, E, S or W standing alone
+_ABBR_ANCHOR = re.compile(r"[NESW](?<![\w.].)(?![^\WNESWb])")
+
+
+def _first_match_from(kind: str, text: str, start: int, end: int, low: str) -> int | None:
+    """Return where a pattern of ``kind`` can first match in the sentence ``text[start:end]``.
+
+    ``low`` is the sentence in lower case. None: nowhere. For text other than ASCII (where
+    case-insensitive matching is more than lower-casing), the start of the sentence.
+    """
+    if not text[start:end].isascii():
+        return start
+    if kind == "heading":  # _DIR_RE: a compass word or abbreviation, or "deg" of a bearing
+        firsts = [i - 25 for i in map(low.find, _COMPASS_WORDS) if i >= 0]
+        if (i := low.find("deg")) >= 0:
+            firsts.append(i - 60)
+        if (m := _ABBR_ANCHOR.search(text, start, end)) is not None:
+            firsts.append(m.start() - start - 25)
+    elif kind == "part":  # _PART_FORWARD_RE: "eastern", "central", "the north of"
+        firsts = [i - 6 for i in map(low.find, (*_COMPASS_WORDS, "central")) if i >= 0]
+    else:  # _REL_RE: "near", "on the north-western outskirts of"
+        firsts = [i - 30 for i in map(low.find, _RELATION_KEYS) if i >= 0]
+    return start + max(0, min(firsts)) if firsts else None
+
+
 _ANCHOR_PREFIX_RE = re.compile(
     rf"(?:the{_S})?(?:(?:city|town|village|port|capital|province|region|district|governorate|oasis|area"
     rf"|coast|outskirts|suburbs|centre|center){_S}of{_S}(?:the{_S})?)?",
@@ -130,15 +162,60 @@ _LINKING_VERBS = frozenset(_words("is are was were lies lie lay sits sit sat sta
 _LINE_KINDS = frozenset(_words("river stream canal wadi road highway line border frontier railway coast"))
 _LINE_WORDS_RE = re.compile(r"\b(?:river|canal|wadi|road|highway|railway|line|border|frontier|creek)\b", re.I)
 _COMPASS_KEYS = ("north", "south", "east", "west", "central", "bearing", "degree", "heading", "°", "º")
-_ABBR_HINT = re.compile(r"[NS]\.?[EW]|[NESW]\.?[NS]\.?[EW]|[NESW]\s?by?\s?[NESW]")
+# "[NS]\.?[EW]|[NESW]\.?[NS]\.?[EW]|[NESW]\s?by?\s?[NESW]" with the first letter taken out of the
+# alternatives: a pattern that starts with a character class lets the regex engine skip to the next
+# capital N, E, S or W instead of trying every alternative at every position (same matches).
+_ABBR_HINT = re.compile(r"[NESW](?:(?<=[NS])\.?[EW]|\.?[NS]\.?[EW]|\s?by?\s?[NESW])")
 _RELATION_KEYS = ("near", "close", "vicinity", "next", "outskirts", "outside", "bank", "shore", "between")
 _UNIT_HINT = re.compile(rf"(?<![^\W\d_]){UNIT_RE}", re.IGNORECASE)
+
+
+def _one_word_units() -> frozenset[str]:
+    """Return the units of ``UNIT_RE`` that are one word, lower-case ("km", "miles", "li", ...).
+
+    The others ("nautical miles", "cable lengths") end or start with one of these.
+    """
+    words = {u for u in _UNIT_WORDS if " " not in u}
+    for alt in _UNKNOWN_UNITS.split("|"):
+        if " " not in alt:
+            words.update((alt[:-2], alt[:-1]) if alt.endswith("s?") else (alt,))
+    return frozenset(words)
+
+
+_ONE_WORD_UNITS = _one_word_units()
+# The last run of letters of every word ("km" of "45km"), in lower-case ASCII text.
+_WORD_TAIL = re.compile(r"(?<![a-z])[a-z]++(?![0-9_])")
+
+
+def _has_unit(text: str, start: int, end: int) -> bool:
+    """Return whether ``_UNIT_HINT`` matches in ``text[start:end]`` (a sentence), faster.
+
+    In ASCII text a unit matches exactly where a word ends in letters that spell a one-word unit
+    (the pattern wants no letter before the unit and a word boundary after it). Other text, and a
+    sentence that does not follow a space, are searched with the pattern.
+
+    Examples
+    --------
+    >>> t = "It lies 45km (28 MILES) away; the km2 count is wrong."
+    >>> _has_unit(t, 0, len(t)), _has_unit(t, 24, len(t))
+    (True, False)
+    """
+    sentence = text[start:end]
+    if sentence.isascii() and (start == 0 or text[start - 1].isspace()):
+        return not _ONE_WORD_UNITS.isdisjoint(_WORD_TAIL.findall(sentence.lower()))
+    return _UNIT_HINT.search(text, start, end) is not None
+
+
 # Searched in the lower-cased text. A distance needs a unit: a number followed by letters ("45 km",
 # "45km") or a unit word; the other relations need a compass or relation word.
-_HINT_RE = re.compile(
-    r"\d\s{0,3}-?\s{0,3}[a-z]|kilomet|mile|meter|metre|feet|foot|yard|nautical|furlong|league|verst|cubit"
-    r"|fathom|parasang|" + "|".join(map(re.escape, _COMPASS_KEYS + _RELATION_KEYS))
+_HINT_NUMBER_RE = re.compile(r"\d\s{0,3}-?\s{0,3}[a-z]")
+_HINT_WORDS = (
+    *_words("kilomet mile meter metre feet foot yard nautical furlong league verst cubit fathom parasang"),
+    *_COMPASS_KEYS,
+    *_RELATION_KEYS,
 )
+#: The hints as one pattern (the reference for :func:`_hint_starts`, which finds the same matches faster).
+_HINT_RE = re.compile(_HINT_NUMBER_RE.pattern + "|" + "|".join(map(re.escape, _HINT_WORDS)))
 # A unit of length right before a heading ("... km north of"): the distance before it was not read.
 _UNIT_BEFORE_RE = re.compile(
     r"(?<![^\W\d_])(?:kms?|kilomet(?:er|re)s|miles?|mi|nmi|nautical\s{1,3}miles?|feet|ft|yards|yds?"
@@ -575,6 +652,37 @@ def _unify_labels(claims: list[Claim]) -> None:
             c.target = best.get(target_key(c.target), c.target)
 
 
+def _hint_starts(low: str) -> list[int]:
+    r"""Return where the matches of ``_HINT_RE.finditer(low)`` start, found faster.
+
+    The regex engine would try all 34 alternatives at every position of the text. Here the number
+    alternative is one regex (which skips to the next digit) and the words are found with
+    :meth:`str.find`; the occurrences are then taken as ``finditer`` takes them: leftmost first,
+    none overlapping the one before. No word is a prefix of another and the number alternative
+    starts with a digit, so at most one alternative matches at a position, as in the pattern.
+
+    Examples
+    --------
+    >>> low = "about 45 km northeast of sirte, near the 5\nmiles marker"
+    >>> _hint_starts(low) == [m.start() for m in _HINT_RE.finditer(low)]
+    True
+    """
+    found = [m.span() for m in _HINT_NUMBER_RE.finditer(low)]
+    for word in _HINT_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            found.append((i, i + len(word)))
+            i = low.find(word, i + 1)
+    found.sort()
+    starts: list[int] = []
+    end = 0
+    for s, e in found:
+        if s >= end:
+            starts.append(s)
+            end = e
+    return starts
+
+
 def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Claim]:
     """Return the relative-location claims of a document, in text order.
 
@@ -612,7 +720,7 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Clai
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased ("İ")
         low = "".join(ch.lower()[:1] or ch for ch in text)
-    hints = [m.start() for m in _HINT_RE.finditer(low)] + [m.start() for m in _ABBR_HINT.finditer(text)]
+    hints = _hint_starts(low) + [m.start() for m in _ABBR_HINT.finditer(text)]
     if not hints and not any(m.part for m in mentions):
         return []
     sentences = split_sentences(text)
@@ -624,7 +732,7 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Clai
         # Cheap substring tests skip the patterns that cannot match this sentence.
         compass = any(k in low for k in _COMPASS_KEYS) or _ABBR_HINT.search(text, s, e) is not None
         related = any(k in low for k in _RELATION_KEYS)
-        unit = _UNIT_HINT.search(text, s, e) is not None
+        unit = _has_unit(text, s, e)
         found: list[tuple[int, int, str, re.Match[str]]] = []
         for prio, (kind, pattern, wanted) in enumerate(
             (
@@ -635,7 +743,9 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Clai
             )
         ):
             if wanted:
-                found.extend((m.start(), prio, kind, m) for m in pattern.finditer(text, s, e))
+                first = s if kind == "offset" else _first_match_from(kind, text, s, e, low)
+                if first is not None:
+                    found.extend((m.start(), prio, kind, m) for m in pattern.finditer(text, first, e))
         found.sort(key=lambda t: (t[0], t[1]))
         for _, _, kind, m in found:
             if ex.overlaps(m.start(), m.end()):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from functools import cache
+from typing import TYPE_CHECKING
+
 import shapely
-from pyproj import Geod
 
 from geokit.model import Place
 
+if TYPE_CHECKING:
+    from pyproj import Geod
+
 __all__ = ["contains", "distance_m"]
 
-_GEOD = Geod(ellps="WGS84")
 #: A point this close to a region's boundary still counts as inside it (coastal towns, coarse polygons).
 BOUNDARY_TOLERANCE_DEG = 0.1
 
@@ -24,7 +28,15 @@ def distance_m(a: Place, b: Place) -> float:
     >>> round(distance_m(a, b))
     111319
     """
-    return float(_GEOD.inv(a.lon, a.lat, b.lon, b.lat)[2])
+    return float(_geod().inv(a.lon, a.lat, b.lon, b.lat)[2])
+
+
+@cache
+def _geod() -> Geod:
+    """Return the WGS84 ellipsoid, made on first use (pyproj takes a while to import)."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
 
 
 _PREPARED: dict[int, shapely.Geometry] = {}

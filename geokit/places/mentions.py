@@ -28,6 +28,7 @@ from geokit.places.build import NAME_ABBREVIATION, NAME_PRIMARY
 from geokit.places.gazetteer import Gazetteer
 from geokit.places.normalize import fold, name_hash, name_key
 from geokit.text.documents import clean_text
+from geokit.text.frequency import zipf_frequency
 
 __all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualifiers"]
 
@@ -120,14 +121,126 @@ _NAME_WORD = re.compile(
 )
 
 
-def _tokens(text: str) -> Iterator[_Token]:
-    for m in _NAME_WORD.finditer(text):
+def _word_trie(words: frozenset[str]) -> str:
+    """Return a regex that matches exactly ``words``, as a trie ("o(?:f|n)" for "of" and "on").
+
+    The regex engine tries the alternatives of "of|on|..." one by one; a trie reads each letter once.
+
+    Examples
+    --------
+    >>> _word_trie(frozenset({"of", "on", "de", "del", "della"}))
+    '(?:de(?:l(?:la)?)?|o(?:f|n))'
+    """
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def regex(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + regex(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return regex(trie)
+
+
+# Where a match of _NAME_WORD can start. The patterns start with a character class, so the regex
+# engine skips to the few places worth trying instead of trying three alternatives at every
+# character of the text. In one pass, from a character that is not a lower-case letter or digit:
+# - a connector after a non-word character (the third alternative of _NAME_WORD), or
+# - a capitalised word not glued to a word before it, and its extent (the second alternative).
+_WORD_START = re.compile(
+    rf"[^a-z0-9_](?:(?<=\W)(?:{_word_trie(_CONNECTORS)})\b"
+    r"|(?<=[^\W\d_a-z])(?<![\w'’\-].)\w*+(?:['’\-](?=[^\W_])\w*+)*+)"
+)
+# Rarer starts, where _NAME_WORD itself decides:
+# - the second letter of initials ("S.A." in "U.S.A."; the first alternative starts a letter before):
+_INITIAL = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_]\.)")
+# - the hyphen of an Arabic article ("al-Iraqi"; the article starts two or three letters before).
+_HYPHEN = re.compile(r"[-‐]")
+
+
+def _name_word_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``_NAME_WORD.finditer(text)``, found faster (see :func:`_name_words`).
+
+    Examples
+    --------
+    >>> t = "The U.S. envoy of al-Baghdadi met in Gulf-of-Sidra, y Ash."
+    >>> _name_word_spans(t) == [m.span() for m in _NAME_WORD.finditer(t)]
+    True
+    """
+    return [(s, e) for s, e, _ in _name_words(text)]
+
+
+def _name_words(text: str) -> list[tuple[int, int, int]]:
+    """Return the spans of ``_NAME_WORD.finditer(text)`` and what each is, found faster.
+
+    The third item is 1 for a connector, 2 for a capitalised word, 0 when the pattern was asked.
+
+    Every place where a match can start comes from the patterns above: connectors and capitalised
+    words with their extent where it is sure (a capitalised word not followed by a dot, a connector
+    not followed by a dot or hyphen), and the rarer places where ``_NAME_WORD.match`` decides.
+    Taking the places in order and skipping those inside the previous match is what ``finditer``
+    does.
+
+    """
+    n = len(text)
+    maybe = [0, *(m.start() - 1 for m in _INITIAL.finditer(text))]
+    for m in _HYPHEN.finditer(text):
+        h = m.start()
+        maybe.extend(a for a in (h - 2, h - 3) if a >= 0)
+    maybe.sort()
+    match = _NAME_WORD.match
+    spans: list[tuple[int, int, int]] = []
+    pos = i = 0
+
+    def decide(at: int) -> None:
+        nonlocal pos
+        m = match(text, at)
+        if m is not None:
+            pos = m.end()
+            spans.append((at, pos, 0))
+
+    for m in _WORD_START.finditer(text):
         s, e = m.span()
-        tok = m.group()
+        if text[s].isalnum():  # a capitalised word; "U.S.": initials, maybe
+            kind = 2 if text[s + 1 : s + 2] != "." else 0
+        else:  # a connector after a non-word character; "y.", "al-": maybe more
+            s += 1
+            kind = 1 if e == n or text[e] not in ".-‐" else 0
+        while i < len(maybe) and maybe[i] <= s:  # the rarer places first, as sorting would
+            if maybe[i] >= pos:
+                decide(maybe[i])
+            i += 1
+        if s < pos:
+            continue
+        if kind:
+            spans.append((s, e, kind))
+            pos = e
+        else:
+            decide(s)
+    for at in maybe[i:]:
+        if at >= pos:
+            decide(at)
+    return spans
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Return the words of ``text`` that can be part of a name (connectors are not capitalised)."""
+    tokens = []
+    for s, e, kind in _name_words(text):
+        tok = text[s:e]
+        if kind == 1:  # a connector, as the branch below would find
+            tokens.append(_Token(s, e, tok, False, False))
+            continue
         first = tok[0]
-        if first.islower() and first.isascii():
+        if not kind and first.islower() and first.isascii():  # a capitalised word never is
             if tok in _CONNECTORS:
-                yield _Token(s, e, tok, False, False)
+                tokens.append(_Token(s, e, tok, False, False))
                 continue
             first = _ARABIC_PREFIX.sub("", tok)[:1]
         if not (first.isupper() or (first.isalpha() and not first.islower())):
@@ -141,14 +254,13 @@ def _tokens(text: str) -> Iterator[_Token]:
         j = s - 1
         while j >= 0 and text[j] in " \t\r":
             j -= 1
-        yield _Token(s, e, tok, True, j < 0 or text[j] in _SENTENCE_END)
+        tokens.append(_Token(s, e, tok, True, j < 0 or text[j] in _SENTENCE_END))
+    return tokens
 
 
 @lru_cache(maxsize=131072)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
+    return zipf_frequency(word)
 
 
 # Per-gazetteer caches (weakly keyed: a gazetteer that is freed takes its entries with it).
@@ -203,6 +315,9 @@ def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+_CLAUSE_BREAKS = frozenset(',;:()"“”!?\n')
+
+
 def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
     """Group capitalised tokens (with connectors between them) into proper-noun chunks."""
     i, n = 0, len(tokens)
@@ -215,7 +330,7 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
             gap = text[tokens[j - 1].end : tokens[j].start]
             if (
                 len(gap) > 2
-                or any(c in gap for c in ',;:()"“”!?\n')
+                or not _CLAUSE_BREAKS.isdisjoint(gap)
                 or ("." in gap and not tokens[j - 1].text.endswith("."))
             ):
                 # a sentence or clause boundary; "St. Louis" keeps its dot inside the token gap
@@ -263,45 +378,24 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     ['Mosul']
     """
     text = clean_text(text)  # a lone surrogate cannot be hashed; same length, same offsets
-    tokens = list(_tokens(text))
+    tokens = _tokens(text)
     chunks = list(_chunks(tokens, text))
-    # every n-gram of every chunk that neither starts nor ends with a connector
-    grams: list[tuple[int, int, int]] = []  # chunk index, first token, last token (exclusive)
-    keys: list[str] = []
-    for ci, ch in enumerate(chunks):
-        for a in range(len(ch)):
-            if not ch[a].cap:
-                continue
-            for b in range(min(len(ch), a + MAX_NAME_WORDS), a, -1):
-                if not ch[b - 1].cap:
-                    continue
-                grams.append((ci, a, b))
-                keys.append(name_key(text[ch[a].start : ch[b - 1].end]))
-    if not grams:
+    found = _chunk_names(chunks, text, gazetteer)
+    if not any(found):
         return []
-    # whether each n-gram is a name, looked up once per distinct n-gram (names recur across a corpus)
-    known = _KNOWN.setdefault(gazetteer, {})
-    fresh = list(dict.fromkeys(k for k in keys if k not in known))
-    if fresh:
-        if len(known) > 500_000:
-            known.clear()
-        hashes = np.fromiter((name_hash(k) for k in fresh), dtype=np.int64, count=len(fresh))
-        known.update(zip(fresh, gazetteer.has_keys(hashes).tolist(), strict=True))
-    found: dict[int, list[tuple[int, int, str]]] = {}
-    for (ci, a, b), key in zip(grams, keys, strict=True):
-        ok = known[key]
-        if ok:
-            found.setdefault(ci, []).append((a, b, key))
 
     person_words: set[str] = set()
     out: list[RawMention] = []
+    caches = (_KEY_INFO.setdefault(gazetteer, {}), _SPAN_INFO.setdefault(gazetteer, {}))
     for ci, ch in enumerate(chunks):
+        if len(ch) == 1 and not found[ci]:
+            continue  # one word, not a name: nothing to find, nor a person's name to learn
         person_from = _person_start(ch)
         if person_from is not None:
             for t in ch[person_from:]:
                 if t.text.lower() not in _CONNECTORS:
                     person_words.add(fold(t.text))
-        matches = found.get(ci, [])
+        matches = found[ci]
         taken = [False] * len(ch)
         # longest first, then leftmost
         for a, b, key in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
@@ -311,7 +405,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                 continue
             span_text = text[ch[a].start : ch[b - 1].end]
             whole = a == 0 and b == len(ch)
-            end = _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text)
+            end = _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text, caches)
             if end is None:
                 continue
             for k in range(a, b):
@@ -331,10 +425,60 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     out.sort(key=lambda m: m.start)
     link_qualifiers(out, text)
     for m in out:
-        pm = _PART_WORDS.search(text, max(0, m.start - 25), m.start)
-        if pm:
-            m.part = pm.group(1).lower()
+        part = _part_before(text, m.start)
+        if part:
+            m.part = part
     return out
+
+
+def _chunk_names(
+    chunks: list[list[_Token]], text: str, gazetteer: Gazetteer
+) -> list[list[tuple[int, int, str]]]:
+    """Return, per chunk, its n-grams that are names: ``(first token, end token, key)``.
+
+    Every n-gram of a chunk that neither starts nor ends with a connector is looked up. The answer
+    depends only on the chunk's text (which fixes where its words lie: they are read from it), so
+    it is kept per distinct chunk ("U.S.", "Donald Trump" recur in every story); the n-grams of new
+    chunks are looked up together.
+    """
+    cache = _CHUNK_NAMES.setdefault(gazetteer, {})
+    out: list[list[tuple[int, int, str]] | None] = []
+    todo: list[tuple[int, tuple[str, int], list[tuple[int, int, str]]]] = []  # chunk, key, n-grams
+    for ci, ch in enumerate(chunks):
+        sig = (text[ch[0].start : ch[-1].end], len(ch))
+        names = cache.get(sig)
+        out.append(names)
+        if names is None:
+            todo.append((ci, sig, _ngrams(ch, text)))
+    if todo:
+        known = _KNOWN.setdefault(gazetteer, {})
+        if len(known) > 500_000:
+            known.clear()  # before the look-up, so that every key asked for is in it afterwards
+        # whether each n-gram is a name, looked up once per distinct n-gram
+        fresh = list(dict.fromkeys(key for _, _, grams in todo for _, _, key in grams if key not in known))
+        if fresh:
+            hashes = np.fromiter((name_hash(k) for k in fresh), dtype=np.int64, count=len(fresh))
+            known.update(zip(fresh, gazetteer.has_keys(hashes).tolist(), strict=True))
+        if len(cache) > 200_000:
+            cache.clear()
+        for ci, sig, grams in todo:
+            out[ci] = [g for g in grams if known[g[2]]]
+            if len(sig[0]) <= 200:  # names, not the odd chunk that spans a paragraph
+                cache[sig] = out[ci]
+    return out  # type: ignore[return-value]
+
+
+def _ngrams(chunk: list[_Token], text: str) -> list[tuple[int, int, str]]:
+    """Return every n-gram of a chunk that neither starts nor ends with a connector, with its key."""
+    grams = []
+    for a in range(len(chunk)):
+        if not chunk[a].cap:
+            continue
+        for b in range(min(len(chunk), a + MAX_NAME_WORDS), a, -1):
+            if not chunk[b - 1].cap:
+                continue
+            grams.append((a, b, name_key(text[chunk[a].start : chunk[b - 1].end])))
+    return grams
 
 
 def _person_start(chunk: list[_Token]) -> int | None:
@@ -385,12 +529,19 @@ class _KeyInfo:
 
 
 _KNOWN: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
+_CHUNK_NAMES: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, int], list[tuple[int, int, str]]]] = (
+    weakref.WeakKeyDictionary()
+)
 _KEY_INFO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _KeyInfo]] = weakref.WeakKeyDictionary()
 
 
-def _key_info(gaz: Gazetteer, key: str) -> _KeyInfo:
-    """Return what the filters need to know of a name, computed once per gazetteer and key."""
-    cache = _KEY_INFO.setdefault(gaz, {})
+def _key_info(gaz: Gazetteer, key: str, cache: dict[str, _KeyInfo] | None = None) -> _KeyInfo:
+    """Return what the filters need to know of a name, computed once per gazetteer and key.
+
+    ``cache`` is the gazetteer's entry of ``_KEY_INFO`` (looked up here when not given).
+    """
+    if cache is None:
+        cache = _KEY_INFO.setdefault(gaz, {})
     info = cache.get(key)
     if info is None:
         recs_a, types_a = gaz.key_matches(key)
@@ -407,6 +558,48 @@ def _key_info(gaz: Gazetteer, key: str) -> _KeyInfo:
     return info
 
 
+@dataclass(frozen=True, slots=True)
+class _SpanInfo:
+    """What the filters need to know of a span's own text (not of its context)."""
+
+    letters: int  # how many letters
+    contraction: bool  # ends like "they've", "I'll"
+    upper: bool  # all capitals
+    demonym: bool  # see is_demonym
+    word: str  # folded
+    generic: bool  # one of GENERIC_WORDS
+    zipf: float  # English word frequency of ``word``
+
+
+_CONTRACTION = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.IGNORECASE)
+_SPAN_INFO: weakref.WeakKeyDictionary[Gazetteer, dict[str, _SpanInfo]] = weakref.WeakKeyDictionary()
+
+
+def _span_info(gaz: Gazetteer, span_text: str, cache: dict[str, _SpanInfo] | None = None) -> _SpanInfo:
+    """Return the context-free facts about a span's text, computed once per gazetteer and text.
+
+    ``cache`` is the gazetteer's entry of ``_SPAN_INFO`` (looked up here when not given).
+    """
+    if cache is None:
+        cache = _SPAN_INFO.setdefault(gaz, {})
+    info = cache.get(span_text)
+    if info is None:
+        word = fold(span_text)
+        info = _SpanInfo(
+            letters=sum(ch.isalpha() for ch in span_text),
+            contraction=_CONTRACTION.search(span_text) is not None,
+            upper=span_text.isupper(),
+            demonym=is_demonym(span_text, gaz),
+            word=word,
+            generic=word in GENERIC_WORDS,
+            zipf=_zipf(word),
+        )
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[span_text] = info
+    return info
+
+
 def _keep(
     gaz: Gazetteer,
     chunk: list[_Token],
@@ -417,33 +610,39 @@ def _keep(
     whole: bool,
     person_words: set[str],
     text: str,
+    caches: tuple[dict[str, _KeyInfo], dict[str, _SpanInfo]] | None = None,
 ) -> int | None:
-    """Return the end offset of the mention if the span names a place, else None."""
-    info = _key_info(gaz, key)
+    """Return the end offset of the mention if the span names a place, else None.
+
+    ``caches``: the gazetteer's entries of ``_KEY_INFO`` and ``_SPAN_INFO``, if at hand.
+    """
+    key_infos, span_infos = caches or (None, None)
+    info = _key_info(gaz, key, key_infos)
     if not info.recs:
         return None
     end = chunk[b - 1].end
     best = info.salience
     single = b - a == 1
-    letters = sum(ch.isalpha() for ch in span_text)
+    span = _span_info(gaz, span_text, span_infos)
+    letters = span.letters
     abbreviation = info.abbreviation
     if letters <= 1:
         return None
-    if re.search(r"['’](?:ve|ll|re|d|m|t)$", span_text, re.IGNORECASE):
+    if span.contraction:
         return None
-    if span_text.isupper() and letters <= 4:
+    if span.upper and letters <= 4:
         # "US", "UAE", "B.C." are names; "BA", "MW", "APC" are not
         return end if info.official_caps else None
-    if letters <= 3 and not span_text.isupper():
+    if letters <= 3 and not span.upper:
         # "Ky.", "Ala.": an abbreviation only with its dot
         if abbreviation and text[end : end + 1] == ".":
             return end + 1
         if letters <= 2:
             return None
-    if single and is_demonym(span_text, gaz):
+    if single and span.demonym:
         return None
-    word = fold(span_text)
-    if word in GENERIC_WORDS:
+    word = span.word
+    if span.generic:
         return None
     locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 16), chunk[a].start))
     if single and not locative:
@@ -453,7 +652,7 @@ def _keep(
             return None
         if best < 0.75 and _SAID_BEFORE.search(text, max(0, chunk[a].start - 20), chunk[a].start):
             return None
-    z = _zipf(word)
+    z = span.zipf
     if locative:
         z -= 0.7  # "in Reading" is a place far more often than "Reading" alone
     if z >= 4.3 and best < 0.75:
@@ -462,7 +661,7 @@ def _keep(
         return None
     if chunk[a].sentence_start and z >= 3.5 and best < 0.75:
         return None
-    if span_text.isupper() and z >= 3.0 and best < 0.9:
+    if span.upper and z >= 3.0 and best < 0.9:
         return None
     after_of = a > 0 and chunk[a - 1].text == "of"
     if not whole and best < 0.75 and not after_of:
@@ -470,6 +669,30 @@ def _keep(
         # after "of" it is the place the name is of ("the Governor of Ninawa", "west of Sirte")
         return None
     return end
+
+
+#: Every word of _PART_WORDS holds one of these.
+_PART_HINTS = ("north", "south", "east", "west", "central", "downtown", "greater", "upper", "lower")
+
+
+def _part_before(text: str, start: int) -> str | None:
+    """Return the part word right before a mention ("eastern" of "eastern Mosul"), lower-case, or None.
+
+    An ASCII window without any of ``_PART_HINTS`` (in lower case) cannot match: the pattern is not
+    tried there.
+
+    Examples
+    --------
+    >>> t = "strikes in north-eastern Syria and in Mosul"
+    >>> _part_before(t, t.index("Syria")), _part_before(t, t.index("Mosul"))
+    ('north-eastern', None)
+    """
+    lo = max(0, start - 25)
+    window = text[lo:start]
+    if window.isascii() and not any(map(window.lower().__contains__, _PART_HINTS)):
+        return None
+    pm = _PART_WORDS.search(text, lo, start)
+    return pm.group(1).lower() if pm else None
 
 
 def link_qualifiers(mentions: list[RawMention], text: str) -> None:

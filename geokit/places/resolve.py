@@ -53,6 +53,24 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._contained: dict[tuple[str, str], bool] = {}
+        self._found: dict[tuple[str, bool], list[Candidate]] = {}
+        self._capital: dict[str, bool] = {}  # by place id: whether it is a national capital
+
+    def _contains(self, region: Place, place: Place) -> bool:
+        """Return :func:`~geokit.places.context.contains`, computed once per pair of gazetteer places.
+
+        Every place the resolver sees comes from its gazetteer, where an id names one place.
+        """
+        key = (region.id, place.id)
+        inside = self._contained.get(key)
+        if inside is None:
+            from geokit.places.context import contains
+
+            if len(self._contained) > 200_000:
+                self._contained.clear()
+            inside = self._contained[key] = contains(region, place)
+        return inside
 
     @cached_property
     def _capitals(self) -> set[tuple[str, str]]:
@@ -63,6 +81,16 @@ class Resolver:
         with open(_geonames_data_dir() / "countries.json", encoding="utf-8") as fh:
             countries = json.load(fh)
         return {(name_key(c["capital"]), iso) for iso, c in countries.items() if c.get("capital")}
+
+    def _known_candidates(self, text: str, approximate: bool) -> list[Candidate]:
+        """Return :meth:`_candidates`, looked up once per distinct name (the list is only read)."""
+        key = (text, approximate)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) > 50_000:
+                self._found.clear()
+            found = self._found[key] = self._candidates(text, approximate=approximate)
+        return found
 
     def _candidates(self, text: str, *, approximate: bool = False) -> list[Candidate]:
         try:
@@ -123,13 +151,15 @@ class Resolver:
             groups.setdefault((m.key or name_key(m.text), raw[q].key if q >= 0 else ""), []).append(i)
         group_list = list(groups.values())
         approximate = document.spans is not None
-        group_cands = [self._candidates(raw[g[0]].text, approximate=approximate) for g in group_list]
+        group_cands = [self._known_candidates(raw[g[0]].text, approximate) for g in group_list]
         group_of = {i: gi for gi, g in enumerate(group_list) for i in g}
 
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
         scored: list[list[Candidate]] = group_cands
+        distances = _Distances(group_cands)
         for _ in range(2):
             context = self._context(chosen, group_cands)
+            context["near"] = distances.nearest(context["points"])
             scored = [
                 self._rescore(gi, group_cands[gi], chosen, context, qualifier_of, group_list, group_of)
                 for gi in range(len(group_list))
@@ -191,14 +221,14 @@ class Resolver:
     ) -> list[Candidate]:
         if not cands:
             return []
-        from geokit.places.context import contains
+        contains = self._contains
 
         share = context["country_share"]
         points = [(lon, lat, place) for j, lon, lat, place in context["points"] if j != gi]
         first = groups[gi][0]
         qg = group_of.get(qualifier_of[first]) if first in qualifier_of else None
         qual = chosen[qg].place if qg is not None and chosen[qg] is not None else None
-        near = _nearest_many(cands, points)
+        near = context["near"][gi]
         # "Mexico" is the country, not the State of México: a region named like its own country
         # takes no context bonus over it.
         named_countries = {c.place.country for c in cands if c.place.kind == "country"}
@@ -262,7 +292,14 @@ class Resolver:
 
     def _is_capital(self, p: Place) -> bool:
         # by name, so only a city (100,000 or more) qualifies: Washington, D.C., not Washington, Iowa
-        return p.kind == "city" and (name_key(p.name), p.country or "") in self._capitals
+        capital = self._capital.get(p.id)
+        if capital is None:
+            if len(self._capital) > 200_000:
+                self._capital.clear()
+            capital = self._capital[p.id] = (
+                p.kind == "city" and (name_key(p.name), p.country or "") in self._capitals
+            )
+        return capital
 
 
 _GENERIC_SUFFIX = re.compile(
@@ -325,6 +362,78 @@ def _inner_names(text: str) -> list[str]:
                 continue
             out.append(" ".join(words[i : i + n]))
     return out
+
+
+class _Distances:
+    """Distances between the settlement candidates of one document, each computed once.
+
+    :meth:`nearest` gives what :func:`_nearest_many` gives for every group's candidates at once,
+    with the same formula applied to the same numbers, but with a handful of array operations per
+    document instead of a dozen per group and pass.
+
+    Parameters
+    ----------
+    group_cands : list of list of Candidate
+        The candidates of each group of mentions.
+    """
+
+    def __init__(self, group_cands: Sequence[Sequence[Candidate]]) -> None:
+        index: dict[str, int] = {}
+        places: list[Place] = []
+        for cands in group_cands:
+            for c in cands:
+                if c.place.kind in _LOCAL_KINDS and c.place.id not in index:
+                    index[c.place.id] = len(places)
+                    places.append(c.place)
+        self._index = index
+        #: per group, the row of each candidate (-1: not a settlement kind)
+        self._rows = [
+            [index.get(c.place.id, -1) if c.place.kind in _LOCAL_KINDS else -1 for c in cands]
+            for cands in group_cands
+        ]
+        self._lat = np.radians([p.lat for p in places])[:, None]
+        self._lon = np.radians([p.lon for p in places])[:, None]
+        self._columns: dict[str, np.ndarray] = {}  # distances from every row to one place
+
+    def _column(self, points: list[tuple[int, float, float, Place]]) -> np.ndarray:
+        """Return the distances (rows x points) from every candidate to every point, in metres."""
+        missing = {p.id: (lon, lat) for _, lon, lat, p in points if p.id not in self._columns}
+        if missing:
+            lat2 = np.radians([ll[1] for ll in missing.values()])[None, :]
+            lon2 = np.radians([ll[0] for ll in missing.values()])[None, :]
+            d = _haversine_m(self._lat, self._lon, lat2, lon2)
+            for k, pid in enumerate(missing):
+                self._columns[pid] = d[:, k]
+        return np.stack([self._columns[p.id] for _, _, _, p in points], axis=1)
+
+    def nearest(self, points: list[tuple[int, float, float, Place]]) -> list[list[float]]:
+        """Return, per group, each candidate's distance to the nearest point of another group.
+
+        ``points`` holds ``(group, lon, lat, place)``, at most one per group; candidates of other
+        kinds, and places at the same point, are infinitely far (as in :func:`_nearest_many`).
+        """
+        inf = float("inf")
+        if not points or not self._index:
+            return [[inf] * len(rows) for rows in self._rows]
+        d = self._column(points)
+        best_col = d.argmin(axis=1)
+        best = d[np.arange(d.shape[0]), best_col].tolist()
+        d[np.arange(d.shape[0]), best_col] = np.inf  # the nearest point after the own group's one
+        second = d.min(axis=1).tolist()
+        owner = [j for j, _, _, _ in points]
+        best_owner = [owner[k] for k in best_col.tolist()]
+        return [
+            [inf if r < 0 else (second[r] if best_owner[r] == gi else best[r]) for r in rows]
+            for gi, rows in enumerate(self._rows)
+        ]
+
+
+def _haversine_m(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """Return great-circle distances in metres between radians (broadcast); under 1 m counts as inf."""
+    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    d = 2 * 6_371_008.8 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+    d[d < 1.0] = np.inf
+    return d
 
 
 def _nearest_many(cands: Sequence[Candidate], points: list[tuple[float, float, Place]]) -> list[float]:
