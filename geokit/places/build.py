@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 #: Place kinds, stored as their index.
 KINDS = (
