@@ -407,7 +407,6 @@ EU_MEMBERS = [
 def _european_union() -> Iterator[_Record]:
     """Yield the European Union, named in news as often as a country; its point is its area's centroid."""
     import shapely
-    from pyproj import Transformer
 
     from geokit.places.layers import load_layer
 
@@ -420,10 +419,7 @@ def _european_union() -> Iterator[_Record]:
     if not parts:
         return
     union = shapely.union_all(parts)
-    laea = Transformer.from_crs("EPSG:4326", "EPSG:3035", always_xy=True)
-    back = Transformer.from_crs("EPSG:3035", "EPSG:4326", always_xy=True)
-    c = shapely.transform(union, lambda xy: np.column_stack(laea.transform(xy[:, 0], xy[:, 1]))).centroid
-    lon, lat = back.transform(c.x, c.y)
+    lon, lat = _area_centroid(union)
     yield _Record(
         id="geonames:6695072",
         name="European Union",
