@@ -8,9 +8,9 @@ expressions) -> :mod:`geokit.estimates` (geodesic regions) -> :mod:`geokit.check
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from geokit._lazy import lazy_attributes
 from geokit.errors import (
     DataError,
     DocumentError,
@@ -74,8 +74,4 @@ _LAZY = {
     "apply_corrections": "geokit.corrections",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'geokit' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)

@@ -67,9 +67,9 @@ analysis's ``errors`` while the other corrections still apply.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from geokit._lazy import lazy_attributes
 from geokit.corrections.schema import (
     ACTIONS,
     Correction,
@@ -121,8 +121,4 @@ _LAZY = {
     "mentions_table": "geokit.corrections.display",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'geokit.corrections' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from geokit._lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from geokit.places.gazetteer import Gazetteer, get_gazetteer
@@ -33,8 +34,4 @@ _LAZY = {
     "resolve_document": "geokit.places.resolve",
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'geokit.places' has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, _LAZY)
