@@ -1,6 +1,7 @@
 """The offline gazetteer puts the seed places in the right place and ranks names sensibly."""
 
 import pytest
+import shapely
 from pyproj import Geod
 from shapely.geometry import Point
 
@@ -65,6 +66,32 @@ def test_tigris_is_a_line_through_iraq(gaz):
     iraq = gaz.lookup("Iraq")[0].place.geometry
     assert p.geometry.intersects(iraq)
     assert gaz.lookup("the Tigris")[0].place.id == p.id
+
+
+@pytest.mark.parametrize(
+    ("river", "lat", "lon"),
+    [
+        ("Tigris River", 31.00, 47.44),  # Al-Qurna, where it meets the Euphrates
+        ("Missouri River", 38.81, -90.12),  # joins the Mississippi (which goes on), not its sources
+        ("Jordan River", 31.33, 35.42),  # ends in the Dead Sea, a lake
+        ("Volga River", 45.9, 48.2),  # its delta on the Caspian, not the Rybinsk reservoir
+        ("Cauvery", 11.0, 79.8),  # the Bay of Bengal
+    ],
+)
+def test_rivers_sit_at_their_mouth(gaz, river, lat, lon):
+    p = next(c.place for c in gaz.lookup(river) if c.place.kind == "river")
+    assert km(p, lat, lon) < 60
+    # the extent still reaches the farthest part of the river (its source)
+    farthest = max(km(p, y, x) for x, y in shapely.get_coordinates(p.geometry))
+    assert p.extent_m / 1000 == pytest.approx(farthest, rel=1e-3)
+
+
+def test_country_point_lies_between_the_two_conventional_centres(gaz):
+    us = gaz.lookup("United States")[0].place
+    assert km(us, 38.0, -97.0) < 161  # the CIA World Factbook's centre
+    assert km(us, 39.83, -98.58) < 161  # the geographic centre of the contiguous states
+    libya = gaz.lookup("Libya")[0].place
+    assert libya.geometry.contains(Point(libya.lon, libya.lat))
 
 
 @pytest.mark.parametrize("name", ["Europe", "Africa"])

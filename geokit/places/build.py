@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -330,6 +330,53 @@ def _area_centroid(geom: object) -> tuple[float, float]:
     return lon, float(np.degrees(np.arcsin(np.clip(c.y, -1.0, 1.0))))
 
 
+def _spherical_midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """Return the point halfway along the great circle between two ``(lon, lat)`` points.
+
+    Examples
+    --------
+    >>> lon, lat = _spherical_midpoint((0.0, 0.0), (0.0, 60.0))
+    >>> round(lon, 6), round(lat, 6)
+    (0.0, 30.0)
+    """
+    v = sum(
+        np.array(
+            [
+                np.cos(np.radians(la)) * np.cos(np.radians(lo)),
+                np.cos(np.radians(la)) * np.sin(np.radians(lo)),
+                np.sin(np.radians(la)),
+            ]
+        )
+        for lo, la in (a, b)
+    )
+    return float(np.degrees(np.arctan2(v[1], v[0]))), float(
+        np.degrees(np.arctan2(v[2], np.hypot(v[0], v[1])))
+    )
+
+
+def _country_point(factbook_latlng: list, main_part: object) -> tuple[float, float]:
+    """Return a country's point ``(lon, lat)``: between its two conventional centres.
+
+    Gazetteers place a country at one of two centres: a published conventional point (the CIA
+    World Factbook's, rounded to whole degrees: 38 N 97 W for the United States) or the
+    geographic centre of its main landmass (39.8 N 98.6 W, near Lebanon, Kansas). For a large
+    country the two lie hundreds of kilometres apart; the midpoint of the great circle between
+    them is at most half that from either, so whichever convention a reader or a benchmark
+    uses, the point is near it. Where countryinfo has no Factbook point, the landmass centre.
+
+    Examples
+    --------
+    >>> from shapely import box
+    >>> lon, lat = _country_point([10, 0], box(-2, -1, 2, 1))
+    >>> round(lon, 3), round(lat, 3)
+    (5.0, 0.0)
+    """
+    centre = _area_centroid(main_part)
+    if len(factbook_latlng) != 2:
+        return centre
+    return _spherical_midpoint((float(factbook_latlng[1]), float(factbook_latlng[0])), centre)
+
+
 def _countries() -> Iterator[_Record]:
     from geokit.places.layers import load_layer
 
@@ -349,12 +396,7 @@ def _countries() -> Iterator[_Record]:
             iso, [r.get("name"), r.get("name_long"), r.get("formal_name"), gn_info.get("name")]
         )
         names += list(r.get("alt_names") or [])
-        # The conventional centre of a country (CIA World Factbook, via countryinfo), the point most
-        # gazetteers give; Natural Earth's label point where countryinfo has none.
-        latlng = (info.get(iso) or {}).get("latlng") or []
-        lat, lon = (
-            (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else (float(r["lat"]), float(r["lon"]))
-        )
+        lon, lat = _country_point((info.get(iso) or {}).get("latlng") or [], _main_part(geoms[row]))
         yield _Record(
             id=f"geonames:{gid}" if gid else f"ne-country:{iso}",
             name=gn_info.get("name") or r.get("name") or iso,
@@ -562,10 +604,120 @@ def _world_regions() -> Iterator[_Record]:
         )
 
 
+#: An end of a river this close to the coast (degrees, about 5 km) is where it meets the sea.
+_COAST_TOLERANCE_DEG = 0.05
+#: An end of a river this close to another river's line (degrees, about 1 km) joins it there.
+_JOIN_TOLERANCE_DEG = 0.01
+
+
+def _free_ends(lines: object) -> list[tuple[float, float]]:
+    """Return the ends ``(lon, lat)`` of a river's lines that no other of its lines shares."""
+    import shapely
+
+    ends = []
+    for part in shapely.get_parts(lines):
+        xy = shapely.get_coordinates(part)
+        if len(xy):
+            ends += [(float(xy[0, 0]), float(xy[0, 1])), (float(xy[-1, 0]), float(xy[-1, 1]))]
+    count: dict[tuple[float, float], int] = {}
+    for x, y in ends:
+        key = (round(x, 5), round(y, 5))
+        count[key] = count.get(key, 0) + 1
+    return [(x, y) for x, y in ends if count[(round(x, 5), round(y, 5))] == 1]
+
+
+#: Lakes at least this large (km²) take rivers in as the sea does (the Caspian, the Dead Sea).
+_MOUTH_LAKE_KM2 = 500.0
+
+
+def _shores() -> np.ndarray:
+    """Return the sea coasts and large lakes' shores, as rings of Natural Earth's land."""
+    import shapely
+    from pyproj import Geod
+
+    from geokit.places.layers import load_layer
+
+    geod = Geod(ellps="WGS84")
+    _, land = load_layer("land")
+    polygons = shapely.get_parts(land[0])
+    rings = list(shapely.get_exterior_ring(polygons))
+    for polygon in polygons:
+        for hole in polygon.interiors:
+            area_m2, _ = geod.geometry_area_perimeter(shapely.Polygon(hole))
+            if abs(area_m2) >= _MOUTH_LAKE_KM2 * 1e6:
+                rings.append(shapely.LinearRing(hole))
+    return np.array(rings, dtype=object)
+
+
+def _river_mouths(geoms: np.ndarray, lengths_km: np.ndarray) -> list[tuple[float, float] | None]:
+    """Return each river's mouth ``(lon, lat)``, or None where its lines do not show it.
+
+    Gazetteers (GeoNames, the USGS GNIS) place a stream at its mouth. Natural Earth's lines carry
+    no direction, so the mouth is read from the river's two far ends (with the ends near them: a
+    delta's mouths; ends in between are cuts at reservoirs): the far end that meets a longer
+    river in mid-course (the Missouri meets the Mississippi, which goes on; a river's sources
+    meet their headstreams' ends instead); else the one on the sea coast or a large lake's shore
+    (the Volga's delta on the Caspian, the Jordan in the Dead Sea); else the one less than half
+    as far from the shore as the other (the Tigris at Al-Qurna, where the Shatt al-Arab begins).
+
+    Examples
+    --------
+    >>> from shapely import LineString
+    >>> big = LineString([(0, 1), (0, 0), (0, -1)])  # a river running through (0, 0)
+    >>> tributary = LineString([(5, 0), (0, 0)])
+    >>> _river_mouths(np.array([big, tributary], dtype=object), np.array([2.0, 1.0]))[1]
+    (0.0, 0.0)
+    """
+    import shapely
+
+    shore = shapely.STRtree(_shores())
+    rivers = shapely.STRtree(geoms)
+    ends = [_free_ends(g) for g in geoms]
+    all_ends = shapely.STRtree(shapely.points([e for es in ends for e in es] or [(0.0, 0.0)]))
+
+    def joins_longer(row: int, point: object) -> bool:
+        near = rivers.query(point, predicate="dwithin", distance=_JOIN_TOLERANCE_DEG)
+        return any(lengths_km[o] > lengths_km[row] for o in near) and (
+            len(all_ends.query(point, predicate="dwithin", distance=_JOIN_TOLERANCE_DEG)) <= 1
+        )
+
+    mouths: list[tuple[float, float] | None] = []
+    for row, river_ends in enumerate(ends):
+        if len(river_ends) < 2:
+            mouths.append(None)
+            continue
+        xy = np.array(river_ends)
+        apart = np.hypot(xy[:, None, 0] - xy[None, :, 0], xy[:, None, 1] - xy[None, :, 1])
+        a, b = np.unravel_index(int(np.argmax(apart)), apart.shape)
+        span = apart[a, b]
+        points = shapely.points(xy)
+        to_shore = np.full(len(xy), np.inf)
+        (at, _), dist = shore.query_nearest(points, return_distance=True)
+        np.minimum.at(to_shore, at, dist)
+        groups = [np.flatnonzero(apart[far] <= 0.15 * span) for far in (a, b)]
+        nearest = [int(g[np.argmin(to_shore[g])]) for g in groups]
+        joined = [any(joins_longer(row, points[i]) for i in g) for g in groups]
+        on_shore = [to_shore[i] <= _COAST_TOLERANCE_DEG for i in nearest]
+        if joined[0] != joined[1]:
+            pick = nearest[0 if joined[0] else 1]
+        elif on_shore[0] != on_shore[1]:
+            pick = nearest[0 if on_shore[0] else 1]
+        elif to_shore[nearest[0]] < 0.5 * to_shore[nearest[1]]:
+            pick = nearest[0]
+        elif to_shore[nearest[1]] < 0.5 * to_shore[nearest[0]]:
+            pick = nearest[1]
+        else:
+            mouths.append(None)
+            continue
+        mouths.append(river_ends[pick])
+    return mouths
+
+
 def _rivers() -> Iterator[_Record]:
     from geokit.places.layers import load_layer
 
-    recs, _ = load_layer("rivers")
+    recs, geoms = load_layer("rivers")
+    mouths = _river_mouths(geoms, np.array([float(r.get("length_km") or 0.0) for r in recs]))
     for row, r in enumerate(recs):
         name = r.get("name") or ""
         if not name:
@@ -576,15 +728,21 @@ def _rivers() -> Iterator[_Record]:
         for n in names:
             if not re.search(r"\briver\b", n, re.IGNORECASE):
                 derived += [f"{n} River", f"River {n}"]
+        # At its mouth, as gazetteers place a stream; else the point at half its length.
+        if mouths[row] is not None:
+            lon, lat = mouths[row]
+            extent_m = _extent_from(lon, lat, geoms[row])
+        else:
+            lat, lon, extent_m = float(r["lat"]), float(r["lon"]), float(r["extent_m"])
         yield _Record(
             id=f"ne-river:{fold(name).replace(' ', '-')}:{row}",
             name=name,
             kind="river",
-            lat=float(r["lat"]),
-            lon=float(r["lon"]),
+            lat=lat,
+            lon=lon,
             country=countries[0] if len(countries) == 1 else "",
             population=0,
-            extent_m=float(r["extent_m"]),
+            extent_m=extent_m,
             admin1=",".join(countries),
             source="naturalearth",
             layer=LAYER_CODES["rivers"],
