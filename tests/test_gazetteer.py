@@ -196,3 +196,22 @@ def test_oceans_whole_and_by_short_name(gaz):
     assert -15 < atlantic.lat < 15  # the whole ocean's centre, not the North Atlantic's
     assert gaz.lookup("Indian Ocean")[0].place.kind == "ocean"
     assert all(c.place.kind != "ocean" for c in gaz.lookup("Indian"))  # a demonym, not an ocean
+
+
+@pytest.mark.parametrize(
+    ("word", "kind", "name"),
+    [
+        ("African", "continent", "Africa"),  # not South Africa
+        ("European", "continent", "Europe"),
+        ("Latin American", "region", "Latin America and the Caribbean"),
+        ("Middle Eastern", "region", "Middle East"),
+        ("Southeast Asian", "region", "South-eastern Asia"),
+        ("Korean", "country", "South Korea"),  # the more populous of the two Koreas
+        ("Sudanese", "country", "Sudan"),  # not South Sudan
+    ],
+)
+def test_demonyms_of_areas_and_compass_free_demonyms(gaz, word, kind, name):
+    best = gaz.lookup(word)[0]
+    assert best.place.kind == kind
+    assert best.place.name == name
+    assert "demonym of" in best.reason

@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 9
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -367,7 +367,7 @@ def _country_point(factbook_latlng: list, main_part: object) -> tuple[float, flo
     Examples
     --------
     >>> from shapely import box
-    >>> lon, lat = _country_point([10, 0], box(-2, -1, 2, 1))
+    >>> lon, lat = _country_point([0, 10], box(-2, -1, 2, 1))  # Factbook: 0 N 10 E
     >>> round(lon, 3), round(lat, 3)
     (5.0, 0.0)
     """
@@ -880,6 +880,63 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def _demonym_forms(name: str) -> list[str]:
+    """Return the adjective of a continent's or world region's name, where English forms it by rule.
+
+    Examples
+    --------
+    >>> [_demonym_forms(n) for n in ("Africa", "Europe", "Middle East", "Central America", "Caribbean")]
+    [['African'], ['European'], ['Middle Eastern'], ['Central American'], []]
+    """
+    if name.endswith("East"):
+        return [name + "ern"]
+    if name.endswith("a"):
+        return [name + "n"]
+    if name.endswith("pe"):
+        return [name + "an"]
+    return []
+
+
+_COMPASS_PREFIX = re.compile(r"^(?:north|south|east|west|central)(?:ern)?\s+(?P<rest>.+)$", re.IGNORECASE)
+
+
+def _country_demonyms(area_demonyms: set[str]) -> dict[str, str]:
+    """Return countries' demonyms, folded, with the country they name (ISO alpha-2).
+
+    A demonym shared by several countries ("French") names the most populous one; one that
+    begins with a compass word also names its country without it ("Korean": South Korea,
+    the more populous of the two), unless the shorter word is a country's own demonym
+    ("Sudanese") or a continent's or region's ("African", not South African).
+
+    Examples
+    --------
+    >>> d = _country_demonyms({"african"})
+    >>> d["korean"], d["south korean"], d["sudanese"], "african" in d
+    ('KR', 'KR', 'SD', False)
+    """
+    demonyms: dict[str, str] = {}
+    population: dict[str, int] = {}
+    bare: list[tuple[str, str, int]] = []
+    for iso, d in sorted(_countryinfo().items()):
+        dem = d.get("demonym")
+        pop = int(d.get("population") or 0)
+        if not isinstance(dem, str) or not dem.strip():
+            continue
+        key = name_key(dem)
+        if key not in demonyms or pop > population[key]:
+            demonyms[key], population[key] = iso, pop
+        m = _COMPASS_PREFIX.match(key)
+        if m:
+            bare.append((m.group("rest"), iso, pop))
+    own = set(demonyms)
+    for key, iso, pop in bare:
+        if key in own or key in area_demonyms:
+            continue
+        if key not in demonyms or pop > population[key]:
+            demonyms[key], population[key] = iso, pop
+    return demonyms
+
+
 def build_gazetteer(out_dir: str | os.PathLike[str], *, progress: bool = False) -> Path:
     """Build the gazetteer artefact into ``out_dir`` (written atomically) and return its path.
 
@@ -948,19 +1005,18 @@ def build_gazetteer(out_dir: str | os.PathLike[str], *, progress: bool = False) 
     tmp = Path(tempfile.mkdtemp(prefix=out.name + ".", dir=out.parent))
     for name, arr in arrays.items():
         np.save(tmp / f"{name}.npy", arr, allow_pickle=False)
-    # Demonyms ("Libyan", "Iraqi", "French") name the country they belong to.
-    # A demonym shared by several countries ("French") names the most populous one.
-    demonyms: dict[str, str] = {}
-    population: dict[str, int] = {}
-    for iso, d in _countryinfo().items():
-        dem = d.get("demonym")
-        pop = int(d.get("population") or 0)
-        if isinstance(dem, str) and dem.strip():
-            key = name_key(dem)
-            if key not in demonyms or pop > population[key]:
-                demonyms[key], population[key] = iso, pop
+    # Demonyms of continents and world regions ("African", "Latin American", "Middle Eastern")
+    # name the record (by its index), and those of countries ("Libyan", "Iraqi") the country.
+    area_demonyms: dict[str, int] = {}
+    for i, rec in enumerate(records):
+        if rec.kind in ("continent", "region"):  # a continent's other names are foreign ones
+            for name in dict.fromkeys([rec.name, *(rec.names if rec.kind == "region" else [])]):
+                for form in _demonym_forms(name):
+                    area_demonyms.setdefault(name_key(form), i)
+    (tmp / "area_demonyms.json").write_text(json.dumps(area_demonyms, sort_keys=True), encoding="utf-8")
     (tmp / "demonyms.json").write_text(
-        json.dumps(demonyms, sort_keys=True, ensure_ascii=False), encoding="utf-8"
+        json.dumps(_country_demonyms(set(area_demonyms)), sort_keys=True, ensure_ascii=False),
+        encoding="utf-8",
     )
     manifest = {
         "format": FORMAT_VERSION,

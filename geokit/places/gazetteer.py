@@ -258,6 +258,13 @@ class Gazetteer:
         except (OSError, ValueError):
             return {}
 
+    @cached_property
+    def _area_demonyms(self) -> dict[str, int]:
+        try:
+            return json.loads((self.path / "area_demonyms.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
     def demonym_country(self, word: str) -> str | None:
         """Return the ISO code of the country a demonym belongs to ("Libyan" -> "LY"), or None.
 
@@ -329,6 +336,9 @@ class Gazetteer:
         iso = self.demonym_country(key)
         if iso and iso in self._country_index:
             scored.setdefault(self._country_index[iso], (0.85, f"demonym of {iso}"))
+        area = self._area_demonyms.get(key)
+        if area is not None:
+            scored.setdefault(area, (0.85, f"demonym of {self.place(area, geometry=False).name}"))
         if not scored and fuzzy and len(key) >= 4:
             for i, sim in self._fuzzy(key, limit).items():
                 scored[i] = (0.8 * sim, f"fuzzy match {sim:.0%}")

@@ -308,12 +308,13 @@ _GENERIC_SUFFIX = re.compile(
     r"international airport|airport|air base|base)$",
     re.IGNORECASE,
 )
-_MODIFIER_PREFIX = re.compile(
-    r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|inner|outer|"
-    r"north[- ]?east(?:ern)?|north[- ]?west(?:ern)?|south[- ]?east(?:ern)?|south[- ]?west(?:ern)?|downtown|"
-    r"metro|metropolitan|rural|old|new)\s+(?P<name>.+)$",
-    re.IGNORECASE,
+_MODIFIERS = (
+    r"(?:north|south|east|west|northern|southern|eastern|western|central|middle|upper|lower|greater|inner|"
+    r"outer|north[- ]?east(?:ern)?|north[- ]?west(?:ern)?|south[- ]?east(?:ern)?|south[- ]?west(?:ern)?|"
+    r"downtown|metro|metropolitan|rural|old|new)"
 )
+_MODIFIER_PREFIX = re.compile(rf"^{_MODIFIERS}\s+(?P<name>.+)$", re.IGNORECASE)
+_MODIFIER_WORD = re.compile(rf"^{_MODIFIERS}$", re.IGNORECASE)
 
 
 def _approximations(text: str) -> list[tuple[str, str]]:
@@ -350,6 +351,8 @@ def _inner_names(text: str) -> list[str]:
     ['Dubai World', 'World Cup', 'Dubai', 'World', 'Cup']
     >>> _inner_names("St. Peter's Basilica")[:2]
     ["St. Peter's", "Peter's Basilica"]
+    >>> _inner_names("Eastern Ghouta")
+    ['Ghouta']
     >>> _inner_names("Sirte")
     []
     """
@@ -359,6 +362,8 @@ def _inner_names(text: str) -> list[str]:
         for i in range(len(words) - n + 1):
             first, last = words[i], words[i + n - 1]
             if not first[:1].isupper() or first.lower() in _INNER_SKIP or last.lower() in _INNER_SKIP:
+                continue
+            if n == 1 and _MODIFIER_WORD.match(first):  # "Eastern" of "Eastern Ghouta" is no place
                 continue
             out.append(" ".join(words[i : i + n]))
     return out
