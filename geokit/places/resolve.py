@@ -34,6 +34,7 @@ from geokit.model import Candidate, Document, Mention, Place
 from geokit.places.gazetteer import Gazetteer
 from geokit.places.mentions import RawMention, find_mentions, link_qualifiers
 from geokit.places.normalize import name_key
+from geokit.text.frequency import zipf_frequency
 
 __all__ = ["Resolver", "resolve_document"]
 
@@ -106,16 +107,27 @@ class Resolver:
             if found:
                 return [Candidate(c.place, 0.8 * c.score, f"{why}; {c.reason}") for c in found]
         # A well-known place named inside the span ("Dubai" in "Dubai World Cup", "Windsor" in
-        # "Windsor Castle"); small places are not trusted this way ("Office" in "Oval Office").
+        # "Windsor Castle"); small places are not trusted this way ("Office" in "Oval Office"),
+        # nor settlements named by a common word ("University" in "Federal University").
+        # Among names of as many words, the one whose best place ranks highest ("England", not
+        # "Bank", in "Bank of England").
+        best: tuple[float, str, list[Candidate]] | None = None
+        words = 0
         for name in _inner_names(text):
+            if best is not None and name.count(" ") + 1 < words:
+                break
             found = [
                 c
                 for c in self.gazetteer.candidates(name, fuzzy=False, limit=MAX_CANDIDATES)
-                if c.place.kind in _INNER_KINDS or (c.place.population or 0) >= 10_000
+                if c.place.kind in _INNER_KINDS
+                or ((c.place.population or 0) >= 10_000 and zipf_frequency(name.lower()) < _COMMON_ZIPF)
             ]
-            if found:
-                why = f"approximate: {name} in {text}"
-                return [Candidate(c.place, 0.7 * c.score, f"{why}; {c.reason}") for c in found]
+            if found and (best is None or found[0].score > best[0]):
+                best, words = (found[0].score, name, found), name.count(" ") + 1
+        if best is not None:
+            _, name, found = best
+            why = f"approximate: {name} in {text}"
+            return [Candidate(c.place, 0.7 * c.score, f"{why}; {c.reason}") for c in found]
         try:
             found = self.gazetteer.candidates(text, fuzzy=True, limit=MAX_CANDIDATES)
         except ValueError:
@@ -338,7 +350,9 @@ def _approximations(text: str) -> list[tuple[str, str]]:
 
 
 #: Kinds a name inside a longer span may stand for (besides settlements of 10,000 or more).
-_INNER_KINDS = ("country", "continent", "region", "admin1", "admin2")
+_INNER_KINDS = ("country", "continent", "region", "admin1", "admin2", "river", "sea", "ocean")
+#: Words at least this frequent in English (wordfreq's Zipf scale: "bank" 5.2) are common words.
+_COMMON_ZIPF = 4.5
 _INNER_SKIP = frozenset("a an and at de del des di du for in la le of on the to".split())
 
 
