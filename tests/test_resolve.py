@@ -58,3 +58,29 @@ def test_only_a_city_takes_the_capital_bonus(gaz):
 def test_the_ocean_beats_a_namesake_village(gaz):
     text = "Farmers in Iowa watched the storm cross the Atlantic toward Europe."
     assert places(text, gaz)["Atlantic"].kind == "ocean"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Fighting near Tikrit and Baiji continued.", ["Tikrit", "Baiji"]),
+        ("They moved between Sabratha and Zawiya.", ["Sabratha", "Zawiya"]),
+        ("The Bank of England and Sirte officials met.", ["England", "Sirte"]),
+        ("Trinidad and Tobago and Sirte signed.", ["Trinidad and Tobago", "Sirte"]),
+        # a number and a unit between connectors end the proper name: "Bank of 45 km and ..."
+        ("He walked from the Bank of 45 kilometres and Sirte police saw him.", ["Sirte"]),
+    ],
+)
+def test_places_joined_by_and_are_each_found(gaz, text, names):
+    assert list(places(text, gaz)) == names
+
+
+def test_given_spans_take_the_best_known_inner_name(gaz):
+    text = "The Bank of England and the Federal University of Technology in Minna."
+    spans = [
+        (text.index(n), text.index(n) + len(n))
+        for n in ("Bank of England", "Federal University of Technology")
+    ]
+    bank, university = resolve_document(Document("d", text, spans=spans), gaz)
+    assert bank.place.name == "England"  # not "Bank", a town
+    assert university.place is None  # "University" is a common word, not the town in Florida

@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -551,8 +551,8 @@ def _admin1() -> Iterator[_Record]:
 def _us_counties() -> Iterator[_Record]:
     """Yield US counties (and parishes, boroughs) by their full name: "Metcalfe County", "Orleans Parish".
 
-    The bare name ("Metcalfe") is left to the town it usually means; "X County, KY" is qualified
-    like any other place.
+    The bare name ("Metcalfe") is left to the town it usually means (county names are often
+    surnames: Finney, Faulkner); "X County, KY" is qualified like any other place.
     """
     from geokit.places.layers import load_layer
 
@@ -897,6 +897,9 @@ def _demonym_forms(name: str) -> list[str]:
     return []
 
 
+#: Demonyms news writes that countryinfo lacks.
+DEMONYM_EXTRAS = {"PS": ["Palestinian"], "SA": ["Saudi"], "XK": ["Kosovar", "Kosovan"]}
+
 _COMPASS_PREFIX = re.compile(r"^(?:north|south|east|west|central)(?:ern)?\s+(?P<rest>.+)$", re.IGNORECASE)
 
 
@@ -911,23 +914,22 @@ def _country_demonyms(area_demonyms: set[str]) -> dict[str, str]:
     Examples
     --------
     >>> d = _country_demonyms({"african"})
-    >>> d["korean"], d["south korean"], d["sudanese"], "african" in d
-    ('KR', 'KR', 'SD', False)
+    >>> d["korean"], d["south korean"], d["sudanese"], d["herzegovinian"], d["saudi"], "african" in d
+    ('KR', 'KR', 'SD', 'BA', 'SA', False)
     """
     demonyms: dict[str, str] = {}
     population: dict[str, int] = {}
     bare: list[tuple[str, str, int]] = []
     for iso, d in sorted(_countryinfo().items()):
-        dem = d.get("demonym")
         pop = int(d.get("population") or 0)
-        if not isinstance(dem, str) or not dem.strip():
-            continue
-        key = name_key(dem)
-        if key not in demonyms or pop > population[key]:
-            demonyms[key], population[key] = iso, pop
-        m = _COMPASS_PREFIX.match(key)
-        if m:
-            bare.append((m.group("rest"), iso, pop))
+        dem = d.get("demonym")
+        forms = re.split(r"[,/]", dem) if isinstance(dem, str) else []  # "Bosnian,Herzegovinian"
+        for key in filter(None, map(name_key, forms + DEMONYM_EXTRAS.get(iso, []))):
+            if key not in demonyms or pop > population[key]:
+                demonyms[key], population[key] = iso, pop
+            m = _COMPASS_PREFIX.match(key)
+            if m:
+                bare.append((m.group("rest"), iso, pop))
     own = set(demonyms)
     for key, iso, pop in bare:
         if key in own or key in area_demonyms:

@@ -342,7 +342,13 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
                 continue
             # a connector may join two capitalised words: "Gulf of Sidra", "Bosnia and Herzegovina"
             k = j
-            while k < n and not tokens[k].cap and tokens[k].text.lower() in _CONNECTORS and k - j < 2:
+            while (
+                k < n
+                and not tokens[k].cap
+                and tokens[k].text.lower() in _CONNECTORS
+                and k - j < 2
+                and (k == j or len(text[tokens[k - 1].end : tokens[k].start]) <= 2)  # "of 45 km and": no
+            ):
                 k += 1
             if k < n and k > j and tokens[k].cap and len(text[tokens[k - 1].end : tokens[k].start]) <= 2:
                 j = k + 1
@@ -404,7 +410,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
             if person_from is not None and b > person_from:
                 continue
             span_text = text[ch[a].start : ch[b - 1].end]
-            whole = a == 0 and b == len(ch)
+            # a name standing alone, or one of names joined by "and" ("Tikrit and Baiji"; a name
+            # made with "and", "Bosnia and Herzegovina", is matched whole first)
+            whole = (a == 0 or ch[a - 1].text == "and") and (b == len(ch) or ch[b].text == "and")
             end = _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text, caches)
             if end is None:
                 continue

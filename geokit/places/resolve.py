@@ -338,6 +338,8 @@ def _approximations(text: str) -> list[tuple[str, str]]:
     [('Metcalfe', 'approximate: Metcalfe of Metcalfe County')]
     >>> [n for n, _ in _approximations("Southern California")]
     ['California']
+    >>> _approximations("Miami-Dade")[0][0]
+    'Miami-Dade County'
     """
     out = []
     m = _GENERIC_SUFFIX.match(text.strip())
@@ -346,6 +348,8 @@ def _approximations(text: str) -> list[tuple[str, str]]:
     m = _MODIFIER_PREFIX.match(text.strip())
     if m:
         out.append((m.group("name"), f"approximate: {m.group('name')} of {text}"))
+    if not out and text.strip():  # a county written without the word ("Miami-Dade")
+        out.append((f"{text.strip()} County", f"approximate: {text.strip()} County for {text}"))
     return out
 
 
