@@ -293,7 +293,8 @@ def claim_flags(
     """Return the plausibility flags of an estimate: ``"estimate at sea"``, ``"estimate outside <Country>"``.
 
     The country is ``claim.context_country`` (the country the text places the claim in), else the
-    anchor's country. A missing estimate gives no flags (the estimate stage has flagged why).
+    anchor's country. A missing estimate gives no flags (the estimate stage has flagged why), nor
+    does one put off a coast ("60 nautical miles off the coast of Libya"): it belongs at sea.
 
     Examples
     --------
@@ -305,7 +306,7 @@ def claim_flags(
     >>> claim_flags(c, None)
     []
     """
-    if estimate is None:
+    if estimate is None or (claim.anchor is not None and claim.anchor.kind == "coast"):
         return []
     flags: list[str] = []
     if at_sea(estimate.lat, estimate.lon, tolerance_m=coast_tolerance_m):

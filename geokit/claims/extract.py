@@ -136,6 +136,12 @@ _ANCHOR_PREFIX_RE = re.compile(
     rf"|coast|outskirts|suburbs|centre|center){_S}of{_S}(?:the{_S})?)?",
     re.IGNORECASE,
 )
+_COUNTRY_WORD = r"[A-Z][\w'’.]{1,30}(?:\s[A-Z][\w'’]{1,30}){0,2}"
+_LINE_ANCHOR_RE = re.compile(
+    rf"(?:(?i:the){_S})?(?:(?P<x>[A-Z][\w'’.]{{1,30}})(?:\s?[-–/]\s?(?P<y>[A-Z][\w'’]{{1,30}}))?{_S})?"
+    rf"(?P<kind>(?i:border|frontier|coastline|coast|shore))s?\b"
+    rf"(?:{_S}(?i:with|between|of){_S}(?P<z>{_COUNTRY_WORD})(?:{_S}(?i:and){_S}(?P<w>{_COUNTRY_WORD}))?)?"
+)
 _CAPITALISED_RE = re.compile(
     r"(?:the\s{1,3})?[A-Z][\w'’.-]{0,40}(?:\s{1,2}(?:(?:of|de|al|el|the)\s{1,2})?[A-Z][\w'’-]{0,40}){0,4}"
 )
@@ -259,12 +265,15 @@ class _Context:
 
     # -- anchors -------------------------------------------------------------------------------
     def anchor_at(self, pos: int, limit: int, *, lowercase: bool) -> _Anchor | None:
-        """Read the anchor starting at ``pos``: a mention, a capitalised phrase or a noun phrase."""
+        """Read the anchor at ``pos``: a border or coast, a mention, a capitalised or a noun phrase."""
         text = self.text
         while pos < limit and text[pos].isspace():
             pos += 1
         if pos >= limit:
             return None
+        line = self.line_anchor_at(pos, limit)
+        if line is not None:
+            return line
         m = _ANCHOR_PREFIX_RE.match(text, pos, limit)
         tries = [pos]
         if m and m.end() > pos:
@@ -296,6 +305,59 @@ class _Context:
         if not words:
             return None
         return _Anchor(text[words[0][0] : words[-1][1]], words[0][0], words[-1][1], named=False)
+
+    def line_anchor_at(self, pos: int, limit: int) -> _Anchor | None:
+        """Read a border or coast named by its countries ("the Turkish border", "the Libyan coast").
+
+        Also "the Syria-Turkey border", "the border with Turkey", "the coast of Libya". A border
+        named by one country is its border with a neighbour named in the sentence ("forces in
+        Syria ... the Turkish border"), else all of its land borders.
+        """
+        m = _LINE_ANCHOR_RE.match(self.text, pos, limit)
+        if m is None:
+            return None
+        names = [n for n in m.group("x", "y", "z", "w") if n]
+        codes = [c for c in map(self.country_code_at, names) if c]
+        if not codes or len(codes) != len(names):
+            return None
+        from geokit.places.borders import border_place, coast_place, land_border_place, neighbours
+
+        if m.group("kind").lower().startswith(("coast", "shore")):
+            place = coast_place(codes[0]) if len(codes) == 1 else None
+        elif len(codes) == 2:
+            place = border_place(*codes)
+        else:
+            near = neighbours(codes[0])
+            other = next(
+                (
+                    men.place.country
+                    for start, _ in self._spans
+                    if pos - 400 <= start < limit
+                    and (men := self.by_start[start]).place is not None
+                    and men.place.kind == "country"
+                    and men.place.country in near
+                ),
+                None,
+            )
+            place = border_place(codes[0], other) if other else land_border_place(codes[0])
+        if place is None:
+            return None
+        start = pos + 4 if self.text[pos : pos + 4].lower() == "the " else pos
+        end = m.end()
+        if self.text[end - 1] == "." and "." not in self.text[start : end - 1].split()[-1]:
+            end -= 1  # the full stop of the sentence, not of an abbreviation ("the U.S.")
+        return _Anchor(self.text[start:end], start, end, place)
+
+    def country_code_at(self, word: str) -> str | None:
+        """Return the ISO code of the country a word names or is the demonym of ("Turkish": TR)."""
+        from geokit.places.gazetteer import get_gazetteer
+
+        gazetteer = get_gazetteer()
+        code = gazetteer.demonym_country(word)
+        if code:
+            return code
+        found = gazetteer.candidates(word, kinds=("country",), fuzzy=False, limit=1)
+        return found[0].place.country if found else None
 
     def context_country(self, anchor: _Anchor, limit: int) -> str | None:
         """Return the country named right after an anchor ("Sirte, Libya")."""

@@ -15,6 +15,9 @@ How each relation is read (sizes from :class:`~geokit.estimates.policy.Policy`):
   direction_reach_factor × extent)``, grown by the extent; the point is half-way out.
 * ``near`` / ``outskirts`` / ``outside`` — disks and rings round the anchor (see the policy).
 * ``between`` / ``part`` / ``side`` — see :mod:`geokit.estimates.relations`.
+* ``distance`` and ``near`` from a line (a river, a border, a coast: the anchor's geometry is a
+  line) — the band [low, high] (``near``: [0, ``near_min_m``]) along the whole line, at sea for a
+  coast ("60 nautical miles off the coast of Libya"), not a disk round one point of it.
 
 ``radius_m`` is the geodesic distance from the point to the farthest vertex of the region, so the
 circle covers the region; the region itself is the honest answer.
@@ -46,7 +49,7 @@ from geokit.estimates.regions import (
     sag_factor,
     sector_regions,
 )
-from geokit.estimates.relations import between_region, part_region, side_region
+from geokit.estimates.relations import between_region, line_band_region, part_region, side_region
 from geokit.model import Claim, Estimate
 
 __all__ = ["estimate_claim", "estimate_claims", "estimate_points"]
@@ -344,6 +347,39 @@ def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
     return None
 
 
+def _is_line(claim: Claim) -> bool:
+    geom = claim.anchor.geometry if claim.anchor is not None else None
+    return geom is not None and geom.geom_type in ("LineString", "MultiLineString")
+
+
+def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
+    """Return the estimate of "near" or "D from" a line (see :func:`line_band_region`)."""
+    a, d = claim.anchor, claim.distance
+    assert a is not None
+    if claim.relation == "near":
+        low, high = 0.0, policy.near_min_m
+    elif d is not None:
+        low, high = float(d.low_m or 0.0), float(d.high_m or d.metres)
+    else:
+        _flag(claim, "no distance or direction")
+        return None
+    out = line_band_region(a, low, high, at_sea=a.kind == "coast")
+    if out is None:
+        _flag(claim, "nothing of the band is left at sea")
+        return None
+    region, lat, lon, comps = out
+    return _with_radius(claim, region, lat, lon, "line-band", comps)
+
+
+def _with_radius(
+    claim: Claim, region: object, lat: float, lon: float, method: str, comps: dict[str, float]
+) -> Estimate:
+    """Return the estimate whose radius is the distance from its point to the region's farthest vertex."""
+    coords = shapely.get_coordinates(region)
+    _, _, dist = GEOD.inv(np.full(len(coords), lon), np.full(len(coords), lat), coords[:, 0], coords[:, 1])
+    return Estimate(claim.id, lat, lon, float(np.max(dist)) if len(coords) else 0.0, region, method, comps)
+
+
 def _other(claim: Claim, policy: Policy) -> Estimate | None:
     a = claim.anchor
     assert a is not None
@@ -380,9 +416,7 @@ def _other(claim: Claim, policy: Policy) -> Estimate | None:
     else:
         _flag(claim, f"unknown relation: {rel}")
         return None
-    coords = shapely.get_coordinates(region)
-    _, _, dist = GEOD.inv(np.full(len(coords), lon), np.full(len(coords), lat), coords[:, 0], coords[:, 1])
-    return Estimate(claim.id, lat, lon, float(np.max(dist)) if len(coords) else 0.0, region, method, comps)
+    return _with_radius(claim, region, lat, lon, method, comps)
 
 
 def estimate_claims(
@@ -409,7 +443,11 @@ def estimate_claims(
     for claim in claims:
         if not _valid_anchor(claim) or not _direction_ok(claim) or not _distance_ok(claim, policy):
             continue
-        if claim.relation in ("offset", "distance", "direction", "near", "outskirts", "outside"):
+        if claim.relation in ("distance", "near") and _is_line(claim):
+            est = _line_band(claim, policy)
+            if est is not None:
+                out[claim.id] = est
+        elif claim.relation in ("offset", "distance", "direction", "near", "outskirts", "outside"):
             s = _sector_for(claim, policy)
             if s is not None:
                 sectors.append((claim, s))
@@ -468,7 +506,7 @@ def estimate_claim(claim: Claim, policy: Policy = DEFAULT_POLICY) -> Estimate | 
 
     Flags: ``"anchor not found"``, ``"distance is zero"``, ``"negative distance"``, ``"unknown
     unit"``, ``"distance beyond half the Earth's circumference"``, ``"conflicting directions"``,
-    ``"no distance or direction"``, ``"unknown relation: …"``.
+    ``"no distance or direction"``, ``"nothing of the band is left at sea"``, ``"unknown relation: …"``.
 
     Examples
     --------

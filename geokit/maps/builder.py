@@ -45,6 +45,8 @@ KIND_COLORS: dict[str, str] = {
     "airbase": "#8c510a",
     "airport": "#8c510a",
     "river": "#35978f",
+    "border": "#762a83",
+    "coast": "#4393c3",
     "sea": "#4393c3",
     "ocean": "#2166ac",
     "region": "#c51b7d",

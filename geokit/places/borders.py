@@ -1,0 +1,144 @@
+"""Borders and coasts as places: "the Turkish border", "the Syria-Turkey border", "the Libyan coast".
+
+News locates things against lines that no gazetteer lists: "within 15 km of the Turkish border",
+"60 nautical miles off the coast of Libya". Natural Earth's country polygons share their borders
+exactly (the layer is simplified as a coverage), so a land border is where two countries'
+boundaries coincide, and a coast is the rest of a country's boundary.
+
+Each function returns a :class:`~geokit.model.Place` whose geometry is the line (lon/lat), whose
+point is the vertex of the line nearest its centre of mass, and whose extent is the geodesic
+distance from that point to the farthest vertex, or ``None`` when the countries share no border
+or the country has no coast.
+
+Examples
+--------
+>>> line = border_place("SY", "TR")
+>>> line.name, line.kind, line.geometry.geom_type in ("LineString", "MultiLineString")
+('Syria–Turkey border', 'border', True)
+>>> 300_000 < line.extent_m < 1_000_000
+True
+>>> coast_place("LY").name
+'coast of Libya'
+>>> border_place("LY", "JP") is None
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import shapely
+from pyproj import Geod
+from shapely.geometry.base import BaseGeometry
+
+from geokit.model import Place
+
+__all__ = ["border_place", "coast_place", "land_border_place", "neighbours"]
+
+_GEOD = Geod(ellps="WGS84")
+#: Bits of shared boundary shorter than this (degrees) are where two borders merely touch.
+_SLIVER_DEG = 1e-6
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, int], list[dict], np.ndarray, shapely.STRtree]:
+    from geokit.places.layers import load_layer
+
+    recs, geoms = load_layer("countries")
+    index = {r["iso_a2"]: i for i, r in enumerate(recs) if r.get("iso_a2") and r.get("primary", True)}
+    return index, recs, geoms, shapely.STRtree(geoms)
+
+
+def _lines(geom: BaseGeometry) -> BaseGeometry | None:
+    """Return the line parts of an intersection result, merged, or None when there are none."""
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("LineString", "MultiLineString")]
+    parts = [g for g in parts if g.length > _SLIVER_DEG]
+    if not parts:
+        return None
+    return shapely.line_merge(shapely.union_all(parts))
+
+
+def _line_place(place_id: str, name: str, kind: str, country: str, line: BaseGeometry) -> Place:
+    xy = shapely.get_coordinates(line)
+    centre = line.centroid
+    k = int(np.argmin((xy[:, 0] - centre.x) ** 2 + (xy[:, 1] - centre.y) ** 2))
+    lon, lat = float(xy[k, 0]), float(xy[k, 1])
+    _, _, d = _GEOD.inv(np.full(len(xy), lon), np.full(len(xy), lat), xy[:, 0], xy[:, 1])
+    return Place(
+        place_id,
+        name,
+        kind,
+        lat,
+        lon,
+        country=country,
+        extent_m=float(np.max(d)),
+        source="naturalearth",
+        geometry=line,
+    )
+
+
+def _name(iso: str) -> str:
+    index, recs, _, _ = _countries()
+    return recs[index[iso]].get("name") or iso
+
+
+@lru_cache(maxsize=512)
+def border_place(a: str, b: str) -> Place | None:
+    """Return the land border between two countries (ISO alpha-2 codes), or None if they share none."""
+    index, _, geoms, _ = _countries()
+    a, b = sorted((a.upper(), b.upper()))
+    if a not in index or b not in index or a == b:
+        return None
+    line = _lines(shapely.intersection(geoms[index[a]].boundary, geoms[index[b]].boundary))
+    if line is None:
+        return None
+    return _line_place(f"border:{a}-{b}", f"{_name(a)}–{_name(b)} border", "border", a, line)
+
+
+def neighbours(iso: str) -> list[str]:
+    """Return the countries that share a land border with ``iso``, by ISO alpha-2 code.
+
+    Examples
+    --------
+    >>> sorted(neighbours("LY"))
+    ['DZ', 'EG', 'NE', 'SD', 'TD', 'TN']
+    """
+    index, recs, geoms, tree = _countries()
+    iso = iso.upper()
+    if iso not in index:
+        return []
+    out = []
+    for j in tree.query(geoms[index[iso]], predicate="touches"):
+        other = recs[int(j)].get("iso_a2")
+        if other and other != iso and other in index and border_place(iso, other) is not None:
+            out.append(other)
+    return sorted(set(out))
+
+
+@lru_cache(maxsize=256)
+def land_border_place(iso: str) -> Place | None:
+    """Return all of a country's land borders as one line, or None for an island country."""
+    index, _, _, _ = _countries()
+    iso = iso.upper()
+    lines = [p.geometry for other in neighbours(iso) if (p := border_place(iso, other)) is not None]
+    if iso not in index or not lines:
+        return None
+    line = shapely.line_merge(shapely.union_all(lines))
+    return _line_place(f"border:{iso}", f"border of {_name(iso)}", "border", iso, line)
+
+
+@lru_cache(maxsize=256)
+def coast_place(iso: str) -> Place | None:
+    """Return a country's coast (its boundary less its land borders), or None when it has none."""
+    index, _, geoms, _ = _countries()
+    iso = iso.upper()
+    if iso not in index:
+        return None
+    boundary = geoms[index[iso]].boundary
+    land = land_border_place(iso)
+    rest = boundary if land is None else shapely.difference(boundary, land.geometry.buffer(1e-7))
+    line = _lines(rest)
+    if line is None:
+        return None
+    return _line_place(f"coast:{iso}", f"coast of {_name(iso)}", "coast", iso, line)

@@ -1,0 +1,93 @@
+"""Borders and coasts as places, claims anchored on them, and the bands they give."""
+
+import pytest
+import shapely
+from shapely.geometry import Point
+
+from geokit.checks.land import claim_flags
+from geokit.claims import extract_claims
+from geokit.estimates import estimate_claims
+from geokit.model import Document, Mention, Place
+from geokit.places.borders import border_place, coast_place, land_border_place, neighbours
+
+SYRIA = Place("geonames:163843", "Syria", "country", 35.0, 38.0, country="SY")
+LIBYA = Place("geonames:2215636", "Libya", "country", 28.0, 17.0, country="LY")
+
+
+def test_a_border_is_where_two_countries_boundaries_meet():
+    line = border_place("TR", "SY")
+    assert line.id == "border:SY-TR" and line.kind == "border"
+    assert line.geometry.distance(Point(36.67, 36.24)) < 0.02  # the Bab al-Hawa crossing
+    assert shapely.get_coordinates(line.geometry)[:, 1].min() > 35.5  # all of it north of Aleppo
+    assert border_place("LY", "JP") is None and border_place("LY", "LY") is None
+
+
+def test_neighbours_land_borders_and_coasts():
+    assert "TR" in neighbours("SY") and "JP" not in neighbours("SY")
+    assert land_border_place("JP") is None  # an island country
+    assert coast_place("CH") is None  # a land-locked one
+    coast = coast_place("LY")
+    assert coast.geometry.distance(Point(16.59, 31.21)) < 0.1  # Sirte is on the coast
+    assert coast.geometry.distance(Point(25.0, 25.0)) > 5  # the Egyptian border is not coast
+
+
+def claims(text, mentions=()):
+    doc = Document("d", text)
+    return extract_claims(
+        doc, [Mention("d", text.index(n), text.index(n) + len(n), n, place=p) for n, p in mentions]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "anchor_id", "relation"),
+    [
+        ("Forces in Syria advanced to within 15 kilometres of the Turkish border.", [("Syria", SYRIA)],
+         "border:SY-TR", "distance"),
+        ("The town lies 10 km from the Syria-Turkey border.", [], "border:SY-TR", "distance"),
+        ("Refugees gathered near the border with Jordan, officials in Syria said.", [("Syria", SYRIA)],
+         "border:JO-SY", "near"),
+        ("A boat sank 60 nautical miles off the coast of Libya.", [("Libya", LIBYA)], "coast:LY", "distance"),
+        ("A tanker was seized 20 miles off the Libyan coast.", [], "coast:LY", "distance"),
+        ("Shells fell near the Turkish border.", [], "border:TR", "near"),  # no neighbour named
+    ],
+)  # fmt: skip
+def test_claims_anchored_on_borders_and_coasts(text, mentions, anchor_id, relation):
+    [c] = claims(text, mentions)
+    assert c.anchor.id == anchor_id and c.relation == relation
+    assert not c.anchor_text.endswith(".")
+
+
+def test_a_border_nobody_names_is_no_anchor():
+    assert claims("Fighting near the border continued.") == []
+
+
+def test_distance_from_a_border_is_a_band_along_it():
+    [c] = claims("The town lies 10 km from the Syria-Turkey border.")
+    est = estimate_claims([c])[c.id]
+    assert est.method == "line-band"
+    line = c.anchor.geometry
+    far_along = Point(42.0, 37.1)  # near the Tigris end of the border, 10 km off it
+    assert est.region.distance(far_along) < 0.1
+    assert not est.region.contains(Point(36.6, 36.2).buffer(0))  # on the border itself: 0 km, not 10
+    assert line.distance(Point(est.lon, est.lat)) < 0.2
+
+
+def test_off_the_coast_is_at_sea_and_not_flagged_for_it():
+    [c] = claims("A boat sank 60 nautical miles off the coast of Libya.", [("Libya", LIBYA)])
+    est = estimate_claims([c])[c.id]
+    # north of Sirte the band (59.5-60.5 nm from the coast) is crossed at sea, about a degree out
+    inside = [lat / 100 for lat in range(3050, 3350) if est.region.contains(Point(16.6, lat / 100))]
+    assert inside and min(inside) > 31.9 and max(inside) < 32.5
+    assert claim_flags(c, est) == []  # at sea, outside Libya: where it belongs
+
+
+def test_near_a_river_is_a_band_along_the_river_not_a_disk_round_its_mouth():
+    from geokit.places.gazetteer import get_gazetteer
+
+    tigris = next(c.place for c in get_gazetteer().lookup("Tigris River") if c.place.kind == "river")
+    text = "Troops camped on the banks of the Tigris River."
+    [c] = claims(text, [("Tigris River", tigris)])
+    est = estimate_claims([c])[c.id]
+    assert est.method == "line-band"
+    assert est.region.contains(Point(43.15, 36.34))  # at Mosul, by the river
+    assert not est.region.contains(Point(44.4, 33.34 + 1.0))  # 110 km from the river
