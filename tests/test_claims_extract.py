@@ -500,3 +500,25 @@ def test_letters_are_not_headings(text: str) -> None:
 def test_single_letter_heading_after_distance() -> None:
     c = one("The camp is 5 km N of Raqqa.")
     assert c.direction is not None and c.direction.azimuth == 0 and c.direction.half_angle == 45
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "relation"),
+    [
+        ("It happened several miles north of Raqqa.", 3, 9, "offset"),
+        ("The militants were a few kilometres outside Sirte.", 2, 5, "distance"),
+        ("Dozens of kilometres south of Mosul, troops massed.", 24, 96, "offset"),
+        ("The camp lies a couple of miles from Sirte.", 2, 3, "distance"),
+    ],
+)
+def test_vague_quantities_are_ranges_and_flagged(text: str, low: float, high: float, relation: str) -> None:
+    c = one(text)
+    assert c.relation == relation
+    assert (c.distance.value, c.distance.value2) == (low, high)
+    assert "vague number" in c.flags
+
+
+def test_a_part_word_before_the_anchor_is_read_past() -> None:
+    claims = claims_of("The school is about 3 kilometers from downtown Mosul.")
+    dist = next(c for c in claims if c.relation == "distance")
+    assert dist.anchor is PLACES["Mosul"] and dist.distance.metres == 3000

@@ -247,3 +247,16 @@ def test_radius_covers_the_region():
         _, _, d = GEOD.inv(est.lon, est.lat, x, y)
         assert d <= est.radius_m + 1e-6
     assert math.isfinite(est.radius_m)
+
+
+def test_the_centre_of_a_place_is_its_inner_disk() -> None:
+    from shapely.geometry import Point
+
+    from geokit.estimates import estimate_claims
+    from geokit.model import Claim, Place
+
+    mosul = Place("m", "Mosul", "city", 36.34, 43.13, extent_m=10_000)
+    c = Claim("c", "d", "", 0, 0, "part", "central Mosul", "Mosul", anchor=mosul)
+    est = estimate_claims([c])["c"]
+    assert est.method == "part-sector" and c.flags == []
+    assert est.region.contains(Point(43.13, 36.34)) and not est.region.contains(Point(43.2, 36.34))

@@ -372,7 +372,6 @@ _BEYOND = "distance beyond half the Earth's circumference"
         ("The camp is " + "9" * 400 + " km north of Mosul.", _BEYOND),
         ("The camp is 1,000,000,000,000,000 km north of Mosul.", _BEYOND),
         ("The camp is 12,5 km north of Mosul.", "unreadable number"),
-        ("The camp is several miles north of Mosul.", "unreadable number"),
     ],
 )
 def test_unusable_distances_give_no_silent_estimate(statement, flag):
@@ -383,3 +382,13 @@ def test_unusable_distances_give_no_silent_estimate(statement, flag):
     assert flag in claim.flags and claim.id not in a.estimates
     assert claim.target == "camp"  # not the unit word before the direction
     json.dumps(a.to_dict(), allow_nan=False)
+
+
+def test_a_vague_distance_is_estimated_over_its_range_and_flagged():
+    from geokit.pipeline import analyse_texts
+
+    a = analyse_texts(["The camp is several miles north of Mosul."])
+    [claim] = a.claims
+    assert "vague number" in claim.flags and claim.target == "camp"
+    assert (claim.distance.value, claim.distance.value2) == (3.0, 9.0)
+    assert a.estimates[claim.id].radius_m > 3 * 1609.344  # covers the whole 3-9 mile range

@@ -51,12 +51,14 @@ from geokit.claims.grammar import (
     PART_RE,
     UNIT_METRES,
     UNIT_RE,
+    VAGUE_RE,
     normalise_unit,
     parse_bearing,
     parse_direction,
     parse_hedge,
     parse_number,
     parse_part,
+    parse_vague_number,
 )
 from geokit.claims.targets import noun_phrase_label, target_key, trim_predicate
 from geokit.errors import InputError
@@ -74,7 +76,8 @@ def _words(text: str) -> list[str]:
 _S = r"\s{1,3}"
 _DIST_RE = re.compile(
     r"(?:(?P<between>\bbetween)" + _S + rf"(?P<b1>{NUMBER_RE})" + _S + "and" + _S + rf"(?P<b2>{NUMBER_RE})"
-    rf"|(?:(?P<hedge>\b{HEDGE_RE}){_S})?(?P<num>{NUMBER_RE})"
+    rf"|(?:(?P<hedge>\b{HEDGE_RE}){_S})?(?P<vague>{VAGUE_RE})"
+    rf"|(?:(?P<hedge2>\b{HEDGE_RE}){_S})?(?P<num>{NUMBER_RE})"
     rf"(?:\s{{0,3}}(?:-|–|—|to|or)\s{{0,3}}(?P<num2>{NUMBER_RE}))?)"
     rf"\s{{0,3}}-?\s{{0,3}}(?P<unit>{UNIT_RE})"
     rf"(?:\s{{0,3}}\(\s{{0,3}}(?:{HEDGE_RE}{_S})?(?P<pnum>{NUMBER_RE})\s{{0,3}}-?\s{{0,3}}(?P<punit>{UNIT_RE})"
@@ -133,7 +136,8 @@ def _first_match_from(kind: str, text: str, start: int, end: int, low: str) -> i
 
 _ANCHOR_PREFIX_RE = re.compile(
     rf"(?:the{_S})?(?:(?:city|town|village|port|capital|province|region|district|governorate|oasis|area"
-    rf"|coast|outskirts|suburbs|centre|center){_S}of{_S}(?:the{_S})?)?",
+    rf"|coast|outskirts|suburbs|centre|center){_S}of{_S}(?:the{_S})?)?"
+    rf"(?:(?:downtown|central|(?:north|south)?(?:east|west)ern|northern|southern|inner){_S})?",
     re.IGNORECASE,
 )
 _COUNTRY_WORD = r"[A-Z][\w'’.]{1,30}(?:\s[A-Z][\w'’]{1,30}){0,2}"
@@ -446,14 +450,19 @@ def _number(text: str, flags: list[str]) -> float | None:
 
 def _distance(m: re.Match[str], flags: list[str]) -> tuple[Distance | None, Distance | None]:
     """Build the distance (and the parenthetical one) of a distance match; add flags."""
-    if m.group("between"):
-        n1, n2 = m.group("b1"), m.group("b2")
-        written = f"{n1}-{n2}"
+    if m.group("vague"):  # "several miles": the range the words usually mean
+        written = m.group("vague")
+        v1, v2 = parse_vague_number(written)
+        flags.append("vague number")
     else:
-        n1, n2 = m.group("num"), m.group("num2")
-        written = m.string[m.start("num") : m.end("num2")] if n2 else n1
-    v1 = _number(n1, flags)
-    v2 = _number(n2, flags) if n2 else None
+        if m.group("between"):
+            n1, n2 = m.group("b1"), m.group("b2")
+            written = f"{n1}-{n2}"
+        else:
+            n1, n2 = m.group("num"), m.group("num2")
+            written = m.string[m.start("num") : m.end("num2")] if n2 else n1
+        v1 = _number(n1, flags)
+        v2 = _number(n2, flags) if n2 else None
     if v1 is None:
         return None, None
     unit = normalise_unit(m.group("unit"))
@@ -551,7 +560,8 @@ class _Extractor:
         ctx = self.ctx
         flags: list[str] = []
         has_dir = bool(m.group("dir") or m.group("bear"))
-        hedge = parse_hedge(m.group("hedge")) if m.group("hedge") else None
+        hedge_text = m.group("hedge") or m.group("hedge2")
+        hedge = parse_hedge(hedge_text) if hedge_text else None
         if not has_dir and m.group("conn").lower() == "of" and hedge is None:
             return  # "the last 10 km of the road": not a location
         anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)

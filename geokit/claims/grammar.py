@@ -30,6 +30,7 @@ __all__ = [
     "parse_hedge",
     "parse_number",
     "parse_part",
+    "parse_vague_number",
     "to_metres",
 ]
 
@@ -271,6 +272,38 @@ def parse_number(text: str) -> float:
 
 
 # --- units -----------------------------------------------------------------------------------------
+#: Quantities news gives in words, read as the range they usually mean ("several miles": 3-9).
+VAGUE_NUMBERS = {
+    "a couple": (2.0, 3.0),
+    "a couple of": (2.0, 3.0),
+    "a few": (2.0, 5.0),
+    "a handful of": (3.0, 6.0),
+    "several": (3.0, 9.0),
+    "tens of": (20.0, 90.0),
+    "dozens of": (24.0, 96.0),
+    "hundreds of": (200.0, 900.0),
+}
+#: A vague quantity: "a few", "several", "dozens of" (see :data:`VAGUE_NUMBERS`).
+VAGUE_RE = (
+    r"\b(?:a\s{1,3}couple(?:\s{1,3}of)?|a\s{1,3}few|a\s{1,3}handful\s{1,3}of|several"
+    r"|tens\s{1,3}of|dozens\s{1,3}of|hundreds\s{1,3}of)"
+)
+
+
+def parse_vague_number(text: str) -> tuple[float, float]:
+    """Return the range a vague quantity stands for.
+
+    Examples
+    --------
+    >>> parse_vague_number("several"), parse_vague_number("A  few"), parse_vague_number("dozens of")
+    ((3.0, 9.0), (2.0, 5.0), (24.0, 96.0))
+    """
+    key = " ".join(text.lower().split())
+    if key not in VAGUE_NUMBERS:
+        raise InputError(f"not a vague quantity: {_shown(text)!r}")
+    return VAGUE_NUMBERS[key]
+
+
 def normalise_unit(word: str) -> str:
     """Return the normalised name of a length unit.
 

@@ -389,13 +389,9 @@ def _other(claim: Claim, policy: Policy) -> Estimate | None:
             return None
         region, lat, lon, comps = between_region(a, claim.anchor2, policy.between_ratio)
         method = "between-ellipse"
-    elif rel == "part":
-        if claim.direction is None:
-            _flag(claim, "no direction for the part")
-            return None
-        region, lat, lon, comps = part_region(
-            a, claim.direction.azimuth, policy.part_half_angle, policy.near_min_m
-        )
+    elif rel == "part":  # without a direction: the centre ("central Mosul", "downtown Mosul")
+        azimuth = claim.direction.azimuth if claim.direction is not None else None
+        region, lat, lon, comps = part_region(a, azimuth, policy.part_half_angle, policy.near_min_m)
         method = "part-sector"
     elif rel == "side":
         if claim.direction is None:

@@ -93,13 +93,14 @@ def between_region(
 
 
 def part_region(
-    place: Place, azimuth: float, half_angle: float = 90.0, min_radius_m: float = 5_000.0
+    place: Place, azimuth: float | None, half_angle: float = 90.0, min_radius_m: float = 5_000.0
 ) -> tuple[BaseGeometry, float, float, dict[str, float]]:
     """Return (region, lat, lon, components) for a part of a place ("eastern Mosul").
 
     The region is the sector of the place's extent disk within ``half_angle`` of ``azimuth``,
     intersected with the place's polygon when it has one; the point is the region's centroid (or a
-    point inside it when the centroid falls outside).
+    point inside it when the centroid falls outside). Without an azimuth ("central Mosul",
+    "downtown Mosul") it is the inner half of the disk.
 
     Examples
     --------
@@ -109,9 +110,13 @@ def part_region(
     >>> region, lat, lon, comp = part_region(mosul, 90.0)
     >>> lon > 43.13, region.contains(Point(43.2, 36.34))
     (True, True)
+    >>> region, lat, lon, comp = part_region(mosul, None)  # central Mosul
+    >>> region.contains(Point(43.13, 36.34)), region.contains(Point(43.2, 36.34))
+    (True, False)
     """
     e = _place_extent(place) or min_radius_m
-    region = plane_to_lonlat(_sector(e, azimuth, half_angle), place.lat, place.lon)
+    shape = _disk(e / 2.0) if azimuth is None else _sector(e, azimuth, half_angle)
+    region = plane_to_lonlat(shape, place.lat, place.lon)
     geom = place.geometry
     if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):
         clipped = region.intersection(geom)
@@ -120,7 +125,8 @@ def part_region(
     point = region.centroid
     if not region.contains(point):
         point = region.representative_point()
-    return region, float(point.y), float(point.x), {"extent": e, "part_half_angle": float(half_angle)}
+    half = 0.0 if azimuth is None else float(half_angle)
+    return region, float(point.y), float(point.x), {"extent": e, "part_half_angle": half}
 
 
 def side_region(
