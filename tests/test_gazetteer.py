@@ -215,3 +215,9 @@ def test_demonyms_of_areas_and_compass_free_demonyms(gaz, word, kind, name):
     assert best.place.kind == kind
     assert best.place.name == name
     assert "demonym of" in best.reason
+
+
+def test_the_european_union_sits_at_its_published_centre(gaz):
+    eu = next(c.place for c in gaz.lookup("European Union") if c.place.id == "geonames:6695072")
+    assert km(eu, 49.843, 9.902) < 1  # Gadheim, IGN France 2020
+    assert eu.extent_m > 2_000_000  # from there to the farthest member (Cyprus, Finland's north)

@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -446,8 +446,13 @@ EU_MEMBERS = [
 ]
 
 
+#: The geographic centre of the European Union of 27 members, as IGN France computed it in 2020
+#: (Gadheim, near Würzburg), ``(lat, lon)``.
+EU_CENTRE = (49.8430, 9.9018)
+
+
 def _european_union() -> Iterator[_Record]:
-    """Yield the European Union, named in news as often as a country; its point is its area's centroid."""
+    """Yield the European Union, named in news as often as a country, at its published centre."""
     import shapely
 
     from geokit.places.layers import load_layer
@@ -461,7 +466,10 @@ def _european_union() -> Iterator[_Record]:
     if not parts:
         return
     union = shapely.union_all(parts)
-    lon, lat = _area_centroid(union)
+    # The Union's published centre (IGN France, 2020: Gadheim, Bavaria, after the UK's exit), as a
+    # country's point starts from its published one; the area centre of the members' mainlands
+    # alone lies about 190 km east-southeast of it.
+    lat, lon = EU_CENTRE
     yield _Record(
         id="geonames:6695072",
         name="European Union",
