@@ -84,3 +84,11 @@ def test_given_spans_take_the_best_known_inner_name(gaz):
     bank, university = resolve_document(Document("d", text, spans=spans), gaz)
     assert bank.place.name == "England"  # not "Bank", a town
     assert university.place is None  # "University" is a common word, not the town in Florida
+
+
+def test_a_modified_demonym_is_not_the_bare_one(gaz):
+    text = "Central American migrants met North American officials."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Central American", "North American")]
+    central, north = resolve_document(Document("d", text, spans=spans), gaz)
+    assert central.place is None  # not the United States
+    assert north.place.name == "North America"

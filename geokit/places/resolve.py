@@ -102,6 +102,9 @@ class Resolver:
             return found
         # A span given by someone else's recogniser that names no gazetteer entry: try the place it
         # is built on ("Metcalfe County" -> Metcalfe, "North London" -> London), then a fuzzy match.
+        modified = _MODIFIER_PREFIX.match(text.strip())
+        if modified and self.gazetteer.demonym_country(modified.group("name")):
+            return []  # "Central American" is not American, nor "North Korean" Korean
         for name, why in _approximations(text):
             found = self.gazetteer.candidates(name, fuzzy=False, limit=MAX_CANDIDATES)
             if found:
