@@ -92,3 +92,9 @@ def test_a_modified_demonym_is_not_the_bare_one(gaz):
     central, north = resolve_document(Document("d", text, spans=spans), gaz)
     assert central.place is None  # not the United States
     assert north.place.name == "North America"
+
+
+def test_a_city_named_elsewhere_does_not_argue_for_the_state_of_its_name(gaz):
+    text = "Police in New York City said the suspect fled New York on Monday."
+    got = [m for m in resolve_document(Document("d", text), gaz) if m.text == "New York"]
+    assert got[0].place.kind == "city"  # not the State of New York "containing New York City"

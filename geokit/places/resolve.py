@@ -249,6 +249,7 @@ class Resolver:
         named_countries = {c.place.country for c in cands if c.place.kind == "country"}
         # "Wales" the village takes no bonus for lying in England when the name is also a region's.
         region_named = {c.place.country for c in cands if c.place.kind in ("admin1", *_AREAL)}
+        own = {c.place.id for c in cands}
         out = []
         for c, d in zip(cands, near, strict=True):
             p = c.place
@@ -265,8 +266,15 @@ class Resolver:
                 score += 0.15 + (0.1 if d < 50_000 else 0.0)
                 why.append(f"{d / 1000:.0f} km from another place in the text")
             elif regional and p.geometry is not None:
+                # not the place this very name may mean: "New York City" named elsewhere argues
+                # for the city in "New York", not for the state around it
                 inside = next(
-                    (o.name for _, _, o in points if o.country == p.country and contains(p, o)), None
+                    (
+                        o.name
+                        for _, _, o in points
+                        if o.country == p.country and o.id not in own and contains(p, o)
+                    ),
+                    None,
                 )
                 if inside:
                     score += 0.25
