@@ -221,3 +221,19 @@ def test_the_european_union_sits_at_its_published_centre(gaz):
     eu = next(c.place for c in gaz.lookup("European Union") if c.place.id == "geonames:6695072")
     assert km(eu, 49.843, 9.902) < 1  # Gadheim, IGN France 2020
     assert eu.extent_m > 2_000_000  # from there to the farthest member (Cyprus, Finland's north)
+
+
+@pytest.mark.parametrize(
+    ("query", "iso"),
+    [
+        ("Bagram Airfield", "AF"),
+        ("Bagram", "AF"),
+        ("Incirlik", "TR"),
+        ("Al Udeid", "QA"),
+        ("Incirlik Airbase", "TR"),
+    ],
+)
+def test_air_bases_by_the_names_news_uses(gaz, query, iso):
+    best = gaz.lookup(query)[0]
+    assert best.place.kind == "airbase" and best.place.country == iso
+    assert "fuzzy" not in best.reason

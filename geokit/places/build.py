@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -797,6 +797,32 @@ def _marine() -> Iterator[_Record]:
         )
 
 
+_BASE_WORDS = re.compile(
+    r"^(?:(?:raf|nas|naval air station|joint base)\s+)?(?P<stem>.+?)"
+    r"(?:\s+(?:air force base|air base|airbase|afb|ab|army airfield|aaf|air station|airfield))?$",
+    re.IGNORECASE,
+)
+
+
+def _airfield_variants(name: str, is_base: bool) -> list[str]:
+    """Return the other ways news names an airfield ("Bagram Air Base": "Bagram Airfield", "Bagram").
+
+    Examples
+    --------
+    >>> _airfield_variants("Bagram Air Base", True)
+    ['Bagram', 'Bagram Air Base', 'Bagram Airbase', 'Bagram AB', 'Bagram Airfield']
+    >>> _airfield_variants("Kandahar", False)
+    ['Kandahar Airfield']
+    """
+    m = _BASE_WORDS.match(name.strip())
+    stem = m.group("stem") if m else name
+    if len(stem) <= 3:
+        return []
+    if not is_base:
+        return [f"{stem} Airfield"]
+    return [stem, *(f"{stem} {w}" for w in ("Air Base", "Airbase", "AB", "Airfield"))]
+
+
 def _airports() -> Iterator[_Record]:
     import airportsdata
 
@@ -815,6 +841,7 @@ def _airports() -> Iterator[_Record]:
             derived.append(short)
             if city and short.lower().startswith(city.lower() + " ") and len(short) > len(city) + 4:
                 derived.append(short[len(city) + 1 :])
+        derived += _airfield_variants(short, is_base)
         yield _Record(
             id=f"icao:{icao}",
             name=name,
