@@ -98,3 +98,8 @@ def test_a_city_named_elsewhere_does_not_argue_for_the_state_of_its_name(gaz):
     text = "Police in New York City said the suspect fled New York on Monday."
     got = [m for m in resolve_document(Document("d", text), gaz) if m.text == "New York"]
     assert got[0].place.kind == "city"  # not the State of New York "containing New York City"
+
+
+def test_arabic_endings_spelled_either_way(gaz):
+    got = places("Houthi forces advanced in Marib and Shabwa, Yemen.", gaz)
+    assert got["Shabwa"].kind == "admin1" and got["Shabwa"].country == "YE"  # Shabwah

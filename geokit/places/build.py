@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -552,8 +552,32 @@ def _admin1() -> Iterator[_Record]:
             layer=LAYER_CODES["admin1"],
             row=row,
             names=list(r.get("alt_names") or []),
+            derived=_arabic_ending_variants([name, *(r.get("alt_names") or [])])
+            if iso in ARABIC_SPEAKING
+            else [],
             abbreviations=extra,
         )
+
+
+#: Countries whose place names English writes from Arabic (ISO alpha-2).
+ARABIC_SPEAKING = frozenset("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
+
+
+def _arabic_ending_variants(names: list[str]) -> list[str]:
+    """Return the other spelling of a final tā' marbūṭa: "Shabwah" / "Shabwa", "Ninawa" / "Ninawah".
+
+    Examples
+    --------
+    >>> _arabic_ending_variants(["Shabwah", "Ninawa", "Dhi-Qar"])
+    ['Shabwa', 'Ninawah']
+    """
+    out = []
+    for n in names:
+        if n.endswith("ah") and len(n) > 4:
+            out.append(n[:-1])
+        elif n.endswith("a") and len(n) > 3:
+            out.append(n + "h")
+    return [v for v in dict.fromkeys(out) if v not in names]
 
 
 def _us_counties() -> Iterator[_Record]:
