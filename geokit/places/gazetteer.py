@@ -251,19 +251,20 @@ class Gazetteer:
         pos = np.minimum(pos, len(self._key_hash) - 1)
         return self._key_hash[pos] == hashes
 
-    @cached_property
-    def _demonyms(self) -> dict[str, str]:
+    def _json(self, name: str) -> dict:
+        """Return a JSON table of the artefact, empty when it is missing or unreadable."""
         try:
-            return json.loads((self.path / "demonyms.json").read_text(encoding="utf-8"))
+            return json.loads((self.path / name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
 
     @cached_property
+    def _demonyms(self) -> dict[str, str]:
+        return self._json("demonyms.json")
+
+    @cached_property
     def _area_demonyms(self) -> dict[str, int]:
-        try:
-            return json.loads((self.path / "area_demonyms.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
+        return self._json("area_demonyms.json")
 
     def demonym_country(self, word: str) -> str | None:
         """Return the ISO code of the country a demonym belongs to ("Libyan" -> "LY"), or None.
