@@ -103,3 +103,12 @@ def test_a_city_named_elsewhere_does_not_argue_for_the_state_of_its_name(gaz):
 def test_arabic_endings_spelled_either_way(gaz):
     got = places("Houthi forces advanced in Marib and Shabwa, Yemen.", gaz)
     assert got["Shabwa"].kind == "admin1" and got["Shabwa"].country == "YE"  # Shabwah
+
+
+@pytest.mark.parametrize(
+    ("text", "state"), [("He is from Paris, Idaho.", "ID"), ("A Paris, Missouri, man.", "MO")]
+)
+def test_a_qualifier_finds_a_small_namesake_far_down_the_list(gaz, text, state):
+    paris = resolve_document(Document("d", text), gaz)[0]
+    assert paris.place.admin1 == state and paris.place.population < 2_000  # not among the first dozen
+    assert len(paris.candidates) <= 12

@@ -47,6 +47,8 @@ _REGION_KINDS = ("admin1", "admin2")
 _LOCAL_KINDS = (*_POINT_KINDS, "admin2")
 #: Candidates kept per mention (the chosen one and its alternatives).
 MAX_CANDIDATES = 12
+#: Candidates weighed for a name with a qualifier ("Paris, Idaho").
+QUALIFIED_CANDIDATES = 200
 
 
 class Resolver:
@@ -83,19 +85,21 @@ class Resolver:
             countries = json.load(fh)
         return {(name_key(c["capital"]), iso) for iso, c in countries.items() if c.get("capital")}
 
-    def _known_candidates(self, text: str, approximate: bool) -> list[Candidate]:
+    def _known_candidates(self, text: str, approximate: bool, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """Return :meth:`_candidates`, looked up once per distinct name (the list is only read)."""
-        key = (text, approximate)
+        key = (text, approximate, limit)
         found = self._found.get(key)
         if found is None:
             if len(self._found) > 50_000:
                 self._found.clear()
-            found = self._found[key] = self._candidates(text, approximate=approximate)
+            found = self._found[key] = self._candidates(text, approximate=approximate, limit=limit)
         return found
 
-    def _candidates(self, text: str, *, approximate: bool = False) -> list[Candidate]:
+    def _candidates(
+        self, text: str, *, approximate: bool = False, limit: int = MAX_CANDIDATES
+    ) -> list[Candidate]:
         try:
-            found = self.gazetteer.candidates(text, fuzzy=False, limit=MAX_CANDIDATES)
+            found = self.gazetteer.candidates(text, fuzzy=False, limit=limit)
         except ValueError:
             return []
         if found or not approximate:
@@ -166,7 +170,14 @@ class Resolver:
             groups.setdefault((m.key or name_key(m.text), raw[q].key if q >= 0 else ""), []).append(i)
         group_list = list(groups.values())
         approximate = document.spans is not None
-        group_cands = [self._known_candidates(raw[g[0]].text, approximate) for g in group_list]
+        # A qualified name may mean a small namesake the qualifier holds ("Paris, Idaho", 500
+        # people), ranked far below the first dozen Parises: it is looked up among many more.
+        group_cands = [
+            self._known_candidates(
+                raw[g[0]].text, approximate, QUALIFIED_CANDIDATES if g[0] in qualifier_of else MAX_CANDIDATES
+            )
+            for g in group_list
+        ]
         group_of = {i: gi for gi, g in enumerate(group_list) for i in g}
 
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
@@ -191,7 +202,7 @@ class Resolver:
                     start=m.start,
                     end=m.end,
                     text=m.text,
-                    candidates=ranked,
+                    candidates=ranked[:MAX_CANDIDATES],
                     place=best.place if best else None,
                     score=best.score if best else 0.0,
                     reason=best.reason if best else "no gazetteer entry matches this name",
