@@ -76,9 +76,8 @@ def _words(text: str) -> list[str]:
 _S = r"\s{1,3}"
 _DIST_RE = re.compile(
     r"(?:(?P<between>\bbetween)" + _S + rf"(?P<b1>{NUMBER_RE})" + _S + "and" + _S + rf"(?P<b2>{NUMBER_RE})"
-    rf"|(?:(?P<hedge>\b{HEDGE_RE}){_S})?(?P<vague>{VAGUE_RE})"
-    rf"|(?:(?P<hedge2>\b{HEDGE_RE}){_S})?(?P<num>{NUMBER_RE})"
-    rf"(?:\s{{0,3}}(?:-|–|—|to|or)\s{{0,3}}(?P<num2>{NUMBER_RE}))?)"
+    rf"|(?:(?P<hedge>\b{HEDGE_RE}){_S})?(?:(?P<vague>{VAGUE_RE})|(?P<num>{NUMBER_RE})"
+    rf"(?:\s{{0,3}}(?:-|–|—|to|or)\s{{0,3}}(?P<num2>{NUMBER_RE}))?))"
     rf"\s{{0,3}}-?\s{{0,3}}(?P<unit>{UNIT_RE})"
     rf"(?:\s{{0,3}}\(\s{{0,3}}(?:{HEDGE_RE}{_S})?(?P<pnum>{NUMBER_RE})\s{{0,3}}-?\s{{0,3}}(?P<punit>{UNIT_RE})"
     r"\s{0,3}\))?"
@@ -560,8 +559,7 @@ class _Extractor:
         ctx = self.ctx
         flags: list[str] = []
         has_dir = bool(m.group("dir") or m.group("bear"))
-        hedge_text = m.group("hedge") or m.group("hedge2")
-        hedge = parse_hedge(hedge_text) if hedge_text else None
+        hedge = parse_hedge(m.group("hedge")) if m.group("hedge") else None
         if not has_dir and m.group("conn").lower() == "of" and hedge is None:
             return  # "the last 10 km of the road": not a location
         anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)

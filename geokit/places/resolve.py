@@ -170,15 +170,18 @@ class Resolver:
             groups.setdefault((m.key or name_key(m.text), raw[q].key if q >= 0 else ""), []).append(i)
         group_list = list(groups.values())
         approximate = document.spans is not None
-        # A qualified name may mean a small namesake the qualifier holds ("Paris, Idaho", 500
-        # people), ranked far below the first dozen Parises: it is looked up among many more.
-        group_cands = [
-            self._known_candidates(
-                raw[g[0]].text, approximate, QUALIFIED_CANDIDATES if g[0] in qualifier_of else MAX_CANDIDATES
-            )
-            for g in group_list
-        ]
+        group_cands = [self._known_candidates(raw[g[0]].text, approximate) for g in group_list]
         group_of = {i: gi for gi, g in enumerate(group_list) for i in g}
+        # A qualified name may mean a small namesake the qualifier holds ("Paris, Idaho", 500
+        # people), ranked far below the first dozen Parises: the namesakes in the qualifier's
+        # countries are looked up among many more.
+        for gi, g in enumerate(group_list):
+            if g[0] in qualifier_of:
+                held = {c.place.country for c in group_cands[group_of[qualifier_of[g[0]]]][:3]}
+                wide = self._known_candidates(raw[g[0]].text, approximate, QUALIFIED_CANDIDATES)
+                group_cands[gi] = group_cands[gi] + [
+                    c for c in wide[MAX_CANDIDATES:] if c.place.country in held
+                ]
 
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
         scored: list[list[Candidate]] = group_cands
