@@ -2,6 +2,7 @@
 
 import pytest
 import shapely
+from pyproj import Geod
 from shapely.geometry import Point
 
 from geokit.checks.land import claim_flags
@@ -9,6 +10,8 @@ from geokit.claims import extract_claims
 from geokit.estimates import estimate_claims
 from geokit.model import Document, Mention, Place
 from geokit.places.borders import border_place, coast_place, land_border_place, neighbours
+
+GEOD = Geod(ellps="WGS84")
 
 SYRIA = Place("geonames:163843", "Syria", "country", 35.0, 38.0, country="SY")
 LIBYA = Place("geonames:2215636", "Libya", "country", 28.0, 17.0, country="LY")
@@ -91,3 +94,29 @@ def test_near_a_river_is_a_band_along_the_river_not_a_disk_round_its_mouth():
     assert est.method == "line-band"
     assert est.region.contains(Point(43.15, 36.34))  # at Mosul, by the river
     assert not est.region.contains(Point(44.4, 33.34 + 1.0))  # 110 km from the river
+
+
+def test_an_offset_from_a_line_is_the_band_on_its_side():
+    [c] = claims("The convoy was hit 40 km south of the Syria-Turkey border.")
+    est = estimate_claims([c])[c.id]
+    assert est.method == "line-band-side"
+    from geokit.places.gazetteer import get_gazetteer
+
+    turkey, syria = (get_gazetteer().lookup(n)[0].place.geometry for n in ("Turkey", "Syria"))
+    assert est.region.intersection(turkey).area < 0.01 * est.region.area  # the north side is Turkey
+    assert est.region.intersection(syria).area > 0.8 * est.region.area
+    q = est.region.representative_point()
+    near = c.anchor.geometry.interpolate(c.anchor.geometry.project(q))
+    assert GEOD.inv(q.x, q.y, near.x, near.y)[2] == pytest.approx(40_000, abs=2_000)
+
+
+def test_an_offset_from_a_river_follows_the_river_not_its_mouth():
+    from geokit.places.gazetteer import get_gazetteer
+
+    tigris = next(c.place for c in get_gazetteer().lookup("Tigris River") if c.place.kind == "river")
+    text = "The camp is 10 km east of the Tigris River."
+    [c] = claims(text, [("Tigris River", tigris)])
+    est = estimate_claims([c])[c.id]
+    near_mosul = tigris.geometry.interpolate(tigris.geometry.project(Point(43.13, 36.34)))
+    assert est.region.distance(Point(near_mosul.x + 0.11, near_mosul.y)) < 0.03  # 10 km east at Mosul
+    assert not est.region.contains(Point(near_mosul.x - 0.11, near_mosul.y))  # not 10 km west

@@ -354,3 +354,13 @@ def test_seed_pair_with_the_estimates_stage():
     assert 80_000 < check.separation_m < 100_000
     assert any("opposite" in r for r in check.reasons)
     assert any("sea" in r for r in check.reasons)
+
+
+def test_neighbouring_cardinal_points_are_adjacent_not_agreeing():
+    from geokit.claims.grammar import parse_direction
+
+    a, b, c = (make_claim(x, 20, "km") for x in "abc")
+    a.direction, b.direction, c.direction = map(parse_direction, ("south", "west", "south-southwest"))
+    check = compare(a, make_estimate(a), b, make_estimate(b))
+    assert "directions adjacent (S vs W)" in check.reasons  # 135-225° and 225-315° only touch
+    assert "directions agree (S vs SSW)" in compare(a, make_estimate(a), c, make_estimate(c)).reasons

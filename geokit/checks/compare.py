@@ -185,8 +185,11 @@ def _direction_reasons(a: Claim, b: Claim) -> tuple[list[str], bool]:
     diff = _angle_diff(ta, tb)
     if diff >= OPPOSITE_DEG:
         return [f"directions opposite ({wa} vs {wb})"], True
-    if diff <= a.direction.half_angle + b.direction.half_angle:
+    spread = a.direction.half_angle + b.direction.half_angle
+    if diff < spread - 1e-6:
         return [f"directions agree ({wa} vs {wb})" if wa != wb else f"directions agree ({wa})"], False
+    if diff <= spread + 1e-6:  # the two sectors only touch: S (135-225°) and W (225-315°)
+        return [f"directions adjacent ({wa} vs {wb})"], False
     return [f"directions differ by {diff:.0f}° ({wa} vs {wb})"], False
 
 

@@ -15,9 +15,10 @@ How each relation is read (sizes from :class:`~geokit.estimates.policy.Policy`):
   direction_reach_factor × extent)``, grown by the extent; the point is half-way out.
 * ``near`` / ``outskirts`` / ``outside`` — disks and rings round the anchor (see the policy).
 * ``between`` / ``part`` / ``side`` — see :mod:`geokit.estimates.relations`.
-* ``distance`` and ``near`` from a line (a river, a border, a coast: the anchor's geometry is a
-  line) — the band [low, high] (``near``: [0, ``near_min_m``]) along the whole line, at sea for a
-  coast ("60 nautical miles off the coast of Libya"), not a disk round one point of it.
+* ``distance``, ``near`` and ``offset`` from a line (a river, a border, a coast: the anchor's
+  geometry is a line) — the band [low, high] (``near``: [0, ``near_min_m``]) along the whole line,
+  for an offset only on the stated side ("40 km south of the border"), at sea for a coast ("60
+  nautical miles off the coast of Libya"), not a disk or sector round one point of the line.
 
 ``radius_m`` is the geodesic distance from the point to the farthest vertex of the region, so the
 circle covers the region; the region itself is the honest answer.
@@ -353,8 +354,8 @@ def _is_line(claim: Claim) -> bool:
 
 
 def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
-    """Return the estimate of "near" or "D from" a line (see :func:`line_band_region`)."""
-    a, d = claim.anchor, claim.distance
+    """Return the estimate of "near", "D from" or "D <direction> of" a line (see :func:`line_band_region`)."""
+    a, d, dr = claim.anchor, claim.distance, claim.direction
     assert a is not None
     if claim.relation == "near":
         low, high = 0.0, policy.near_min_m
@@ -363,12 +364,18 @@ def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
     else:
         _flag(claim, "no distance or direction")
         return None
-    out = line_band_region(a, low, high, at_sea=a.kind == "coast")
+    azimuth = dr.azimuth if claim.relation == "offset" and dr is not None else None
+    if azimuth is not None and claim.inverse:
+        azimuth = (azimuth + 180.0) % 360.0  # "the border is 40 km south of the camp"
+    out = line_band_region(a, low, high, azimuth=azimuth, at_sea=a.kind == "coast")
     if out is None:
-        _flag(claim, "nothing of the band is left at sea")
+        _flag(
+            claim,
+            "nothing of the band is left at sea" if azimuth is None else "that side of the line is empty",
+        )
         return None
     region, lat, lon, comps = out
-    return _with_radius(claim, region, lat, lon, "line-band", comps)
+    return _with_radius(claim, region, lat, lon, "line-band" if azimuth is None else "line-band-side", comps)
 
 
 def _with_radius(
@@ -439,7 +446,10 @@ def estimate_claims(
     for claim in claims:
         if not _valid_anchor(claim) or not _direction_ok(claim) or not _distance_ok(claim, policy):
             continue
-        if claim.relation in ("distance", "near") and _is_line(claim):
+        if _is_line(claim) and (
+            claim.relation == "near"
+            or (claim.relation in ("distance", "offset") and claim.distance is not None)
+        ):
             est = _line_band(claim, policy)
             if est is not None:
                 out[claim.id] = est

@@ -197,15 +197,21 @@ def side_region(
 
 
 def line_band_region(
-    line_place: Place, low_m: float, high_m: float, *, at_sea: bool = False
+    line_place: Place,
+    low_m: float,
+    high_m: float,
+    *,
+    azimuth: float | None = None,
+    at_sea: bool = False,
 ) -> tuple[BaseGeometry, float, float, dict[str, float]] | None:
-    """Return (region, lat, lon, components) for "within / about D of a line" (a river, border, coast).
+    """Return (region, lat, lon, components) for "D of a line" (a river, border, coast).
 
     The region is the band of points between ``low_m`` and ``high_m`` from the line, drawn in the
     azimuthal-equidistant plane of the line's point (its scale error stays under 2 % within
-    2,000 km); with ``at_sea`` the land is taken out ("60 nautical miles off the coast"). The point
-    is the line's own point when the band holds it, else the nearest point of the band. None when
-    the place has no line geometry or nothing is left.
+    2,000 km); with ``azimuth`` only the side of the line that way ("40 km south of the border");
+    with ``at_sea`` the land is taken out ("60 nautical miles off the coast"). The point is the
+    line's own point when the band holds it, else the nearest point of the band. None when the
+    place has no line geometry or nothing is left.
 
     Examples
     --------
@@ -215,6 +221,9 @@ def line_band_region(
     ...                geometry=LineString([(37.5, 36.5), (38.5, 36.5)]))
     >>> region, lat, lon, comp = line_band_region(border, 0.0, 15_000)
     >>> region.contains(Point(38.0, 36.6)), region.contains(Point(38.0, 36.7))  # 11 km, 22 km
+    (True, False)
+    >>> region, lat, lon, comp = line_band_region(border, 30_000, 50_000, azimuth=180.0)
+    >>> region.contains(Point(38.0, 36.1)), region.contains(Point(38.0, 36.9))  # 44 km S, 44 km N
     (True, False)
     """
     geom = line_place.geometry
@@ -229,6 +238,10 @@ def line_band_region(
     band = line.buffer(high_m, quad_segs=8)
     if low_m > 0:
         band = band.difference(line.buffer(low_m, quad_segs=8))
+    if azimuth is not None:
+        band = _side_of(band, line, azimuth)
+        if band.is_empty:
+            return None
     region = plane_to_lonlat(band, lat0, lon0)
     if at_sea:
         from geokit.places.layers import load_layer
@@ -242,3 +255,43 @@ def line_band_region(
         point = shapely.ops.nearest_points(region, point)[0]
     comps = {"distance": (low_m + high_m) / 2.0, "band_width": high_m - low_m}
     return region, float(point.y), float(point.x), comps
+
+
+def _extended(line: BaseGeometry, length: float) -> BaseGeometry:
+    """Return a plane line with each part prolonged by ``length`` beyond both ends, straight on."""
+    parts = []
+    for part in shapely.get_parts(line):
+        xy = np.asarray(part.coords, dtype=float)
+        if len(xy) < 2:
+            continue
+        ends = []
+        for end, inner in ((xy[0], xy[1]), (xy[-1], xy[-2])):
+            step = end - inner
+            norm = float(np.hypot(*step))
+            ends.append(end + step / norm * length if norm > 0 else end)
+        parts.append(LineString(np.vstack([ends[0], xy, ends[1]])))
+    return shapely.union_all(parts) if parts else line
+
+
+def _side_of(area: BaseGeometry, line: BaseGeometry, azimuth: float) -> BaseGeometry:
+    """Return the pieces of a plane ``area``, cut by ``line`` prolonged across it, ``azimuth`` of it."""
+    bounds = np.asarray(area.bounds)
+    cutter = _extended(line, 2.0 * float(np.hypot(bounds[2] - bounds[0], bounds[3] - bounds[1])))
+    faces = shapely.get_parts(
+        shapely.polygonize(shapely.get_parts(shapely.union_all([area.boundary, cutter])))
+    )
+    direction = np.array([math.sin(math.radians(azimuth)), math.cos(math.radians(azimuth))])
+    keep = []
+    for face in faces:
+        if not area.contains(face.representative_point()):
+            continue  # a hole of the area, or a face outside it
+        # the face's side: where its outer edge (away from the line) lies, by majority
+        xy = shapely.get_coordinates(face.exterior)
+        points = shapely.points(xy)
+        far = shapely.distance(points, line)
+        outer = far >= 0.5 * float(far.max())
+        near = shapely.get_coordinates(shapely.shortest_line(points[outer], line))[1::2]
+        votes = (xy[outer] - near) @ direction
+        if np.count_nonzero(votes > 0) > np.count_nonzero(votes < 0):
+            keep.append(face)
+    return shapely.union_all(keep) if keep else Polygon()
