@@ -522,3 +522,8 @@ def test_a_part_word_before_the_anchor_is_read_past() -> None:
     claims = claims_of("The school is about 3 kilometers from downtown Mosul.")
     dist = next(c for c in claims if c.relation == "distance")
     assert dist.anchor is PLACES["Mosul"] and dist.distance.metres == 3000
+
+
+def test_an_unknown_proper_name_is_the_whole_target() -> None:
+    c = one("The militants fled to Wadi Bey, 60 km south of Sirte.")
+    assert c.target == "Wadi Bey" and target_key(c.target) == "wadi bey"

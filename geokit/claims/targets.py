@@ -119,7 +119,8 @@ def noun_phrase_label(words: list[str]) -> str:
     """Return the label of a noun phrase given its words: the head and its lower-case modifiers.
 
     Determiners, numbers and capitalised modifiers (organisation names) are dropped; at most two
-    modifiers are kept.
+    modifiers are kept. A capitalised head is a name no gazetteer knew: it keeps the capitalised
+    words before it ("Wadi Bey").
 
     Examples
     --------
@@ -129,14 +130,23 @@ def noun_phrase_label(words: list[str]) -> str:
     ('site', 'camps')
     >>> noun_phrase_label([]), noun_phrase_label(["forces", "to"])
     ('', '')
+    >>> noun_phrase_label(["fled", "to", "Wadi", "Bey"])
+    'Wadi Bey'
     """
     kept: list[str] = []
+    proper = False
     for w in reversed(words):
         lw = w.lower()
         if not kept:
             if lw in _STOP:
                 return ""
-            kept.append(lw if not w[:1].isupper() or lw in _COMMON_HEADS else w)
+            proper = w[:1].isupper() and lw not in _COMMON_HEADS
+            kept.append(w if proper else lw)
+            continue
+        if proper:
+            if not w[:1].isupper() or lw in _STOP or len(kept) >= 4:
+                break
+            kept.append(w)
             continue
         if w[:1].isupper() or lw in _STOP or len(kept) >= 3 or not w.isalpha() or lw.endswith("ly"):
             break
