@@ -120,3 +120,12 @@ def test_an_offset_from_a_river_follows_the_river_not_its_mouth():
     near_mosul = tigris.geometry.interpolate(tigris.geometry.project(Point(43.13, 36.34)))
     assert est.region.distance(Point(near_mosul.x + 0.11, near_mosul.y)) < 0.03  # 10 km east at Mosul
     assert not est.region.contains(Point(near_mosul.x - 0.11, near_mosul.y))  # not 10 km west
+
+
+def test_a_one_country_border_is_with_the_neighbour_the_text_is_about():
+    somalia = Place("geonames:51537", "Somalia", "country", 6.0, 48.0, country="SO")
+    dhobley = Place("geonames:1", "Dhobley", "village", 0.41, 41.01, country="SO")
+    text = "In Somalia, a strike hit fighters within 10 kilometres of the Kenyan border, near the town of Dhobley."
+    first, second = claims(text, [("Somalia", somalia), ("Dhobley", dhobley)])
+    assert first.anchor.id == "border:KE-SO"
+    assert second.target == first.target == "fighters"  # not "border", the anchor just before

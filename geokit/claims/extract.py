@@ -37,6 +37,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -330,18 +331,16 @@ class _Context:
         elif len(codes) == 2:
             place = border_place(*codes)
         else:
-            near = neighbours(codes[0])
-            other = next(
-                (
-                    men.place.country
-                    for start, _ in self._spans
-                    if pos - 400 <= start < limit
-                    and (men := self.by_start[start]).place is not None
-                    and men.place.kind == "country"
-                    and men.place.country in near
-                ),
-                None,
-            )
+            # the neighbour the text is about: a place of the sentence in one, else of the document
+            near = set(neighbours(codes[0]))
+            found = [
+                (start, men.place.country)
+                for start, _ in self._spans
+                if (men := self.by_start[start]).place is not None and men.place.country in near
+            ]
+            close = [c for start, c in found if pos - 400 <= start < limit]
+            counted = Counter(c for _, c in found).most_common(1)
+            other = close[0] if close else (counted[0][0] if counted else None)
             place = border_place(codes[0], other) if other else land_border_place(codes[0])
         if place is None:
             return None
@@ -554,6 +553,18 @@ class _Extractor:
             ctx.last_target = c.target
         return c
 
+    def target_before(self, pos: int, floor: int) -> tuple[str, Place | None]:
+        """Return the target of an expression at ``pos``, as :meth:`_Context.target_before`.
+
+        Right after another claim of the sentence ("fighters within 10 km of the border, near
+        Dhobley") it is that claim's target.
+        """
+        p, _ = self.ctx.strip_linkers(pos, floor)
+        previous = next((c for c in reversed(self.claims) if c.end == p and c.start >= floor), None)
+        if previous is not None:
+            return previous.target, previous.target_place
+        return self.ctx.target_before(pos, floor)
+
     # -- relations ------------------------------------------------------------------------------
     def offset(self, m: re.Match[str], sent: tuple[int, int]) -> None:
         ctx = self.ctx
@@ -582,9 +593,9 @@ class _Extractor:
                 target = noun_phrase_label(_WORD_RE.findall(anchor.text)) or _UNNAMED
                 anchor = _Anchor(subject.text, subject.start, subject.end, subject.place, subject)
             else:
-                target, target_place = ctx.target_before(start, sent[0])
+                target, target_place = self.target_before(start, sent[0])
         else:
-            target, target_place = ctx.target_before(start, sent[0])
+            target, target_place = self.target_before(start, sent[0])
         self.claim(
             start,
             end,
@@ -625,7 +636,7 @@ class _Extractor:
                 before -= 1
         relation = "side" if _is_line(anchor) else "direction"
         start, end = m.start(), (anchor.end if anchor else m.end())
-        target, target_place = ctx.target_before(before, sent[0])
+        target, target_place = self.target_before(before, sent[0])
         self.claim(
             start, end, sent, relation, target, anchor, flags, direction=direction, target_place=target_place
         )
@@ -660,7 +671,7 @@ class _Extractor:
         else:
             relation = "near"
         start = m.start()
-        target, target_place = ctx.target_before(start, sent[0])
+        target, target_place = self.target_before(start, sent[0])
         self.claim(start, end, sent, relation, target, anchor, flags, target_place=target_place, **kw)
         self.taken.append((start, end))
 
