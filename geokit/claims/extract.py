@@ -314,8 +314,9 @@ class _Context:
         """Read a border or coast named by its countries ("the Turkish border", "the Libyan coast").
 
         Also "the Syria-Turkey border", "the border with Turkey", "the coast of Libya". A border
-        named by one country is its border with a neighbour named in the sentence ("forces in
-        Syria ... the Turkish border"), else all of its land borders.
+        named by one country is its border with the neighbour the text is about (one with a place
+        in the sentence, "forces in Syria ... the Turkish border", else the one with most places in
+        the document), else all of its land borders.
         """
         m = _LINE_ANCHOR_RE.match(self.text, pos, limit)
         if m is None:
@@ -331,7 +332,6 @@ class _Context:
         elif len(codes) == 2:
             place = border_place(*codes)
         else:
-            # the neighbour the text is about: a place of the sentence in one, else of the document
             near = set(neighbours(codes[0]))
             found = [
                 (start, men.place.country)

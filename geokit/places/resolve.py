@@ -3,13 +3,16 @@
 Each candidate's score starts from its name match and prior (population, kind; see
 :meth:`Gazetteer.candidates`) and gains from the context, in two passes:
 
-- a qualifier that contains it ("Sirte, Libya", "Paris, Texas"): ``+0.5``;
+- a qualifier that contains it ("Sirte, Libya", "Paris, Texas"): ``+0.5`` (a qualified name is
+  also weighed among its namesakes in the qualifier's countries beyond the first dozen: "Paris,
+  Idaho");
 - its country being the document's: ``+0.35 * share`` of the country among the document's
   confidently resolved mentions (countries named in the text count double); for settlements,
   regions, counties and countries;
 - spatial coherence: ``+0.15`` when a settlement or county lies within 300 km of another resolved
   place of the document (countries and regions excluded), ``+0.1`` more within 50 km;
-- a region (state, province, county) containing a settlement named in the text: ``+0.25``; one
+- a region (state, province, county) containing a settlement named in the text, other than one
+  its own name may mean ("New York" and "New York City"): ``+0.25``; one
   among other regions of the same level and country ("Delaware" beside Florida and Kentucky):
   ``+0.1``; neither when a country has the same name ("Mexico" is not the State of México);
 - a settlement or county inside a first-level region named in the text: ``+0.1``, unless a region
