@@ -512,7 +512,8 @@ def estimate_claim(claim: Claim, policy: Policy = DEFAULT_POLICY) -> Estimate | 
 
     Flags: ``"anchor not found"``, ``"distance is zero"``, ``"negative distance"``, ``"unknown
     unit"``, ``"distance beyond half the Earth's circumference"``, ``"conflicting directions"``,
-    ``"no distance or direction"``, ``"nothing of the band is left at sea"``, ``"unknown relation: …"``.
+    ``"no distance or direction"``, ``"nothing of the band is left at sea"``, ``"that side of the
+    line is empty"``, ``"unknown relation: …"``.
 
     Examples
     --------
