@@ -129,3 +129,17 @@ def test_a_one_country_border_is_with_the_neighbour_the_text_is_about():
     first, second = claims(text, [("Somalia", somalia), ("Dhobley", dhobley)])
     assert first.anchor.id == "border:KE-SO"
     assert second.target == first.target == "fighters"  # not "border", the anchor just before
+
+
+def test_a_side_of_a_river_without_a_context_place_follows_the_whole_river():
+    from geokit.places.gazetteer import get_gazetteer
+
+    tigris = next(c.place for c in get_gazetteer().lookup("Tigris River") if c.place.kind == "river")
+    [c] = claims("Troops massed west of the Tigris River.", [("Tigris River", tigris)])
+    est = estimate_claims([c])[c.id]
+    assert c.relation == "side" and est.method == "line-band-side"
+    at_mosul = tigris.geometry.interpolate(tigris.geometry.project(Point(43.13, 36.34)))
+    assert est.region.contains(Point(at_mosul.x - 0.2, at_mosul.y))  # 18 km west, at Mosul
+    assert not est.region.contains(Point(at_mosul.x + 0.2, at_mosul.y))
+    assert tigris.geometry.distance(Point(est.lon, est.lat)) < 0.2  # half-way along, not the mouth
+    assert Point(est.lon, est.lat).distance(Point(tigris.lon, tigris.lat)) > 3

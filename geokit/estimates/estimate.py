@@ -18,7 +18,9 @@ How each relation is read (sizes from :class:`~geokit.estimates.policy.Policy`):
 * ``distance``, ``near`` and ``offset`` from a line (a river, a border, a coast: the anchor's
   geometry is a line) — the band [low, high] (``near``: [0, ``near_min_m``]) along the whole line,
   for an offset only on the stated side ("40 km south of the border"), at sea for a coast ("60
-  nautical miles off the coast of Libya"), not a disk or sector round one point of the line.
+  nautical miles off the coast of Libya"), not a disk or sector round one point of the line; a
+  ``side`` of a line without a context place ("west of the Tigris") is that side of the whole
+  line out to ``direction_reach_min_m``.
 
 ``radius_m`` is the geodesic distance from the point to the farthest vertex of the region, so the
 circle covers the region; the region itself is the honest answer.
@@ -408,14 +410,19 @@ def _other(claim: Claim, policy: Policy) -> Estimate | None:
         # ("Mosul east of the Tigris")
         context = (claim.anchor2, claim.target_place)
         clip = next((p for p in context if p is not None and p.lat is not None), None)
-        out = side_region(
-            a, claim.direction.azimuth, clip, policy.side_clip_factor, policy.direction_reach_min_m
-        )
+        if clip is None and _is_line(claim):
+            # no context place: that side of the whole line, as far as a direction reaches
+            out = line_band_region(a, 0.0, policy.direction_reach_min_m, azimuth=claim.direction.azimuth)
+            method = "line-band-side"
+        else:
+            out = side_region(
+                a, claim.direction.azimuth, clip, policy.side_clip_factor, policy.direction_reach_min_m
+            )
+            method = "side-of-line"
         if out is None:
             _flag(claim, "that side of the line lies outside the context place")
             return None
         region, lat, lon, comps = out
-        method = "side-of-line"
     else:
         _flag(claim, f"unknown relation: {rel}")
         return None

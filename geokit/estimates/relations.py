@@ -169,27 +169,10 @@ def side_region(
         ra = math.radians(azimuth)
         across = np.array([math.cos(ra), -math.sin(ra)]) * radius * 3.0
         line = LineString([c - across, c + across])
-    line = line.intersection(disk.buffer(radius * 0.01))
-    direction = np.array([math.sin(math.radians(azimuth)), math.cos(math.radians(azimuth))])
-    pieces = (
-        list(shapely.polygonize([shapely.union_all([disk.exterior, line])]).geoms)
-        if not line.is_empty
-        else [disk]
-    )
-    keep = []
-    for piece in pieces:
-        if not disk.buffer(radius * 0.001).contains(piece):
-            continue
-        q = piece.representative_point()
-        if line.is_empty:
-            keep.append(piece)
-            continue
-        _, near = shapely.ops.nearest_points(q, line)
-        if float(np.dot(np.array([q.x - near.x, q.y - near.y]), direction)) > 0:
-            keep.append(piece)
-    if not keep:
+    side = _side_of(disk, line, azimuth)
+    if side.is_empty:
         return None
-    region = plane_to_lonlat(shapely.union_all(keep), clip.lat, clip.lon)
+    region = plane_to_lonlat(side, clip.lat, clip.lon)
     point = region.centroid
     if not region.contains(point):
         point = region.representative_point()
@@ -207,11 +190,12 @@ def line_band_region(
     """Return (region, lat, lon, components) for "D of a line" (a river, border, coast).
 
     The region is the band of points between ``low_m`` and ``high_m`` from the line, drawn in the
-    azimuthal-equidistant plane of the line's point (its scale error stays under 2 % within
-    2,000 km); with ``azimuth`` only the side of the line that way ("40 km south of the border");
-    with ``at_sea`` the land is taken out ("60 nautical miles off the coast"). The point is the
-    line's own point when the band holds it, else the nearest point of the band. None when the
-    place has no line geometry or nothing is left.
+    azimuthal-equidistant plane of the point half-way along the line (its scale error stays under
+    2 % within 2,000 km); with ``azimuth`` only the side of the line that way ("40 km south of the
+    border"); with ``at_sea`` the land is taken out ("60 nautical miles off the coast"). The point
+    is that half-way point when the band holds it, else the nearest point of the band (a river's
+    own point, its mouth, says nothing of where along it the target is). None when the place has
+    no line geometry or nothing is left.
 
     Examples
     --------
@@ -229,7 +213,10 @@ def line_band_region(
     geom = line_place.geometry
     if not isinstance(geom, (LineString, MultiLineString)) or geom.is_empty:
         return None
-    lat0, lon0 = line_place.lat, line_place.lon
+    middle = shapely.line_interpolate_point(shapely.line_merge(geom), 0.5, normalized=True)
+    if middle.is_empty:  # a MultiLineString that does not merge: its longest part's middle
+        middle = max(shapely.get_parts(geom), key=lambda g: g.length).interpolate(0.5, normalized=True)
+    lat0, lon0 = float(middle.y), float(middle.x)
     parts = []
     for part in getattr(geom, "geoms", [geom]):
         xy = np.asarray(part.coords)
