@@ -125,7 +125,10 @@ def test_an_offset_from_a_river_follows_the_river_not_its_mouth():
 def test_a_one_country_border_is_with_the_neighbour_the_text_is_about():
     somalia = Place("geonames:51537", "Somalia", "country", 6.0, 48.0, country="SO")
     dhobley = Place("geonames:1", "Dhobley", "village", 0.41, 41.01, country="SO")
-    text = "In Somalia, a strike hit fighters within 10 kilometres of the Kenyan border, near the town of Dhobley."
+    text = (
+        "In Somalia, a strike hit fighters within 10 kilometres of the Kenyan border, "
+        "near the town of Dhobley."
+    )
     first, second = claims(text, [("Somalia", somalia), ("Dhobley", dhobley)])
     assert first.anchor.id == "border:KE-SO"
     assert second.target == first.target == "fighters"  # not "border", the anchor just before
@@ -143,3 +146,21 @@ def test_a_side_of_a_river_without_a_context_place_follows_the_whole_river():
     assert not est.region.contains(Point(at_mosul.x + 0.2, at_mosul.y))
     assert tigris.geometry.distance(Point(est.lon, est.lat)) < 0.2  # half-way along, not the mouth
     assert Point(est.lon, est.lat).distance(Point(tigris.lon, tigris.lat)) > 3
+
+
+def test_into_a_country_is_a_band_inside_it_from_the_border_with_the_neighbour():
+    from geokit.places.gazetteer import get_gazetteer
+
+    syria = get_gazetteer().country("SY")
+    [c] = claims("Turkish troops pushed 30 km into Syria on Sunday.", [("Syria", syria)])
+    assert c.relation == "inside" and c.anchor.country == "SY" and c.anchor2.id == "border:SY-TR"
+    est = estimate_claims([c])[c.id]
+    assert est.method == "inside-band"
+    assert est.region.difference(syria.geometry).area < 1e-6  # all of it in Syria
+    q = est.region.representative_point()
+    near = c.anchor2.geometry.interpolate(c.anchor2.geometry.project(q))
+    assert GEOD.inv(q.x, q.y, near.x, near.y)[2] == pytest.approx(30_000, abs=2_500)
+
+
+def test_into_something_that_is_not_a_country_is_no_claim():
+    assert claims("The caravan went 10 km into the desert.") == []

@@ -16,6 +16,11 @@ Relations (``Claim.relation``) and the fields each fills:
 - ``near`` ("near Sirte", "close to", "in the vicinity of", "on the banks of"), ``outskirts`` (with
   ``direction`` for "the northern outskirts of"), ``outside``: anchor only.
 - ``between``: ``anchor`` / ``anchor_text`` and ``anchor2`` / ``anchor2_text``.
+- ``inside`` ("pushed 30 km into Syria", "15 km inside Syrian territory"): ``distance``; ``anchor``
+  is the country, ``anchor2`` its border with the neighbour the text is about (all its land
+  borders when none is named).
+- Anchors may be borders and coasts ("within 15 km of the Turkish border", "off the coast of
+  Libya"): places of kind ``border`` / ``coast`` from :mod:`geokit.places.borders`.
 - ``part`` ("eastern Mosul", "the western part of Mosul", "east Mosul"): ``target`` is the part label
   and the place ("east Mosul"), ``direction`` the part's compass point (``None`` for "central").
 
@@ -83,7 +88,7 @@ _DIST_RE = re.compile(
     rf"(?:\s{{0,3}}\(\s{{0,3}}(?:{HEDGE_RE}{_S})?(?P<pnum>{NUMBER_RE})\s{{0,3}}-?\s{{0,3}}(?P<punit>{UNIT_RE})"
     r"\s{0,3}\))?"
     rf"(?:[\s,]{{1,3}}(?:(?:to{_S}the{_S}|due{_S})?(?P<dir>{DIRECTION_RE})|(?P<bear>{BEARING_RE})))?"
-    rf"[\s,]{{1,3}}(?P<conn>away{_S}from|outside{_S}of|outside|from|of|off)\b",
+    rf"[\s,]{{1,3}}(?P<conn>away{_S}from|outside{_S}of|outside|from|of|off|into|inside)\b",
     re.IGNORECASE,
 )
 _DIR_RE = re.compile(
@@ -146,6 +151,7 @@ _LINE_ANCHOR_RE = re.compile(
     rf"(?P<kind>(?i:border|frontier|coastline|coast|shore))s?\b"
     rf"(?:{_S}(?i:with|between|of){_S}(?P<z>{_COUNTRY_WORD})(?:{_S}(?i:and){_S}(?P<w>{_COUNTRY_WORD}))?)?"
 )
+_DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,20}\b")  # a country's name or demonym ("Turkish")
 _CAPITALISED_RE = re.compile(
     r"(?:the\s{1,3})?[A-Z][\w'’.-]{0,40}(?:\s{1,2}(?:(?:of|de|al|el|the)\s{1,2})?[A-Z][\w'’-]{0,40}){0,4}"
 )
@@ -322,26 +328,17 @@ class _Context:
         if m is None:
             return None
         names = [n for n in m.group("x", "y", "z", "w") if n]
-        codes = [c for c in map(self.country_code_at, names) if c]
+        codes = [c.country for c in map(self.country_at, names) if c is not None and c.country]
         if not codes or len(codes) != len(names):
             return None
-        from geokit.places.borders import border_place, coast_place, land_border_place, neighbours
+        from geokit.places.borders import border_place, coast_place
 
         if m.group("kind").lower().startswith(("coast", "shore")):
             place = coast_place(codes[0]) if len(codes) == 1 else None
         elif len(codes) == 2:
             place = border_place(*codes)
         else:
-            near = set(neighbours(codes[0]))
-            found = [
-                (start, men.place.country)
-                for start, _ in self._spans
-                if (men := self.by_start[start]).place is not None and men.place.country in near
-            ]
-            close = [c for start, c in found if pos - 400 <= start < limit]
-            counted = Counter(c for _, c in found).most_common(1)
-            other = close[0] if close else (counted[0][0] if counted else None)
-            place = border_place(codes[0], other) if other else land_border_place(codes[0])
+            place = self.border_of(codes[0], pos, limit)
         if place is None:
             return None
         start = pos + 4 if self.text[pos : pos + 4].lower() == "the " else pos
@@ -350,16 +347,38 @@ class _Context:
             end -= 1  # the full stop of the sentence, not of an abbreviation ("the U.S.")
         return _Anchor(self.text[start:end], start, end, place)
 
-    def country_code_at(self, word: str) -> str | None:
-        """Return the ISO code of the country a word names or is the demonym of ("Turkish": TR)."""
+    def border_of(self, code: str, pos: int, limit: int) -> Place | None:
+        """Return a country's border with the neighbour the text is about, else all its borders.
+
+        The neighbour: one with a place, or a demonym, in the sentence around ``pos`` ("Turkish
+        troops pushed 30 km into Syria"), else the one with most places in the document.
+        """
+        from geokit.places.borders import border_place, land_border_place, neighbours
+
+        near = set(neighbours(code))
+        found = [
+            (start, men.place.country)
+            for start, _ in self._spans
+            if (men := self.by_start[start]).place is not None and men.place.country in near
+        ]
+        close = [c for start, c in found if pos - 400 <= start < limit]
+        if not close:
+            words = _DEMONYM_WORD_RE.findall(self.text, max(0, pos - 400), limit)
+            close = [c.country for c in map(self.country_at, words) if c is not None and c.country in near]
+        counted = Counter(c for _, c in found).most_common(1)
+        other = close[0] if close else (counted[0][0] if counted else None)
+        return border_place(code, other) if other else land_border_place(code)
+
+    def country_at(self, word: str) -> Place | None:
+        """Return the country a word names or is the demonym of ("Turkish": Turkey), or None."""
         from geokit.places.gazetteer import get_gazetteer
 
         gazetteer = get_gazetteer()
         code = gazetteer.demonym_country(word)
         if code:
-            return code
+            return gazetteer.country(code)
         found = gazetteer.candidates(word, kinds=("country",), fuzzy=False, limit=1)
-        return found[0].place.country if found else None
+        return found[0].place if found else None
 
     def context_country(self, anchor: _Anchor, limit: int) -> str | None:
         """Return the country named right after an anchor ("Sirte, Libya")."""
@@ -583,6 +602,31 @@ class _Extractor:
         relation = "offset" if has_dir else "distance"
         start = m.start()
         end = anchor.end if anchor else m.end()
+        if m.group("conn").lower() in ("into", "inside"):
+            # "pushed 30 km into Syria", "15 km inside Syrian territory": from the border inward
+            country = anchor.place if anchor is not None and anchor.place is not None else None
+            if country is None or country.kind != "country":
+                country = self.ctx.country_at(anchor.text.split()[0]) if anchor is not None else None
+            border = self.ctx.border_of(country.country, start, sent[1]) if country is not None else None
+            if country is None or border is None or dist is None:
+                return  # "10 km into the desert": no country to measure from
+            target, target_place = self.target_before(start, sent[0])
+            self.claim(
+                start,
+                end,
+                sent,
+                "inside",
+                target,
+                _Anchor(anchor.text, anchor.start, anchor.end, country),
+                flags,
+                distance=dist,
+                hedge=hedge,
+                anchor2=border,
+                anchor2_text=border.name,
+                target_place=target_place,
+            )
+            self.taken.append((start, end))
+            return
         inverse = False
         target_place = None
         if anchor is not None and not anchor.named:

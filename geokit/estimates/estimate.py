@@ -21,6 +21,8 @@ How each relation is read (sizes from :class:`~geokit.estimates.policy.Policy`):
   nautical miles off the coast of Libya"), not a disk or sector round one point of the line; a
   ``side`` of a line without a context place ("west of the Tigris") is that side of the whole
   line out to ``direction_reach_min_m``.
+* ``inside`` ("pushed 30 km into Syria") — the band [low, high] from the country's border with
+  the neighbour the text is about (``anchor2``), inside the country.
 
 ``radius_m`` is the geodesic distance from the point to the farthest vertex of the region, so the
 circle covers the region; the region itself is the honest answer.
@@ -423,6 +425,18 @@ def _other(claim: Claim, policy: Policy) -> Estimate | None:
             _flag(claim, "that side of the line lies outside the context place")
             return None
         region, lat, lon, comps = out
+    elif rel == "inside":  # "30 km into Syria": that far from its border with the neighbour, inside it
+        d = claim.distance
+        if d is None or claim.anchor2 is None or a.geometry is None:
+            _flag(claim, "no distance or border for inside")
+            return None
+        low, high = float(d.low_m or 0.0), float(d.high_m or d.metres)
+        out = line_band_region(claim.anchor2, low, high, within=a.geometry)
+        if out is None:
+            _flag(claim, f"nothing of {a.name} lies that far from the border")
+            return None
+        region, lat, lon, comps = out
+        method = "inside-band"
     else:
         _flag(claim, f"unknown relation: {rel}")
         return None

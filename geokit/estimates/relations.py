@@ -186,13 +186,15 @@ def line_band_region(
     *,
     azimuth: float | None = None,
     at_sea: bool = False,
+    within: BaseGeometry | None = None,
 ) -> tuple[BaseGeometry, float, float, dict[str, float]] | None:
     """Return (region, lat, lon, components) for "D of a line" (a river, border, coast).
 
     The region is the band of points between ``low_m`` and ``high_m`` from the line, drawn in the
     azimuthal-equidistant plane of the point half-way along the line (its scale error stays under
     2 % within 2,000 km); with ``azimuth`` only the side of the line that way ("40 km south of the
-    border"); with ``at_sea`` the land is taken out ("60 nautical miles off the coast"). The point
+    border"); with ``at_sea`` the land is taken out ("60 nautical miles off the coast"); with
+    ``within`` (a lon/lat polygon) only what lies inside it ("30 km into Syria"). The point
     is that half-way point when the band holds it, else the nearest point of the band (a river's
     own point, its mouth, says nothing of where along it the target is). None when the place has
     no line geometry or nothing is left.
@@ -235,6 +237,8 @@ def line_band_region(
 
         _, land = load_layer("land")
         region = region.difference(land[0].intersection(region.envelope.buffer(0.1)))
+    if within is not None:
+        region = region.intersection(within)
     if region.is_empty:
         return None
     point = shapely.Point(lon0, lat0)

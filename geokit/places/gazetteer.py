@@ -229,6 +229,17 @@ class Gazetteer:
         except KeyError:
             raise PlaceNotFoundError(f"no place with id {place_id!r}") from None
 
+    def country(self, iso: str) -> Place | None:
+        """Return the country with an ISO 3166-1 alpha-2 code, or None.
+
+        Examples
+        --------
+        >>> get_gazetteer().country("ly").name
+        'Libya'
+        """
+        i = self._country_index.get(iso.upper())
+        return None if i is None else self.place(i)
+
     def importance_of(self, i: int) -> float:
         """Return the prior weight of place ``i`` (see :func:`importance`)."""
         return self._importances[i]
