@@ -527,3 +527,29 @@ def test_a_part_word_before_the_anchor_is_read_past() -> None:
 def test_an_unknown_proper_name_is_the_whole_target() -> None:
     c = one("The militants fled to Wadi Bey, 60 km south of Sirte.")
     assert c.target == "Wadi Bey" and target_key(c.target) == "wadi bey"
+
+
+def test_the_city_is_the_settlement_named_last() -> None:
+    text = "Troops reached Mosul on Monday and pushed to within 5 miles of the city's southern edge."
+    [c] = [c for c in claims_of(text) if c.relation == "distance"]
+    assert c.anchor is PLACES["Mosul"] and c.anchor_text == "the city's southern edge"
+    assert c.target == "unnamed target"  # "pushed to": a verb, no noun
+
+
+def test_an_appositive_locates_the_place_before_it() -> None:
+    text = "Forces advanced from Qayyarah, a town on the Tigris River about 60 kilometers south of Mosul."
+    c = one(text)
+    assert c.target == "Qayyarah" and c.target_place is PLACES["Qayyarah"]
+
+
+def test_a_participle_after_a_comma_is_no_target() -> None:
+    c = one("Forces took the villages, pushing to within 5 miles of Mosul.")
+    assert c.target == "unnamed target"
+
+
+def test_a_pronoun_means_only_a_recent_target() -> None:
+    far = " Officials spoke at length about other matters that day." * 8
+    claims = claims_of("The camp is 45 km southwest of Sirte." + far + " They were 25 km north of Raqqa.")
+    assert [c.target for c in claims] == ["camp", "unnamed target"]
+    near = claims_of("The camp is 45 km southwest of Sirte. It is 40 km from Raqqa.")
+    assert [c.target for c in near] == ["camp", "camp"]

@@ -152,6 +152,15 @@ _LINE_ANCHOR_RE = re.compile(
     rf"(?:{_S}(?i:with|between|of){_S}(?P<z>{_COUNTRY_WORD})(?:{_S}(?i:and){_S}(?P<w>{_COUNTRY_WORD}))?)?"
 )
 _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,20}\b")  # a country's name or demonym ("Turkish")
+#: An appositive noun phrase after a comma: "a town on the Tigris", "the militants' stronghold".
+_APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the)\s[^,;:()]{0,160}$", re.I)
+_COMPASS_TARGETS = frozenset(
+    _words("north south east west northeast northwest southeast southwest")
+    + _words("north-east north-west south-east south-west")
+)
+_PARTICIPLE_RE = re.compile(r"[a-z]{3,}ing")
+#: "the city", "the town's centre", "the capital": a settlement named before.
+_SETTLEMENT_REF_RE = re.compile(r"the\s{1,3}(city|town|village|capital)(?:['’]s\b|\b(?!\s{1,3}of\b))", re.I)
 _CAPITALISED_RE = re.compile(
     r"(?:the\s{1,3})?[A-Z][\w'’.-]{0,40}(?:\s{1,2}(?:(?:of|de|al|el|the)\s{1,2})?[A-Z][\w'’-]{0,40}){0,4}"
 )
@@ -239,6 +248,7 @@ _UNIT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 200  # characters examined before an expression (target, subject of an inverse claim)
+_PRONOUN_REACH = 300  # "it", "they" mean the last unnamed target only this many characters on
 _UNNAMED = "unnamed target"
 _MAX_QUOTE = 1000  # longest quote kept whole; a longer "sentence" is quoted around the expression
 
@@ -265,6 +275,7 @@ class _Context:
             self.by_start.setdefault(m.start, m)
             self.by_end.setdefault(m.end, m)
         self.last_target: str | None = None
+        self.last_target_end = 0
         self._spans = sorted((m.start, m.end) for m in mentions)
         self._starts = [s for s, _ in self._spans]
 
@@ -314,7 +325,28 @@ class _Context:
             p = w.end()
         if not words:
             return None
-        return _Anchor(text[words[0][0] : words[-1][1]], words[0][0], words[-1][1], named=False)
+        phrase = text[words[0][0] : words[-1][1]]
+        settlement = self.settlement_meant(phrase, words[0][0])
+        if settlement is not None:  # "the city's southern edge": the city named last
+            return _Anchor(phrase, words[0][0], words[-1][1], settlement.place, settlement)
+        return _Anchor(phrase, words[0][0], words[-1][1], named=False)
+
+    def settlement_meant(self, phrase: str, pos: int) -> Mention | None:
+        """Return the settlement "the city" (town, village, capital) refers to, or None.
+
+        It is the last one named in the 1,000 characters before ``pos``.
+        """
+        m = _SETTLEMENT_REF_RE.match(phrase)
+        if m is None:
+            return None
+        kinds = ("city", "town", "village") if m.group(1).lower() != "capital" else ("city",)
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0 and self._spans[i][0] >= pos - 1000:
+            men = self.by_start[self._spans[i][0]]
+            if men.place is not None and men.place.kind in kinds:
+                return men
+            i -= 1
+        return None
 
     def line_anchor_at(self, pos: int, limit: int) -> _Anchor | None:
         """Read a border or coast named by its countries ("the Turkish border", "the Libyan coast").
@@ -431,7 +463,9 @@ class _Context:
         words = trim_predicate(_WORD_RE.findall(seg[cut + 1 :])[-8:])
         label = noun_phrase_label(words)
         if words and words[-1].lower() in _PRONOUNS:
-            return self.last_target or _UNNAMED, None  # "it is 3 km west of ...": the last target
+            # "it is 3 km west of ...": the last target, if it was named close before
+            recent = self.last_target is not None and p - self.last_target_end <= _PRONOUN_REACH
+            return (self.last_target if recent else None) or _UNNAMED, None
         if not label or (label.endswith("ed") and len(label.split()) == 1):
             return _UNNAMED, None
         return label, None
@@ -569,7 +603,7 @@ class _Extractor:
         )
         self.claims.append(c)
         if c.target_place is None and c.target != _UNNAMED and relation != "part":
-            ctx.last_target = c.target
+            ctx.last_target, ctx.last_target_end = c.target, c.end
         return c
 
     def target_before(self, pos: int, floor: int) -> tuple[str, Place | None]:
@@ -582,7 +616,22 @@ class _Extractor:
         previous = next((c for c in reversed(self.claims) if c.end == p and c.start >= floor), None)
         if previous is not None:
             return previous.target, previous.target_place
-        return self.ctx.target_before(pos, floor)
+        # "Sirte, the militants' stronghold on the coast 450 km east of Tripoli": the place before
+        # the appositive, not the last noun of it
+        text = self.ctx.text
+        comma = text.rfind(",", max(floor, pos - _WINDOW), pos)
+        if comma > 0 and _APPOSITIVE_RE.match(text, comma + 1, pos):
+            named = self.ctx.by_end.get(comma)
+            if named is not None and named.place is not None and named.place.kind != "country":
+                return named.text, named.place
+        target, place = self.ctx.target_before(pos, floor)
+        if place is None and target.lower() in _COMPASS_TARGETS:
+            return _UNNAMED, None  # "from the east, near Bashiqa": a direction is no target
+        if place is None and _PARTICIPLE_RE.fullmatch(target):
+            at = text.rfind(target, floor, pos)
+            if at > 0 and text[:at].rstrip().endswith(","):
+                return _UNNAMED, None  # "..., pushing to within 5 miles": a clause, not a noun
+        return target, place
 
     # -- relations ------------------------------------------------------------------------------
     def offset(self, m: re.Match[str], sent: tuple[int, int]) -> None:
