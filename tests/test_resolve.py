@@ -112,3 +112,24 @@ def test_a_qualifier_finds_a_small_namesake_far_down_the_list(gaz, text, state):
     paris = resolve_document(Document("d", text), gaz)[0]
     assert paris.place.admin1 == state and paris.place.population < 2_000  # not among the first dozen
     assert len(paris.candidates) <= 12
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("KANSAS CITY, Kan. - Police said.", "KS"),
+        ("KANSAS CITY, Mo. - Police said.", "MO"),
+        ("COLUMBIA, Mo. - The crash happened 10 miles east of Columbia.", "MO"),  # not Columbia, Illinois
+    ],
+)
+def test_a_state_qualifier_picks_the_namesake_in_that_state(gaz, text, state):
+    first = resolve_document(Document("d", text), gaz)[0]
+    assert first.place.admin1 == state and first.place.kind == "city"
+
+
+def test_a_common_word_named_with_its_state_or_after_a_direction_is_a_place(gaz):
+    got = [
+        m.text
+        for m in resolve_document(Document("d", "COLUMBIA, Mo. - It was 10 miles east of Columbia."), gaz)
+    ]
+    assert got == ["COLUMBIA", "Mo.", "Columbia"]  # "columbia" is a common word (Zipf 4.4)

@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -548,6 +548,8 @@ def _admin1() -> Iterator[_Record]:
             lon=lon,
             country=iso,
             extent_m=_extent_from(lon, lat, geoms[row]),
+            # a US state's postal code, which is also GeoNames' admin1 code of its places
+            admin1=code.split("-")[1] if iso == "US" and code and "-" in code else "",
             source="naturalearth",
             layer=LAYER_CODES["admin1"],
             row=row,

@@ -55,7 +55,9 @@ def _prepared(geom: shapely.Geometry) -> shapely.Geometry:
 def contains(region: Place, place: Place) -> bool:
     """Return whether ``place`` lies in ``region`` (a country, a first-level region, a continent).
 
-    Uses the region's polygon where it has one, else its country code, else its extent.
+    Uses, for a US state and a US place, their state codes (Columbia, Illinois lies 10 km from
+    Missouri's coarse polygon, but not in it); else the region's polygon where it has one, else
+    its country code, else its extent.
 
     Examples
     --------
@@ -66,6 +68,9 @@ def contains(region: Place, place: Place) -> bool:
     """
     if region.id == place.id:
         return False
+    same_state = _same_us_state_code(region, place)
+    if same_state is not None:
+        return same_state  # exact where the polygons are coarse
     geom = region.geometry
     if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):
         g = _prepared(geom)
@@ -74,3 +79,17 @@ def contains(region: Place, place: Place) -> bool:
     if region.kind == "country" and region.country and place.country:
         return region.country == place.country
     return distance_m(region, place) <= region.extent_m
+
+
+def _same_us_state_code(region: Place, place: Place) -> bool | None:
+    """Return whether a US place's state code is a US state's, or None when either has none.
+
+    GeoNames gives US places their state's postal code as admin1 ("MO"); the gazetteer gives
+    US states the same code.
+    """
+    if region.kind != "admin1" or region.country != "US" or place.country != "US":
+        return None
+    a, b = region.admin1 or "", place.admin1 or ""
+    if len(a) != 2 or len(b) != 2 or not (a.isalpha() and b.isalpha()):
+        return None
+    return a == b

@@ -332,18 +332,30 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
+        # "Kan." written with its dot is Kansas, not Ganzhou (alternate name "Kan"): a short name
+        # with a full stop means the places it abbreviates, when it abbreviates any
+        dotted = name.rstrip().endswith(".") and len(key) <= 5
         ranked = self._ranked(
-            key, country.upper() if country else None, tuple(kinds) if kinds else None, fuzzy, limit
+            key, country.upper() if country else None, tuple(kinds) if kinds else None, fuzzy, limit, dotted
         )
         return [Candidate(self.place(i), score, reason) for score, i, reason in ranked]
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - the gazetteer lives as long as the process
     def _ranked(
-        self, key: str, cc: str | None, kinds: tuple[str, ...] | None, fuzzy: bool, limit: int
+        self,
+        key: str,
+        cc: str | None,
+        kinds: tuple[str, ...] | None,
+        fuzzy: bool,
+        limit: int,
+        dotted: bool = False,
     ) -> tuple[tuple[float, int, str], ...]:
         allowed = set(kinds) if kinds else None
         scored: dict[int, tuple[float, str]] = {}
-        for i, typ in self._exact(key).items():
+        exact = self._exact(key)
+        if dotted and NAME_ABBREVIATION in exact.values():
+            exact = {i: t for i, t in exact.items() if t == NAME_ABBREVIATION}
+        for i, typ in exact.items():
             scored[i] = (_MATCH_WEIGHT[typ], _MATCH_WORDS[typ])
         iso = self.demonym_country(key)
         if iso and iso in self._country_index:

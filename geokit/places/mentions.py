@@ -512,8 +512,11 @@ GENERIC_WORDS = frozenset(
     """.split()
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|from|to|into|across|toward|towards|around|through)\s+(?:the\s+)?$"
+    r"\b(?:in|at|near|outside|from|to|into|across|toward|towards|around|through"
+    r"|(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+(?:the\s+)?$"
 )
+#: ", Mo.", ", Calif.", ", Oklahoma", ", Libya": a first-level region or country qualifying a name.
+_QUALIFIER_AFTER = re.compile(r",\s{1,2}([A-Z][A-Za-z]{1,15}\.?(?:\s[A-Z][a-z]{2,15})?)")
 
 #: How much a place of each kind resists the common-word and person filters (settlements: importance).
 _SALIENCE = {
@@ -652,7 +655,9 @@ def _keep(
     word = span.word
     if span.generic:
         return None
-    locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 16), chunk[a].start))
+    if b == len(chunk) and _qualified_by_region(gaz, text, end):
+        return end  # "Columbia, Mo.", "Paradise, Calif.": named with its state, a place
+    locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 24), chunk[a].start))
     if single and not locative:
         if best < 0.9 and word in person_words:
             return None
@@ -677,6 +682,20 @@ def _keep(
         # after "of" it is the place the name is of ("the Governor of Ninawa", "west of Sirte")
         return None
     return end
+
+
+def _qualified_by_region(gaz: Gazetteer, text: str, end: int) -> bool:
+    """Say whether a name at ``end`` is followed by ", <first-level region or country>"."""
+    m = _QUALIFIER_AFTER.match(text, end, end + 40)
+    if m is None:
+        return False
+    for name in dict.fromkeys([m.group(1), m.group(1).split()[0]]):
+        try:
+            if gaz.candidates(name, kinds=("admin1", "country"), fuzzy=False, limit=1):
+                return True
+        except ValueError:
+            return False
+    return False
 
 
 #: Every word of _PART_WORDS holds one of these.
