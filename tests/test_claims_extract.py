@@ -553,3 +553,9 @@ def test_a_pronoun_means_only_a_recent_target() -> None:
     assert [c.target for c in claims] == ["camp", "unnamed target"]
     near = claims_of("The camp is 45 km southwest of Sirte. It is 40 km from Raqqa.")
     assert [c.target for c in near] == ["camp", "camp"]
+
+
+def test_a_named_bank_of_a_river_is_that_side_of_it() -> None:
+    c = one("Mosul's old city lies on the west bank of the Tigris River.")
+    assert c.relation == "side" and c.anchor is PLACES["Tigris River"] and c.direction.azimuth == 270.0
+    assert one("Troops camped on the banks of the Tigris River.").relation == "near"

@@ -133,3 +133,12 @@ def test_a_common_word_named_with_its_state_or_after_a_direction_is_a_place(gaz)
         for m in resolve_document(Document("d", "COLUMBIA, Mo. - It was 10 miles east of Columbia."), gaz)
     ]
     assert got == ["COLUMBIA", "Mo.", "Columbia"]  # "columbia" is a common word (Zipf 4.4)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("KYIV, Ukraine (AP) - Drones struck.", "KYIV"), ("DOHA (Reuters) - Talks resumed.", "DOHA")],
+)
+def test_a_short_capitalised_dateline_is_a_place_not_an_acronym(gaz, text, name):
+    first = resolve_document(Document("d", text), gaz)[0]
+    assert first.text == name and first.place.kind == "city"

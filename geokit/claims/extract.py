@@ -99,7 +99,8 @@ _DIR_RE = re.compile(
 _REL_RE = re.compile(
     rf"\b(?P<rel>near(?:by)?|close{_S}to|in{_S}the{_S}vicinity{_S}of|next{_S}to"
     rf"|(?:(?:on|in|at){_S})?the{_S}(?:(?P<odir>{PART_RE}){_S})?outskirts{_S}of|outskirts{_S}of"
-    rf"|outside(?:{_S}of)?|(?:on{_S})?the{_S}(?:banks?|shores?){_S}of|between)\s{{1,3}}",
+    rf"|outside(?:{_S}of)?|(?:(?:on|along){_S})?the{_S}(?:(?P<bdir>(?:north|south)?(?:east|west)(?:ern)?"
+    rf"|north(?:ern)?|south(?:ern)?){_S})?(?:banks?|shores?){_S}of|between)\s{{1,3}}",
     re.IGNORECASE,
 )
 _POINT = r"(?:north|south)-?(?:east|west)|north|south|east|west"
@@ -761,6 +762,9 @@ class _Extractor:
                 kw["direction"] = parse_direction(part) if part and part != "central" else None
         elif rel.startswith("outside"):
             relation = "outside"
+        elif m.group("bdir"):  # "on the west bank of the Dnipro": that side of the river
+            relation = "side"
+            kw["direction"] = parse_direction(re.sub(r"ern$", "", m.group("bdir").lower()))
         else:
             relation = "near"
         start = m.start()

@@ -641,6 +641,10 @@ def _keep(
         return None
     if span.contraction:
         return None
+    if b == len(chunk) and (
+        _qualified_by_region(gaz, text, end) or (span.upper and _dateline(text, chunk[a].start, end))
+    ):
+        return end  # "Columbia, Mo.", "KYIV, Ukraine", "DOHA (Reuters) -": named as a place
     if span.upper and letters <= 4:
         # "US", "UAE", "B.C." are names; "BA", "MW", "APC" are not
         return end if info.official_caps else None
@@ -655,8 +659,6 @@ def _keep(
     word = span.word
     if span.generic:
         return None
-    if b == len(chunk) and _qualified_by_region(gaz, text, end):
-        return end  # "Columbia, Mo.", "Paradise, Calif.": named with its state, a place
     locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 24), chunk[a].start))
     if single and not locative:
         if best < 0.9 and word in person_words:
@@ -682,6 +684,15 @@ def _keep(
         # after "of" it is the place the name is of ("the Governor of Ninawa", "west of Sirte")
         return None
     return end
+
+
+_DATELINE_AFTER = re.compile(r"\s{0,2}(?:,|\(|—|–|-\s)")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Say whether a capitalised name opens a line and is followed by a dateline's comma, "(" or dash."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end) is not None
 
 
 def _qualified_by_region(gaz: Gazetteer, text: str, end: int) -> bool:
