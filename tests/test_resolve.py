@@ -142,3 +142,15 @@ def test_a_common_word_named_with_its_state_or_after_a_direction_is_a_place(gaz)
 def test_a_short_capitalised_dateline_is_a_place_not_an_acronym(gaz, text, name):
     first = resolve_document(Document("d", text), gaz)[0]
     assert first.text == name and first.place.kind == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Fighting in Idlib province.", "admin1"),
+        ("Protests in Idlib city.", "city"),
+        ("Drones hit the Kharkiv region.", "admin1"),
+    ],
+)
+def test_a_word_after_the_name_says_region_or_city(gaz, text, kind):
+    assert resolve_document(Document("d", text), gaz)[0].place.kind == kind

@@ -18,6 +18,9 @@ Each candidate's score starts from its name match and prior (population, kind; s
 - a settlement or county inside a first-level region named in the text: ``+0.1``, unless a region
   or country has the same name ("Wales" the nation, not the village in England);
 - a capital of its country ``+0.1`` (cities only: news names capitals far more than namesakes);
+- a region (state, province, county) whose name a region word follows ("Kharkiv region", "Idlib
+  province", not the city): ``+0.3``; a settlement followed by "city" or "town" ("Idlib city"):
+  ``+0.3``;
 - a country, continent, world region or ocean ``+0.3``: "China" in a story about Texas is still
   China, "the Atlantic" in one about Iowa still the ocean.
 
@@ -50,6 +53,13 @@ _REGION_KINDS = ("admin1", "admin2")
 _LOCAL_KINDS = (*_POINT_KINDS, "admin2")
 #: Candidates kept per mention (the chosen one and its alternatives).
 MAX_CANDIDATES = 12
+#: "Kharkiv region", "Idlib province": a word after the name that makes it the region.
+_REGION_WORD_AFTER = re.compile(
+    r"\s{1,3}(?:region|province|oblast|governorate|state|district|prefecture|county|department|muhafazah)\b",
+    re.IGNORECASE,
+)
+#: "Idlib city", "Kherson town": a lower-case word after the name that makes it the settlement.
+_CITY_WORD_AFTER = re.compile(r"\s{1,3}(?:city|town)\b")
 #: Candidates weighed for a name with a qualifier ("Paris, Idaho").
 QUALIFIED_CANDIDATES = 200
 
@@ -186,6 +196,10 @@ class Resolver:
                     c for c in wide[MAX_CANDIDATES:] if c.place.country in held
                 ]
 
+        # "Kharkiv region", "Idlib province": the region, not its capital city
+        region_word = [bool(_REGION_WORD_AFTER.match(text, raw[g[0]].end)) for g in group_list]
+        city_word = [bool(_CITY_WORD_AFTER.match(text, raw[g[0]].end)) for g in group_list]
+
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
         scored: list[list[Candidate]] = group_cands
         distances = _Distances(group_cands)
@@ -193,7 +207,17 @@ class Resolver:
             context = self._context(chosen, group_cands)
             context["near"] = distances.nearest(context["points"])
             scored = [
-                self._rescore(gi, group_cands[gi], chosen, context, qualifier_of, group_list, group_of)
+                self._rescore(
+                    gi,
+                    group_cands[gi],
+                    chosen,
+                    context,
+                    qualifier_of,
+                    group_list,
+                    group_of,
+                    region_word[gi],
+                    city_word[gi],
+                )
                 for gi in range(len(group_list))
             ]
             chosen = [sc[0] if sc else None for sc in scored]
@@ -250,6 +274,8 @@ class Resolver:
         qualifier_of: dict[int, int],
         groups: list[list[int]],
         group_of: dict[int, int],
+        region_word: bool = False,
+        city_word: bool = False,
     ) -> list[Candidate]:
         if not cands:
             return []
@@ -320,6 +346,12 @@ class Resolver:
                 if peer:
                     score += 0.1
                     why.append(f"{peer}, a region of the same level, is named too")
+            if p.kind in _REGION_KINDS and region_word:
+                score += 0.3
+                why.append("a region word follows")
+            elif p.kind in _POINT_KINDS and city_word:
+                score += 0.3
+                why.append("'city' or 'town' follows")
             if p.kind in _AREAL and "fuzzy" not in c.reason:
                 score += 0.3
                 why.append("a country, continent, world region or ocean by this name")
