@@ -686,6 +686,8 @@ def _keep(
     return end
 
 
+#: Per gazetteer: whether a word after ", " names a first-level region or a country.
+_REGION_NAME: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
 _DATELINE_AFTER = re.compile(r"\s{0,2}(?:,|\(|—|–|-\s)")
 
 
@@ -700,13 +702,17 @@ def _qualified_by_region(gaz: Gazetteer, text: str, end: int) -> bool:
     m = _QUALIFIER_AFTER.match(text, end, end + 40)
     if m is None:
         return False
-    for name in dict.fromkeys([m.group(1), m.group(1).split()[0]]):
-        try:
-            if gaz.candidates(name, kinds=("admin1", "country"), fuzzy=False, limit=1):
-                return True
-        except ValueError:
-            return False
-    return False
+    known = _REGION_NAME.setdefault(gaz, {})
+    answer = known.get(m.group(1))
+    if answer is None:
+        if len(known) > 50_000:
+            known.clear()
+        answer = known[m.group(1)] = any(
+            gaz.candidates(name, kinds=("admin1", "country"), fuzzy=False, limit=1)
+            for name in dict.fromkeys([m.group(1), m.group(1).split()[0]])
+            if name_key(name)
+        )
+    return answer
 
 
 #: Every word of _PART_WORDS holds one of these.
