@@ -559,3 +559,15 @@ def test_a_named_bank_of_a_river_is_that_side_of_it() -> None:
     c = one("Mosul's old city lies on the west bank of the Tigris River.")
     assert c.relation == "side" and c.anchor is PLACES["Tigris River"] and c.direction.azimuth == 270.0
     assert one("Troops camped on the banks of the Tigris River.").relation == "near"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Fighters gathered at the northern entrance of Mosul.", "north Mosul"),
+        ("Clashes broke out on the eastern edge of Mosul.", "east Mosul"),
+    ],
+)
+def test_edges_and_entrances_are_parts(text: str, label: str) -> None:
+    c = one(text)
+    assert c.relation == "part" and c.target == label

@@ -106,7 +106,7 @@ _REL_RE = re.compile(
 _POINT = r"(?:north|south)-?(?:east|west)|north|south|east|west"
 _PART_FORWARD_RE = re.compile(
     rf"\b(?:(?P<part>{PART_RE}|{_POINT})(?:{_S}and{_S}(?P<part2>{PART_RE}|{_POINT}))?"
-    rf"(?:{_S}(?:part|parts|side|half|sector|districts|neighbou?rhoods|areas|quarter){_S}of)?"
+    rf"(?:{_S}(?:part|parts|side|half|sector|districts|neighbou?rhoods|areas|quarter|edge|edges|entrance|entrances|fringes|approaches|end|tip){_S}of)?"
     rf"|the{_S}(?P<tpart>{_POINT}){_S}of)\s{{1,3}}(?:the{_S}(?:city{_S}of{_S})?)?",
     re.IGNORECASE,
 )
