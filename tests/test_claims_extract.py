@@ -571,3 +571,9 @@ def test_a_named_bank_of_a_river_is_that_side_of_it() -> None:
 def test_edges_and_entrances_are_parts(text: str, label: str) -> None:
     c = one(text)
     assert c.relation == "part" and c.target == label
+
+
+def test_within_a_radius_is_a_distance_within() -> None:
+    c = one("The site lies within a 10-mile radius of Sirte.")
+    assert c.relation == "distance" and c.hedge == "within" and c.distance.metres == pytest.approx(16093.44)
+    assert claims_of("A 5 km radius of the town was cleared.") == []  # no "within": no location

@@ -88,6 +88,7 @@ _DIST_RE = re.compile(
     rf"(?:\s{{0,3}}\(\s{{0,3}}(?:{HEDGE_RE}{_S})?(?P<pnum>{NUMBER_RE})\s{{0,3}}-?\s{{0,3}}(?P<punit>{UNIT_RE})"
     r"\s{0,3}\))?"
     rf"(?:[\s,]{{1,3}}(?:(?:to{_S}the{_S}|due{_S})?(?P<dir>{DIRECTION_RE})|(?P<bear>{BEARING_RE})))?"
+    rf"(?P<radius>{_S}radius)?"
     rf"[\s,]{{1,3}}(?P<conn>away{_S}from|outside{_S}of|outside|from|of|off|into|inside)\b",
     re.IGNORECASE,
 )
@@ -640,6 +641,12 @@ class _Extractor:
         flags: list[str] = []
         has_dir = bool(m.group("dir") or m.group("bear"))
         hedge = parse_hedge(m.group("hedge")) if m.group("hedge") else None
+        if m.group("radius"):  # "within a 10-mile radius of Sirte"
+            if has_dir or not re.search(
+                r"\bwithin\s{1,3}an?\s{1,3}$", ctx.text[max(0, m.start() - 12) : m.start()], re.I
+            ):
+                return
+            hedge = "within"
         if not has_dir and m.group("conn").lower() == "of" and hedge is None:
             return  # "the last 10 km of the road": not a location
         anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)
