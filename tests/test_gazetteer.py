@@ -101,10 +101,10 @@ def test_continents(gaz, name):
 
 
 def test_extents_follow_kind(gaz):
-    village = gaz.lookup("Whiteman Air Force Base")[0].place
+    base = gaz.lookup("Whiteman Air Force Base")[0].place
     city = gaz.lookup("Mosul")[0].place
     country = gaz.lookup("Iraq")[0].place
-    assert village.extent_m < city.extent_m < country.extent_m
+    assert base.extent_m < city.extent_m < country.extent_m
 
 
 def test_ambiguous_names_rank_by_prior_and_honour_country(gaz):
@@ -237,3 +237,8 @@ def test_air_bases_by_the_names_news_uses(gaz, query, iso):
     best = gaz.lookup(query)[0]
     assert best.place.kind == "airbase" and best.place.country == iso
     assert "fuzzy" not in best.reason
+
+
+def test_a_name_written_as_a_base_is_the_base_not_the_census_place(gaz):
+    best = gaz.lookup("Whiteman Air Force Base, Missouri")[0]
+    assert best.place.kind == "airbase" and "named as a base" in best.reason

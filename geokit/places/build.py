@@ -56,7 +56,8 @@ NAME_PRIMARY, NAME_ALTERNATE, NAME_DERIVED, NAME_STRIPPED, NAME_ABBREVIATION = 0
 
 LAYER_CODES = {"countries": 1, "admin1": 2, "rivers": 3, "marine": 4, "us_counties": 5, "regions": 6}
 
-_AIRBASE = re.compile(
+#: Words that make an airfield a military base ("Whiteman AFB", "Bagram Air Base", "RAF Lakenheath").
+AIRBASE_WORDS = re.compile(
     r"\b(?:afb|air force base|air base|airbase|naval air station|nas|army airfield|aaf|raf|"
     r"air station|military|joint base|air reserve base|arb|ang base)\b",
     re.IGNORECASE,
@@ -856,7 +857,7 @@ def _airports() -> Iterator[_Record]:
         name = a.get("name") or ""
         if not name:
             continue
-        is_base = bool(_AIRBASE.search(name))
+        is_base = bool(AIRBASE_WORDS.search(name))
         derived = []
         # "Whiteman Afb Airport" is also "Whiteman AFB"; "London Heathrow Airport" is also "Heathrow".
         short = re.sub(

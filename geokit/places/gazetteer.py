@@ -16,6 +16,7 @@ import numpy as np
 from geokit.errors import DataError, InputError, PlaceNotFoundError
 from geokit.model import Candidate, Place
 from geokit.places.build import (
+    AIRBASE_WORDS,
     FORMAT_VERSION,
     KINDS,
     LAYER_CODES,
@@ -368,6 +369,7 @@ class Gazetteer:
                 scored[i] = (0.8 * sim, f"fuzzy match {sim:.0%}")
         out = []
         pops = self._populations
+        base_named = AIRBASE_WORDS.search(key) is not None
         for i, (w, why) in scored.items():
             kind = self._kinds[i]
             if allowed and kind not in allowed:
@@ -378,6 +380,9 @@ class Gazetteer:
             score = w * (0.4 + 0.6 * imp)
             pop = pops[i]
             reason = f"{why}; {kind}" + (f", population {pop:,}" if pop else "") + f"; prior {imp:.2f}"
+            if kind == "airbase" and base_named:
+                score += 0.05  # "Whiteman Air Force Base": the base, not the census place named after it
+                reason += "; named as a base"
             if cc:
                 reason += f"; in {cc} as asked"
             out.append((score, i, reason))
