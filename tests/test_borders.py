@@ -164,3 +164,10 @@ def test_into_a_country_is_a_band_inside_it_from_the_border_with_the_neighbour()
 
 def test_into_something_that_is_not_a_country_is_no_claim():
     assert claims("The caravan went 10 km into the desert.") == []
+
+
+def test_the_coast_of_a_land_locked_country_is_flagged_not_guessed():
+    swiss = Place("geonames:2658434", "Switzerland", "country", 47.0, 8.0, country="CH")
+    [c] = claims("A ship sank 40 km off the coast of Switzerland.", [("Switzerland", swiss)])
+    assert c.anchor is None and "Switzerland has no coast" in c.flags
+    assert c.id not in estimate_claims([c])

@@ -263,6 +263,7 @@ class _Anchor:
     place: Place | None = None
     mention: Mention | None = None
     named: bool = True  # False for a lower-case noun phrase ("the training camps")
+    problem: str | None = None  # why a named anchor has no place ("Switzerland has no coast")
 
 
 class _Context:
@@ -369,17 +370,25 @@ class _Context:
 
         if m.group("kind").lower().startswith(("coast", "shore")):
             place = coast_place(codes[0]) if len(codes) == 1 else None
+            if place is None and len(codes) == 1:  # "off the coast of Switzerland"
+                start, end = self._line_anchor_span(pos, m.end())
+                problem = f"{names[0].rstrip('.')} has no coast"
+                return _Anchor(self.text[start:end], start, end, problem=problem)
         elif len(codes) == 2:
             place = border_place(*codes)
         else:
             place = self.border_of(codes[0], pos, limit)
         if place is None:
             return None
+        start, end = self._line_anchor_span(pos, m.end())
+        return _Anchor(self.text[start:end], start, end, place)
+
+    def _line_anchor_span(self, pos: int, end: int) -> tuple[int, int]:
+        """Return the span of a border or coast phrase without its "the" and sentence full stop."""
         start = pos + 4 if self.text[pos : pos + 4].lower() == "the " else pos
-        end = m.end()
         if self.text[end - 1] == "." and "." not in self.text[start : end - 1].split()[-1]:
             end -= 1  # the full stop of the sentence, not of an abbreviation ("the U.S.")
-        return _Anchor(self.text[start:end], start, end, place)
+        return start, end
 
     def border_of(self, code: str, pos: int, limit: int) -> Place | None:
         """Return a country's border with the neighbour the text is about, else all its borders.
@@ -585,7 +594,9 @@ class _Extractor:
         **kw: object,
     ) -> Claim:
         ctx = self.ctx
-        if anchor is None or (anchor.place is None and "anchor not found" not in flags):
+        if anchor is not None and anchor.problem:
+            flags.append(anchor.problem)
+        elif anchor is None or (anchor.place is None and "anchor not found" not in flags):
             flags.append("anchor not found")
         c = Claim(
             id=f"{ctx.doc.id}:c{start}",
