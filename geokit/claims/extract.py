@@ -161,6 +161,7 @@ _COMPASS_TARGETS = frozenset(
     + _words("north-east north-west south-east south-west")
 )
 _PARTICIPLE_RE = re.compile(r"[a-z]{3,}ing")
+_WITHIN_A_BEFORE = re.compile(r"\bwithin\s{1,3}an?\s{1,3}$", re.IGNORECASE)
 #: "the city", "the town's centre", "the capital": a settlement named before.
 _SETTLEMENT_REF_RE = re.compile(r"the\s{1,3}(city|town|village|capital)(?:['’]s\b|\b(?!\s{1,3}of\b))", re.I)
 _CAPITALISED_RE = re.compile(
@@ -653,9 +654,7 @@ class _Extractor:
         has_dir = bool(m.group("dir") or m.group("bear"))
         hedge = parse_hedge(m.group("hedge")) if m.group("hedge") else None
         if m.group("radius"):  # "within a 10-mile radius of Sirte"
-            if has_dir or not re.search(
-                r"\bwithin\s{1,3}an?\s{1,3}$", ctx.text[max(0, m.start() - 12) : m.start()], re.I
-            ):
+            if has_dir or not _WITHIN_A_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
                 return
             hedge = "within"
         if not has_dir and m.group("conn").lower() == "of" and hedge is None:
@@ -671,29 +670,7 @@ class _Extractor:
         start = m.start()
         end = anchor.end if anchor else m.end()
         if m.group("conn").lower() in ("into", "inside"):
-            # "pushed 30 km into Syria", "15 km inside Syrian territory": from the border inward
-            country = anchor.place if anchor is not None and anchor.place is not None else None
-            if country is None or country.kind != "country":
-                country = self.ctx.country_at(anchor.text.split()[0]) if anchor is not None else None
-            border = self.ctx.border_of(country.country, start, sent[1]) if country is not None else None
-            if country is None or border is None or dist is None:
-                return  # "10 km into the desert": no country to measure from
-            target, target_place = self.target_before(start, sent[0])
-            self.claim(
-                start,
-                end,
-                sent,
-                "inside",
-                target,
-                _Anchor(anchor.text, anchor.start, anchor.end, country),
-                flags,
-                distance=dist,
-                hedge=hedge,
-                anchor2=border,
-                anchor2_text=border.name,
-                target_place=target_place,
-            )
-            self.taken.append((start, end))
+            self.inside(start, end, sent, anchor, dist, hedge, flags)
             return
         inverse = False
         target_place = None
@@ -721,6 +698,46 @@ class _Extractor:
             direction=direction,
             hedge=hedge,
             inverse=inverse,
+            target_place=target_place,
+        )
+        self.taken.append((start, end))
+
+    def inside(
+        self,
+        start: int,
+        end: int,
+        sent: tuple[int, int],
+        anchor: _Anchor | None,
+        dist: Distance | None,
+        hedge: str | None,
+        flags: list[str],
+    ) -> None:
+        """Add the claim "pushed 30 km into Syria" ("15 km inside Syrian territory").
+
+        It is measured from the border with the neighbour the text is about, inward; nothing is
+        added when no country follows ("into the desert").
+        """
+        if anchor is None or dist is None:
+            return
+        country = anchor.place
+        if country is None or country.kind != "country":
+            country = self.ctx.country_at(anchor.text.split()[0])
+        border = self.ctx.border_of(country.country, start, sent[1]) if country is not None else None
+        if country is None or border is None:
+            return
+        target, target_place = self.target_before(start, sent[0])
+        self.claim(
+            start,
+            end,
+            sent,
+            "inside",
+            target,
+            _Anchor(anchor.text, anchor.start, anchor.end, country),
+            flags,
+            distance=dist,
+            hedge=hedge,
+            anchor2=border,
+            anchor2_text=border.name,
             target_place=target_place,
         )
         self.taken.append((start, end))

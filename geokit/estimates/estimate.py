@@ -55,7 +55,7 @@ from geokit.estimates.regions import (
     sector_regions,
 )
 from geokit.estimates.relations import between_region, line_band_region, part_region, side_region
-from geokit.model import Claim, Estimate
+from geokit.model import Claim, Distance, Estimate
 
 __all__ = ["estimate_claim", "estimate_claims", "estimate_points"]
 
@@ -254,6 +254,11 @@ def _direction_ok(claim: Claim) -> bool:
     return True
 
 
+def _bounds_m(d: Distance) -> tuple[float, float]:
+    """Return the low and high metres of a distance the policy has read (its range, hedge, precision)."""
+    return float(d.low_m or 0.0), float(d.high_m or d.metres)
+
+
 def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
     """Return the sector parameters of a claim, or None (and a flag) when it cannot be estimated."""
     a = claim.anchor
@@ -266,7 +271,7 @@ def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
         _flag(claim, "no distance or direction")
         return None
     if rel in ("offset", "distance") and d is not None:
-        low, high = float(d.low_m or 0.0), float(d.high_m or d.metres)
+        low, high = _bounds_m(d)
         comps = {"distance": float(d.metres), "distance_precision": float(d.precision_m)}
         lo_p, hi_p = max(0.0, d.metres - d.precision_m), d.metres + d.precision_m
         comps["hedge"] = max(0.0, ((high - low) - (hi_p - lo_p)) / 2.0)
@@ -364,7 +369,7 @@ def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
     if claim.relation == "near":
         low, high = 0.0, policy.near_min_m
     elif d is not None:
-        low, high = float(d.low_m or 0.0), float(d.high_m or d.metres)
+        low, high = _bounds_m(d)
     else:
         _flag(claim, "no distance or direction")
         return None
@@ -430,7 +435,7 @@ def _other(claim: Claim, policy: Policy) -> Estimate | None:
         if d is None or claim.anchor2 is None or a.geometry is None:
             _flag(claim, "no distance or border for inside")
             return None
-        low, high = float(d.low_m or 0.0), float(d.high_m or d.metres)
+        low, high = _bounds_m(d)
         out = line_band_region(claim.anchor2, low, high, within=a.geometry)
         if out is None:
             _flag(claim, f"nothing of {a.name} lies that far from the border")
