@@ -6,8 +6,11 @@ name index (one vectorised search per document), keeps the longest matches, and 
 is not a place:
 
 - demonyms and adjectives ("Libyan", "Iraqi security forces", "al-Iraqi");
-- person names: words after a title ("Secretary Ash Carter", "Gen.", "Abu ..."), words seen
-  earlier in a person's name, a surname before a verb of saying ("Cook said");
+- person names: words after a title ("Secretary Ash Carter", "Gen.", "Abu ..."), a common given
+  name before a surname, a given name, an initial or a rare word ("Paul Francis Floyd", "Chris
+  Paul"; US Census name lists, :mod:`geokit.text.person_names`), words seen earlier in a person's
+  name (unless the place is named as one: "in Georgia"), a surname before a verb of saying ("Cook
+  said"); a person's name ends at "of" or "and" ("Judy Law of Oxford");
 - common words that are also names of minor places ("Nice day", "Reading", "Of"), judged by the
   word's frequency in English (``wordfreq``) against the importance of the place;
 - minor places embedded in a longer proper name that is not a place ("Peter Cook").
@@ -29,6 +32,7 @@ from geokit.places.gazetteer import Gazetteer
 from geokit.places.normalize import fold, name_hash, name_key
 from geokit.text.documents import clean_text
 from geokit.text.frequency import zipf_frequency
+from geokit.text.person_names import is_given_name, is_surname
 
 __all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualifiers"]
 
@@ -41,6 +45,8 @@ _CONNECTORS = frozenset(
     am im
     """.split()
 )
+#: Connectors that end a person's name: "Judy Law of Oxford", "Jody Nix and the Texas Cowboys".
+_NAME_ENDS = frozenset(("of", "and", "the", "on", "upon", "et", "sur", "am", "im"))
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash)[-‐](?=[A-Z])", re.IGNORECASE)
 _TITLES = frozenset(
     """
@@ -335,7 +341,9 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
             ):
                 # a sentence or clause boundary; "St. Louis" keeps its dot inside the token gap
                 abbrev = tokens[j - 1].text.lower()
-                if not (gap.strip() == "." and (abbrev in ("st", "mt", "ft", "ste") or abbrev in _TITLES)):
+                initial = len(abbrev) == 1 and tokens[j - 1].cap  # "Gino D. Bassett", "George W. Bush"
+                abbreviated = initial or abbrev in ("st", "mt", "ft", "ste") or abbrev in _TITLES
+                if not (gap.strip() == "." and abbreviated):
                     break
             if tokens[j].cap:
                 j += 1
@@ -396,18 +404,18 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     for ci, ch in enumerate(chunks):
         if len(ch) == 1 and not found[ci]:
             continue  # one word, not a name: nothing to find, nor a person's name to learn
-        person_from = _person_start(ch)
-        if person_from is not None:
-            for t in ch[person_from:]:
+        matches = found[ci]
+        persons = _person_spans(ch, matches) if len(ch) >= 2 else []
+        for first, end in persons:
+            for t in ch[first:end]:
                 if t.text.lower() not in _CONNECTORS:
                     person_words.add(fold(t.text))
-        matches = found[ci]
         taken = [False] * len(ch)
         # longest first, then leftmost
         for a, b, key in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
             if any(taken[a:b]):
                 continue
-            if person_from is not None and b > person_from:
+            if any(b > first and a < end for first, end in persons):
                 continue
             span_text = text[ch[a].start : ch[b - 1].end]
             # a name standing alone, or one of names joined by "and" ("Tikrit and Baiji"; a name
@@ -427,7 +435,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                     sentence_start=ch[a].sentence_start,
                 )
             )
-        if person_from is None and len(ch) >= 2 and not taken[-1] and ch[-1].cap:
+        rest = persons[-1][1] + 1 if persons else 0  # after the last person's name and its connector
+        if len(ch) - rest >= 2 and not taken[-1] and ch[-1].cap:
             # a multi-word proper name that is not a place ("Andrew Brunson"): its last word is a name
             person_words.add(fold(ch[-1].text))
     out.sort(key=lambda m: m.start)
@@ -489,15 +498,60 @@ def _ngrams(chunk: list[_Token], text: str) -> list[tuple[int, int, str]]:
     return grams
 
 
-def _person_start(chunk: list[_Token]) -> int | None:
-    """Return the index where a person's name starts in a chunk (after a title), or None."""
-    for i, t in enumerate(chunk[:-1]):
-        if t.text.lower().rstrip(".") in _TITLES:
-            j = i + 1
+#: Below this English word frequency (Zipf), a capitalised word after a given name that is no place
+#: is taken for a surname ("Paul Brewbaker", "Victoria Vivians").
+_RARE_WORD_ZIPF = 3.0
+
+
+def _person_spans(chunk: list[_Token], names: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Return the token ranges of a chunk that are persons' names, ``(first, end)``.
+
+    A name starts after a title ("President Vladimir Putin") or at a common given name followed by
+    a surname, another given name or an initial ("Paul Francis Floyd", "Chris Paul"), unless that
+    given name is part of a longer place name (``names``: the chunk's place-name n-grams; "Victoria
+    Falls"). It ends before a connector such as "of" or "and" ("Judy Law of Oxford", "Jody Nix and
+    the Texas Cowboys").
+    """
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(chunk) - 1:
+        first = _person_start(chunk, i, names)
+        if first is None:
+            break
+        ends = (k for k in range(first + 1, len(chunk)) if chunk[k].text.lower() in _NAME_ENDS)
+        end = next(ends, len(chunk))
+        spans.append((first, end))
+        i = end
+    return spans
+
+
+def _person_start(chunk: list[_Token], i: int, names: list[tuple[int, int, str]]) -> int | None:
+    """Return the index, ``i`` or after, where the next person's name of a chunk starts, or None."""
+    for k in range(i, len(chunk) - 1):
+        t, nxt = chunk[k], chunk[k + 1]
+        if t.text.lower().rstrip(".") in _TITLES and not (k and chunk[k - 1].text == "of"):
+            # a title, not an office's name ("Ministry of Justice Azerbaijan")
+            j = k + 1
             while j < len(chunk) and chunk[j].text.lower().rstrip(".") in _TITLES:
                 j += 1
             if j < len(chunk) and chunk[j].text.lower() not in _CONNECTORS:
                 return j
+        if not (t.cap and nxt.cap) or not is_given_name(fold(t.text)):
+            continue
+        if any(a <= k < b and b - a > 1 for a, b, _ in names):
+            continue  # part of a longer place name ("Victoria Falls", "Elizabeth City")
+        if nxt.text.isupper() and len(nxt.text) > 1 and not t.text.isupper():
+            continue  # "Brant OPP": an acronym after it, not a surname
+        w = fold(nxt.text)
+        if is_surname(w) or is_given_name(w) or (len(w) == 1 and w.isalpha()):  # "Gino D. Bassett"
+            return k
+        if (
+            _zipf(w) < _RARE_WORD_ZIPF
+            and nxt.text[1:].islower()
+            and not w.endswith("s")  # "Denver Broncos": a team
+            and not any(a == k + 1 for a, _, _ in names)
+        ):
+            return k  # "Paul Brewbaker": a rare word that is no place, a surname
     return None
 
 
@@ -661,7 +715,7 @@ def _keep(
         return None
     locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 24), chunk[a].start))
     if single and not locative:
-        if best < 0.9 and word in person_words:
+        if word in person_words:
             return None
         if best < 0.75 and _SAYING.match(text, end):
             return None

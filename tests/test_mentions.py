@@ -1,0 +1,52 @@
+"""Finding place mentions: persons' names are not places, and places after them are."""
+
+import pytest
+
+from geokit.places.gazetteer import get_gazetteer
+from geokit.places.mentions import find_mentions
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def names(text, gaz):
+    return [m.text for m in find_mentions(text, gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common given name before a surname, another given name, an initial or a rare word
+        ("Police arrested Paul Francis Floyd, 47, of Los Angeles.", ["Los Angeles"]),
+        ("Chris Paul hit a layup. Paul scored 27 points.", []),
+        ("Mary Magdalene went to the tomb.", []),
+        ("Gino D. Bassett, 56, was charged. Bassett is accused of stabbing a man.", []),
+        ("Paul Brewbaker, an economist, said so.", []),
+        # the person's name ends at "of" / "and": what follows is the place it is of
+        ("That's how Judy Law of Oxford, North Carolina, described her.", ["Oxford", "North Carolina"]),
+        ("Sen. Marco Rubio of Florida spoke.", ["Florida"]),
+        ("Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin spoke.", []),
+        ("Guterres met Marc David Deen and Seergeoh Villanueva. Deen and Villanueva left.", []),
+        # a given name inside a longer place name, or before an acronym or a plural, is the place
+        ("He flew to Victoria Falls.", ["Victoria Falls"]),
+        ("Police in Elizabeth City said.", ["Elizabeth City"]),
+        ("Brant OPP responded. Call the County of Brant OPP detachment.", ["Brant"]),
+        ("The Denver Broncos won.", ["Denver"]),
+        # a title after "of" names an office, not a person
+        ("The Ministry of Justice Azerbaijan said so.", ["Azerbaijan"]),
+    ],
+)
+def test_persons_names_are_not_places(gaz, text, expected):
+    assert names(text, gaz) == expected
+
+
+def test_a_name_seen_as_a_persons_is_not_a_place_later_unless_named_as_one(gaz):
+    text = (
+        "Nine-year-old Georgia Stevens is lacing her skates. Georgia began skating at four. "
+        "Her family lived in Georgia before."
+    )
+    found = find_mentions(text, gaz)
+    assert [m.text for m in found] == ["Georgia"]
+    assert found[0].start == text.rindex("Georgia")
