@@ -50,3 +50,10 @@ def test_a_name_seen_as_a_persons_is_not_a_place_later_unless_named_as_one(gaz):
     found = find_mentions(text, gaz)
     assert [m.text for m in found] == ["Georgia"]
     assert found[0].start == text.rindex("Georgia")
+
+
+def test_a_big_city_known_by_another_name_does_not_make_a_phrase_a_place(gaz):
+    # "White House" is an alternate name of Casablanca (Dar el Beida); the phrase is no place here
+    assert names("The attack was condemned by the White House and the United Nations.", gaz) == []
+    # a place's usual spelling that is an alternate name in the data still counts
+    assert names("Strikes hit Raqqa on Monday.", gaz) == ["Raqqa"]

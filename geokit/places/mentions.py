@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from geokit.places.build import NAME_ABBREVIATION, NAME_PRIMARY
+from geokit.places.build import NAME_ABBREVIATION, NAME_ALTERNATE, NAME_PRIMARY
 from geokit.places.gazetteer import Gazetteer
 from geokit.places.normalize import fold, name_hash, name_key
 from geokit.text.documents import clean_text
@@ -585,6 +585,12 @@ _SALIENCE = {
 }
 
 
+#: A settlement named by one of its alternate names (a former or foreign name: "Salisbury" for
+#: Harare, "White House" for Casablanca, "Xinhua" for Shangmei) lends the filters this share of its
+#: importance: the name is less surely a place than the settlement is large.
+_ALTERNATE_SALIENCE = 0.8
+
+
 @dataclass(frozen=True, slots=True)
 class _KeyInfo:
     recs: tuple[int, ...]
@@ -611,7 +617,14 @@ def _key_info(gaz: Gazetteer, key: str, cache: dict[str, _KeyInfo] | None = None
     if info is None:
         recs_a, types_a = gaz.key_matches(key)
         recs, types = recs_a.tolist(), types_a.tolist()
-        salience = max((_SALIENCE.get(gaz.kind_of(r)) or gaz.importance_of(r) for r in recs), default=0.0)
+        salience = max(
+            (
+                _SALIENCE.get(gaz.kind_of(r))
+                or gaz.importance_of(r) * (_ALTERNATE_SALIENCE if t == NAME_ALTERNATE else 1.0)
+                for r, t in zip(recs, types, strict=True)
+            ),
+            default=0.0,
+        )
         official = any(
             t == NAME_ABBREVIATION or (t == NAME_PRIMARY and gaz.kind_of(r) in ("country", "admin1"))
             for r, t in zip(recs, types, strict=True)
