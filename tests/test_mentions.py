@@ -57,3 +57,19 @@ def test_a_big_city_known_by_another_name_does_not_make_a_phrase_a_place(gaz):
     assert names("The attack was condemned by the White House and the United Nations.", gaz) == []
     # a place's usual spelling that is an alternate name in the data still counts
     assert names("Strikes hit Raqqa on Monday.", gaz) == ["Raqqa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower-case title, kin or occupation before a name makes it a person's
+        ("Explains town councillor Dewly Nelson. Nelson himself was a critic.", []),
+        ("It did not include his brother Tyler. Tyler was sentenced to 21 years.", []),
+        # ... but not a country's name
+        ("The award, run by its founder France Football, went to a player for France.", ["France", "France"]),
+        # a minor place's name used as a speaker's is a person's throughout the document
+        ("Noma (not her real name) opened a case. No one told me, said Noma.", []),
+    ],
+)
+def test_persons_named_by_context(gaz, text, expected):
+    assert names(text, gaz) == expected

@@ -398,14 +398,18 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     if not any(found):
         return []
 
-    person_words: set[str] = set()
-    out: list[RawMention] = []
     caches = (_KEY_INFO.setdefault(gazetteer, {}), _SPAN_INFO.setdefault(gazetteer, {}))
+    person_words = _speakers(chunks, found, text, gazetteer, caches[0])
+    out: list[RawMention] = []
     for ci, ch in enumerate(chunks):
-        if len(ch) == 1 and not found[ci]:
-            continue  # one word, not a name: nothing to find, nor a person's name to learn
+        if not found[ci]:
+            continue  # no place name: nothing to find, nor a word of a person's name to learn
         matches = found[ci]
-        persons = _person_spans(ch, matches) if len(ch) >= 2 else []
+        # a person's after a lower-case title; not a major place ("founder France Football")
+        titled = _word_before(text, ch[0].start) in _TITLE_WORDS and not any(
+            a == 0 and _key_info(gazetteer, key, caches[0]).salience >= 0.9 for a, _, key in matches
+        )
+        persons = _person_spans(ch, matches, titled) if len(ch) >= 2 or titled else []
         for first, end in persons:
             for t in ch[first:end]:
                 if t.text.lower() not in _CONNECTORS:
@@ -498,12 +502,67 @@ def _ngrams(chunk: list[_Token], text: str) -> list[tuple[int, int, str]]:
     return grams
 
 
+#: Words that, written in lower case, introduce a person's name ("councillor Dewly Nelson", "his
+#: brother Tyler", "economist Paul Brewbaker"): titles that are no adjectives, kin and occupations.
+_TITLE_WORDS = frozenset(
+    """
+    mr mrs ms dr prof sir dame lord lady colonel captain commander admiral sergeant secretary president
+    senator congressman congresswoman governor mayor judge king queen prince princess sheikh emir
+    ayatollah imam pope cardinal bishop reverend ambassador spokesman spokeswoman spokesperson chairman
+    chairwoman detective inspector sheriff coach pastor councilman councilwoman councillor councilor
+    trooper minister premier chancellor son daughter wife husband mother father brother sister uncle
+    aunt cousin nephew niece grandson granddaughter grandmother grandfather widow boyfriend girlfriend
+    fiance fiancee economist analyst lawyer attorney professor actor actress singer rapper author
+    novelist reporter correspondent columnist photographer forward striker midfielder defender
+    goalkeeper quarterback pitcher teammate founder ceo suspect defendant victim
+    """.split()
+)
+
+
+def _word_before(text: str, start: int) -> str:
+    """Return the word right before ``start`` (past spaces and one full stop), lower-case, or ""."""
+    j = start
+    while j > 0 and j > start - 3 and text[j - 1] in " \t":
+        j -= 1
+    if j > 0 and text[j - 1] == ".":
+        j -= 1
+    k = j
+    while k > 0 and j - k < 16 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:j].lower() if k == 0 or not text[k - 1].isalnum() else ""
+
+
 #: Below this English word frequency (Zipf), a capitalised word after a given name that is no place
 #: is taken for a surname ("Paul Brewbaker", "Victoria Vivians").
 _RARE_WORD_ZIPF = 3.0
 
 
-def _person_spans(chunk: list[_Token], names: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+def _speakers(
+    chunks: list[list[_Token]],
+    found: list[list[tuple[int, int, str]]],
+    text: str,
+    gaz: Gazetteer,
+    key_infos: dict[str, _KeyInfo],
+) -> set[str]:
+    """Return the one-word names that the document uses as a speaker's ("Noma said", "said Noma").
+
+    Only names of minor places count (as in :func:`_keep`); every other use of the word in the
+    document is then a person's too, unless it is named as a place ("in Noma").
+    """
+    words: set[str] = set()
+    for ch, names in zip(chunks, found, strict=True):
+        if len(ch) != 1 or not names:
+            continue
+        start, end = ch[0].start, ch[0].end
+        speaker = _SAYING.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 20), start)
+        if speaker and _key_info(gaz, names[0][2], key_infos).salience < 0.75:
+            words.add(fold(ch[0].text))
+    return words
+
+
+def _person_spans(
+    chunk: list[_Token], names: list[tuple[int, int, str]], titled: bool = False
+) -> list[tuple[int, int]]:
     """Return the token ranges of a chunk that are persons' names, ``(first, end)``.
 
     A name starts after a title ("President Vladimir Putin") or at a common given name followed by
@@ -514,8 +573,8 @@ def _person_spans(chunk: list[_Token], names: list[tuple[int, int, str]]) -> lis
     """
     spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(chunk) - 1:
-        first = _person_start(chunk, i, names)
+    while i < len(chunk) - 1 or (titled and not spans):
+        first = 0 if titled and not spans else _person_start(chunk, i, names)
         if first is None:
             break
         ends = (k for k in range(first + 1, len(chunk)) if chunk[k].text.lower() in _NAME_ENDS)
