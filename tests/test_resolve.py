@@ -154,3 +154,7 @@ def test_a_short_capitalised_dateline_is_a_place_not_an_acronym(gaz, text, name)
 )
 def test_a_word_after_the_name_says_region_or_city(gaz, text, kind):
     assert resolve_document(Document("d", text), gaz)[0].place.kind == kind
+
+
+def test_korea_alone_is_south_korea(gaz):
+    assert places("Rain forced Korea's baseball league to postpone three games.", gaz)["Korea"].country == "KR"

@@ -32,7 +32,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -140,14 +140,15 @@ def _geonames_places() -> Iterator[_Record]:
         )
 
 
-#: Short forms of country names that GeoNames lists only as codes (which the index leaves out).
+#: Short forms of country names that GeoNames lists only as codes (which the index leaves out), and
+#: the short form news and the country itself use for South Korea ("Korea Baseball Organization").
 COUNTRY_SHORT_NAMES = {
     "US": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
     "CD": ["DRC", "DR Congo", "D.R. Congo"],
     "CF": ["CAR"],
-    "KR": ["South Korea", "ROK"],
+    "KR": ["South Korea", "ROK", "Korea"],
     "KP": ["North Korea", "DPRK"],
     "CN": ["PRC"],
     "PS": ["Palestine", "Palestinian Territories"],
