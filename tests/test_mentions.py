@@ -73,3 +73,9 @@ def test_a_big_city_known_by_another_name_does_not_make_a_phrase_a_place(gaz):
 )
 def test_persons_named_by_context(gaz, text, expected):
     assert names(text, gaz) == expected
+
+
+def test_a_place_named_like_an_adjective_of_a_minor_region_is_a_place(gaz):
+    # "Cairns" is not "Čair" (a municipality of Skopje) + "ns"; "Libyan" is still an adjective
+    assert names("The body was dumped near Yarrabah, near Cairns.", gaz) == ["Yarrabah", "Cairns"]
+    assert names("Libyan forces and Iraqi troops met.", gaz) == []

@@ -298,6 +298,8 @@ def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
         return True
     if gazetteer.demonym_country(w) or (w.endswith("s") and gazetteer.demonym_country(w[:-1])):
         return True
+    if NAME_PRIMARY in gazetteer.key_matches(name_key(w))[1].tolist():
+        return False  # a place's own name, not an adjective made by a suffix ("Cairns" is no "Čair" + "ns")
     for suffix, add in (
         ("i", ""),
         ("is", ""),
