@@ -542,6 +542,31 @@ def test_an_appositive_locates_the_place_before_it() -> None:
     assert c.target == "Qayyarah" and c.target_place is PLACES["Qayyarah"]
 
 
+def test_after_near_a_town_an_expression_set_off_by_a_comma_locates_the_town() -> None:
+    claims = claims_of("The blast happened near Qayyarah, roughly 60 kilometers south of Mosul.")
+    assert [(c.relation, c.target) for c in claims] == [("near", "blast"), ("offset", "Qayyarah")]
+    assert claims[1].target_place is PLACES["Qayyarah"]
+
+
+def test_a_place_qualified_by_its_state_is_the_target_not_the_state() -> None:
+    names = {
+        **PLACES,
+        "Paradise": Place(id="geonames:5380437", name="Paradise", kind="town", lat=39.76, lon=-121.62,
+                          country="US"),
+        "California": Place(id="ne:US-CA", name="California", kind="admin1", lat=37.2, lon=-119.5,
+                            country="US"),
+        "Sacramento": Place(id="geonames:5389489", name="Sacramento", kind="city", lat=38.58, lon=-121.49,
+                            country="US"),
+    }  # fmt: skip
+    c = one("The fire broke out in Paradise, California, about 90 miles north of Sacramento.", names=names)
+    assert c.target == "Paradise" and c.target_place is names["Paradise"]
+
+
+def test_a_second_expression_after_and_shares_the_target() -> None:
+    claims = claims_of("The wildfire is burning 45 km southwest of Sirte and 30 km from Qayyarah.")
+    assert [c.target for c in claims] == ["wildfire", "wildfire"]
+
+
 def test_a_participle_after_a_comma_is_no_target() -> None:
     c = one("Forces took the villages, pushing to within 5 miles of Mosul.")
     assert c.target == "unnamed target"

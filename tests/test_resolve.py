@@ -157,4 +157,5 @@ def test_a_word_after_the_name_says_region_or_city(gaz, text, kind):
 
 
 def test_korea_alone_is_south_korea(gaz):
-    assert places("Rain forced Korea's baseball league to postpone three games.", gaz)["Korea"].country == "KR"
+    found = places("Rain forced Korea's baseball league to postpone three games.", gaz)
+    assert found["Korea"].country == "KR"

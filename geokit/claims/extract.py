@@ -156,6 +156,12 @@ _LINE_ANCHOR_RE = re.compile(
 _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,20}\b")  # a country's name or demonym ("Turkish")
 #: An appositive noun phrase after a comma: "a town on the Tigris", "the militants' stronghold".
 _APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the)\s[^,;:()]{0,160}$", re.I)
+#: "12 miles east of Los Angeles and 5 miles from Pasadena": a second expression of one target.
+_AND_GAP = re.compile(r"[\s,]*\b(?:and|or)\s+")
+#: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
+#: further expression locates Jalalabad itself.
+_VAGUE_RELATIONS = frozenset(("near", "outskirts", "outside"))
+_SETTLEMENTS = frozenset(("city", "town", "village"))
 _COMPASS_TARGETS = frozenset(
     _words("north south east west northeast northwest southeast southwest")
     + _words("north-east north-west south-east south-west")
@@ -460,8 +466,9 @@ class _Context:
         p, _ = self.strip_linkers(pos, floor)
         men = self.by_end.get(p)
         if men is not None:
-            # "Qayyarah, Iraq, 60 km south of ...": prefer the place before the country.
-            if men.place is not None and men.place.kind == "country":
+            # "Qayyarah, Iraq, 60 km south of ...", "Paradise, California, 90 miles north of ...":
+            # prefer the place before the country or state.
+            if men.place is not None and men.place.kind in ("country", "admin1"):
                 q = men.start
                 while q > floor and self.text[q - 1] in " ,":
                     q -= 1
@@ -623,16 +630,32 @@ class _Extractor:
     def target_before(self, pos: int, floor: int) -> tuple[str, Place | None]:
         """Return the target of an expression at ``pos``, as :meth:`_Context.target_before`.
 
-        Right after another claim of the sentence ("fighters within 10 km of the border, near
-        Dhobley") it is that claim's target.
+        Right after another claim of the sentence, or after "and" following it ("fighters within
+        10 km of the border, near Dhobley"; "12 miles east of Los Angeles and 5 miles from
+        Pasadena") it is that claim's target; after "near <settlement>," it is the settlement.
         """
-        p, _ = self.ctx.strip_linkers(pos, floor)
-        previous = next((c for c in reversed(self.claims) if c.end == p and c.start >= floor), None)
+        p, appositive = self.ctx.strip_linkers(pos, floor)
+        text = self.ctx.text
+        previous = None
+        for c in reversed(self.claims):  # the sentence's claims come last (sentences are read in order)
+            if c.start < floor:
+                break
+            if c.end == p or _AND_GAP.fullmatch(text, c.end, pos):
+                previous = c
+                break
         if previous is not None:
+            anchor = previous.anchor
+            if (
+                appositive
+                and previous.relation in _VAGUE_RELATIONS
+                and anchor
+                and anchor.kind in _SETTLEMENTS
+            ):
+                # "the blast near Jalalabad, 150 km east of Kabul": the settlement, set off by a comma
+                return previous.anchor_text, anchor
             return previous.target, previous.target_place
         # "Sirte, the militants' stronghold on the coast 450 km east of Tripoli": the place before
         # the appositive, not the last noun of it
-        text = self.ctx.text
         comma = text.rfind(",", max(floor, pos - _WINDOW), pos)
         if comma > 0 and _APPOSITIVE_RE.match(text, comma + 1, pos):
             named = self.ctx.by_end.get(comma)

@@ -95,6 +95,8 @@ def trim_predicate(words: list[str], limit: int = 2) -> list[str]:
     ['Iraqi', 'forces']
     >>> trim_predicate(["two", "camps"]), trim_predicate(["They", "fled"])
     (['two', 'camps'], ['They'])
+    >>> trim_predicate(["the", "wildfire", "is", "burning"])
+    ['the', 'wildfire']
     """
     out = list(words)
     for _ in range(limit):
@@ -107,11 +109,15 @@ def trim_predicate(words: list[str], limit: int = 2) -> list[str]:
         if (lw in _STOP and lw not in _CONJUNCTIONS) or (w.islower() and lw.endswith("ed") and len(out) > 1):
             out.pop()
             continue
+        if w.islower() and lw.endswith("ing") and len(out) > 2 and out[-2].lower() in _BE:
+            del out[-2:]  # "the wildfire is burning": a verb in its progressive form
+            continue
         break
     return out
 
 
 _PRONOUNS = frozenset(_words("it they this these those"))
+_BE = frozenset(_words("is are was were be been"))
 _CONJUNCTIONS = frozenset(_words("and or but nor"))
 
 
