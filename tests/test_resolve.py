@@ -159,3 +159,15 @@ def test_a_word_after_the_name_says_region_or_city(gaz, text, kind):
 def test_korea_alone_is_south_korea(gaz):
     found = places("Rain forced Korea's baseball league to postpone three games.", gaz)
     assert found["Korea"].country == "KR"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russian forces shelled the city of Kherson overnight; Kherson lost power.", "town"),
+        ("Fighting spread across the province of Idlib.", "admin1"),
+    ],
+)
+def test_a_word_before_the_name_says_region_or_city(gaz, text, kind):
+    name = "Kherson" if "Kherson" in text else "Idlib"
+    assert places(text, gaz)[name].kind == kind

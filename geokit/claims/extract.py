@@ -341,6 +341,16 @@ class _Context:
             return _Anchor(phrase, words[0][0], words[-1][1], settlement.place, settlement)
         return _Anchor(phrase, words[0][0], words[-1][1], named=False)
 
+    def country_before(self, pos: int) -> str | None:
+        """Return the country of the place named last in the 1,000 characters before ``pos``."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0 and self._spans[i][0] >= pos - 1000:
+            men = self.by_start[self._spans[i][0]]
+            if men.place is not None and men.place.country:
+                return men.place.country
+            i -= 1
+        return None
+
     def settlement_meant(self, phrase: str, pos: int) -> Mention | None:
         """Return the settlement "the city" (town, village, capital) refers to, or None.
 
@@ -362,16 +372,20 @@ class _Context:
         """Read a border or coast named by its countries ("the Turkish border", "the Libyan coast").
 
         Also "the Syria-Turkey border", "the border with Turkey", "the coast of Libya". A border
-        named by one country is its border with the neighbour the text is about (one with a place
-        in the sentence, "forces in Syria ... the Turkish border", else the one with most places in
-        the document), else all of its land borders.
+        named by one country is its border with the neighbour the text is about (the one with a
+        place nearest in the sentence, "forces in Syria ... the Turkish border", else the one with
+        most places in the document), else all of its land borders. "The border" or "the coast"
+        alone is that of the country of the place named last ("a depot in Valuyki, 15 miles from
+        the border").
         """
         m = _LINE_ANCHOR_RE.match(self.text, pos, limit)
         if m is None:
             return None
         names = [n for n in m.group("x", "y", "z", "w") if n]
         codes = [c.country for c in map(self.country_at, names) if c is not None and c.country]
-        if not codes or len(codes) != len(names):
+        if not names:  # "the border": the one of the country of the place named last
+            codes = [code] if (code := self.country_before(pos)) else []
+        if not codes or len(codes) != max(1, len(names)):
             return None
         from geokit.places.borders import border_place, coast_place
 
@@ -411,7 +425,8 @@ class _Context:
             for start, _ in self._spans
             if (men := self.by_start[start]).place is not None and men.place.country in near
         ]
-        close = [c for start, c in found if pos - 400 <= start < limit]
+        # nearest first: "Rzeszow, near the Ukrainian border" is Poland's border, whatever came before
+        close = [c for start, c in sorted(found, key=lambda f: abs(f[0] - pos)) if pos - 400 <= start < limit]
         if not close:
             words = _DEMONYM_WORD_RE.findall(self.text, max(0, pos - 400), limit)
             close = [c.country for c in map(self.country_at, words) if c is not None and c.country in near]

@@ -18,9 +18,9 @@ Each candidate's score starts from its name match and prior (population, kind; s
 - a settlement or county inside a first-level region named in the text: ``+0.1``, unless a region
   or country has the same name ("Wales" the nation, not the village in England);
 - a capital of its country ``+0.1`` (cities only: news names capitals far more than namesakes);
-- a region (state, province, county) whose name a region word follows ("Kharkiv region", "Idlib
-  province", not the city): ``+0.3``; a settlement followed by "city" or "town" ("Idlib city"):
-  ``+0.3``;
+- a region (state, province, county) whose name a region word follows or precedes with "of"
+  ("Kharkiv region", "the province of Idlib", not the city): ``+0.3``; a settlement so named
+  ("Idlib city", "the city of Kherson"): ``+0.3``;
 - a country, continent, world region or ocean ``+0.3``: "China" in a story about Texas is still
   China, "the Atlantic" in one about Iowa still the ocean.
 
@@ -60,8 +60,20 @@ _REGION_WORD_AFTER = re.compile(
 )
 #: "Idlib city", "Kherson town": a lower-case word after the name that makes it the settlement.
 _CITY_WORD_AFTER = re.compile(r"\s{1,3}(?:city|town)\b")
+#: "the province of Idlib", "the city of Kherson": the same words before the name.
+_REGION_WORD_BEFORE = re.compile(
+    r"\b(?:region|province|oblast|governorate|state|district|prefecture|county|department)\s{1,3}of\s{1,3}\Z",
+    re.IGNORECASE,
+)
+_CITY_WORD_BEFORE = re.compile(r"\b(?:city|town|village)\s{1,3}of\s{1,3}\Z", re.IGNORECASE)
 #: Candidates weighed for a name with a qualifier ("Paris, Idaho").
 QUALIFIED_CANDIDATES = 200
+
+
+def _named_as(mention: RawMention, text: str, after: re.Pattern[str], before: re.Pattern[str]) -> bool:
+    """Say whether a word after or before a mention names its kind ("Idlib province", "city of Kherson")."""
+    start = mention.start
+    return bool(after.match(text, mention.end) or before.search(text, max(0, start - 24), start))
 
 
 class Resolver:
@@ -197,8 +209,10 @@ class Resolver:
                 ]
 
         # "Kharkiv region", "Idlib province": the region, not its capital city
-        region_word = [bool(_REGION_WORD_AFTER.match(text, raw[g[0]].end)) for g in group_list]
-        city_word = [bool(_CITY_WORD_AFTER.match(text, raw[g[0]].end)) for g in group_list]
+        region_word = [
+            _named_as(raw[g[0]], text, _REGION_WORD_AFTER, _REGION_WORD_BEFORE) for g in group_list
+        ]
+        city_word = [_named_as(raw[g[0]], text, _CITY_WORD_AFTER, _CITY_WORD_BEFORE) for g in group_list]
 
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
         scored: list[list[Candidate]] = group_cands
