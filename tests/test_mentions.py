@@ -79,3 +79,22 @@ def test_a_place_named_like_an_adjective_of_a_minor_region_is_a_place(gaz):
     # "Cairns" is not "Čair" (a municipality of Skopje) + "ns"; "Libyan" is still an adjective
     assert names("The body was dumped near Yarrabah, near Cairns.", gaz) == ["Yarrabah", "Cairns"]
     assert names("Libyan forces and Iraqi troops met.", gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the qualifier names the whole proper name, not its last word
+        ("Hurricane Idalia made landfall near Keaton Beach, Florida, on Wednesday.", ["Florida"]),
+        ("In Klamath Falls, Oregon, a brewery uses the heat.", ["Klamath Falls", "Oregon"]),
+        ("The Pittsburgh, Pennsylvania-based company said so.", ["Pittsburgh", "Pennsylvania"]),
+    ],
+)
+def test_a_qualified_name_is_the_whole_name_before_the_qualifier(gaz, text, expected):
+    assert names(text, gaz) == expected
+
+
+def test_a_place_in_a_compound_adjective_is_found():
+    text = "A London-based firm and U.S.-backed forces met Saudi-led envoys."
+    found = find_mentions(text, get_gazetteer())
+    assert [(m.text, text[m.start : m.end]) for m in found] == [("London", "London"), ("U.S.", "U.S.")]

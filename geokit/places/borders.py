@@ -96,8 +96,9 @@ def border_place(a: str, b: str) -> Place | None:
     return _line_place(f"border:{a}-{b}", f"{_name(a)}–{_name(b)} border", "border", a, line)
 
 
-def neighbours(iso: str) -> list[str]:
-    """Return the countries that share a land border with ``iso``, by ISO alpha-2 code.
+@lru_cache(maxsize=256)
+def neighbours(iso: str) -> tuple[str, ...]:
+    """Return the countries that share a land border with ``iso``, by ISO alpha-2 code (sorted).
 
     Examples
     --------
@@ -107,13 +108,13 @@ def neighbours(iso: str) -> list[str]:
     index, recs, geoms, tree = _countries()
     iso = iso.upper()
     if iso not in index:
-        return []
+        return ()
     out = []
     for j in tree.query(geoms[index[iso]], predicate="touches"):
         other = recs[int(j)].get("iso_a2")
         if other and other != iso and other in index and border_place(iso, other) is not None:
             out.append(other)
-    return sorted(set(out))
+    return tuple(sorted(set(out)))
 
 
 @lru_cache(maxsize=256)

@@ -235,6 +235,15 @@ def _name_words(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+#: Endings of a compound adjective made of a place's name ("Pittsburgh-based", "Saudi-led").
+_HYPHEN_SUFFIXES = tuple(
+    f"-{w}"
+    for w in """
+    based born bred bound led backed held controlled run owned made area registered headquartered
+    """.split()
+)
+
+
 def _tokens(text: str) -> list[_Token]:
     """Return the words of ``text`` that can be part of a name (connectors are not capitalised)."""
     tokens = []
@@ -253,6 +262,8 @@ def _tokens(text: str) -> list[_Token]:
             continue
         if tok in _COMPASS_ABBREVIATIONS:
             continue  # "45 km SW of Sirte": a heading, not the start of a name
+        if tok.endswith(_HYPHEN_SUFFIXES) and (cut := tok.rfind("-")) > 1:
+            tok, e = tok[:cut], s + cut  # "a London-based firm", "U.S.-backed forces": the place
         if tok.endswith(("'s", "’s")) and len(tok) > 2:
             tok, e = tok[:-2], e - 2
         elif tok.endswith(("'", "’")):
@@ -769,8 +780,10 @@ def _keep(
         return None
     if span.contraction:
         return None
-    if b == len(chunk) and (
-        _qualified_by_region(gaz, text, end) or (span.upper and _dateline(text, chunk[a].start, end))
+    if (
+        b == len(chunk)
+        and _starts_name(chunk, a)
+        and (_qualified_by_region(gaz, text, end) or (span.upper and _dateline(text, chunk[a].start, end)))
     ):
         return end  # "Columbia, Mo.", "KYIV, Ukraine", "DOHA (Reuters) -": named as a place
     if span.upper and letters <= 4:
@@ -813,6 +826,21 @@ def _keep(
         return None
     return end
 
+
+def _starts_name(chunk: list[_Token], a: int) -> bool:
+    """Say whether a span starting at token ``a`` is not the tail of a longer proper name.
+
+    "Keaton Beach, Florida" is not "Beach, Florida"; "In Klamath Falls, Oregon", "The Pittsburgh,
+    Pennsylvania-based company" and "Judy Law of Oxford, North Carolina" are the place.
+    """
+    if a == 0:
+        return True
+    before = chunk[a - 1].text.lower()
+    return before in _CONNECTORS or _zipf(before) >= _FUNCTION_WORD_ZIPF
+
+
+#: A capitalised word at least this frequent in English is a function word ("In", "The", "At").
+_FUNCTION_WORD_ZIPF = 6.0
 
 #: Per gazetteer: whether a word after ", " names a first-level region or a country.
 _REGION_NAME: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
