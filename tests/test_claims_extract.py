@@ -582,6 +582,28 @@ def test_a_countrys_border_is_with_the_neighbour_named_nearest() -> None:
     assert c.anchor is not None and c.anchor.name == "Poland–Ukraine border"
 
 
+SEA = {
+    "Hodeidah": Place(id="g:5", name="Al Hudaydah", kind="city", lat=14.8, lon=42.95, country="YE"),
+    "Red Sea": Place(id="g:6", name="Red Sea", kind="sea", lat=20.0, lon=38.0),
+}
+
+
+def test_the_port_of_a_country_is_its_port_named_last() -> None:
+    text = "Houthis hit a ship off Hodeidah. It was 76 nautical miles northwest of the Yemeni port."
+    c = one(text, names=SEA)
+    assert c.anchor is SEA["Hodeidah"] and c.anchor_text == "the Yemeni port" and c.target == "unnamed target"
+
+
+def test_a_sea_the_target_lies_in_is_not_the_target() -> None:
+    c = one("They targeted a ship in the Red Sea about 50 nautical miles west of Hodeidah.", names=SEA)
+    assert c.target == "ship" and c.anchor is SEA["Hodeidah"]
+
+
+def test_an_auxiliary_verb_is_no_target() -> None:
+    c = one("Witnesses said tanks had advanced to within 2 km of Sirte.")
+    assert c.target == "tanks"
+
+
 def test_a_second_expression_after_and_shares_the_target() -> None:
     claims = claims_of("The wildfire is burning 45 km southwest of Sirte and 30 km from Qayyarah.")
     assert [c.target for c in claims] == ["wildfire", "wildfire"]

@@ -158,6 +158,9 @@ _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,20}\b")  # a country's name or de
 _APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the)\s[^,;:()]{0,160}$", re.I)
 #: "12 miles east of Los Angeles and 5 miles from Pasadena": a second expression of one target.
 _AND_GAP = re.compile(r"[\s,]*\b(?:and|or)\s+")
+#: "in the Red Sea", "in northern Syria": a place that only says where the thing before it is.
+_IN_AREA_BEFORE = re.compile(r"\b(?:in|on|across)\s{1,3}(?:the\s{1,3})?\Z", re.I)
+_AREA_KINDS = frozenset(("sea", "ocean", "country", "continent", "region", "admin1"))
 #: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
 #: further expression locates Jalalabad itself.
 _VAGUE_RELATIONS = frozenset(("near", "outskirts", "outside"))
@@ -169,7 +172,11 @@ _COMPASS_TARGETS = frozenset(
 _PARTICIPLE_RE = re.compile(r"[a-z]{3,}ing")
 _WITHIN_A_BEFORE = re.compile(r"\bwithin\s{1,3}an?\s{1,3}$", re.IGNORECASE)
 #: "the city", "the town's centre", "the capital": a settlement named before.
-_SETTLEMENT_REF_RE = re.compile(r"the\s{1,3}(city|town|village|capital)(?:['’]s\b|\b(?!\s{1,3}of\b))", re.I)
+_SETTLEMENT_REF_RE = re.compile(
+    r"the\s{1,3}(?:(?P<country>[A-Z][a-z]{2,20})\s{1,3})?(?P<kind>city|town|village|capital|port)"
+    r"(?:['’]s\b|\b(?!\s{1,3}of\b))",
+    re.I,
+)
 _CAPITALISED_RE = re.compile(
     r"(?:the\s{1,3})?[A-Z][\w'’.-]{0,40}(?:\s{1,2}(?:(?:of|de|al|el|the)\s{1,2})?[A-Z][\w'’-]{0,40}){0,4}"
 )
@@ -313,6 +320,11 @@ class _Context:
             men = self.by_start.get(p)
             if men is not None and men.end <= limit + 200:
                 return _Anchor(men.text, men.start, men.end, men.place, men)
+        ref = _SETTLEMENT_REF_RE.match(text, pos, limit)
+        if ref and ref.group("country"):  # "76 nautical miles northwest of the Yemeni port"
+            settlement = self.settlement_meant(ref.group(), pos)
+            if settlement is not None:
+                return _Anchor(ref.group(), pos, ref.end(), settlement.place, settlement)
         cap = _CAPITALISED_RE.match(text, pos, limit)
         if cap:
             s, e = cap.span()
@@ -352,18 +364,25 @@ class _Context:
         return None
 
     def settlement_meant(self, phrase: str, pos: int) -> Mention | None:
-        """Return the settlement "the city" (town, village, capital) refers to, or None.
+        """Return the settlement "the city" (town, village, capital, port) refers to, or None.
 
-        It is the last one named in the 1,000 characters before ``pos``.
+        It is the last one named in the 1,000 characters before ``pos``; with a country's name or
+        demonym ("the Yemeni port"), the last one in that country.
         """
         m = _SETTLEMENT_REF_RE.match(phrase)
         if m is None:
             return None
-        kinds = ("city", "town", "village") if m.group(1).lower() != "capital" else ("city",)
+        kinds = ("city", "town", "village") if m.group("kind").lower() != "capital" else ("city",)
+        country = None
+        if m.group("country"):
+            place = self.country_at(m.group("country"))
+            if place is None:
+                return None
+            country = place.country
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0 and self._spans[i][0] >= pos - 1000:
             men = self.by_start[self._spans[i][0]]
-            if men.place is not None and men.place.kind in kinds:
+            if men.place is not None and men.place.kind in kinds and country in (None, men.place.country):
                 return men
             i -= 1
         return None
@@ -490,6 +509,10 @@ class _Context:
                 prev = self.by_end.get(q)
                 if prev is not None and q < men.start:
                     men = prev
+            inside = _IN_AREA_BEFORE.search(self.text, max(floor, men.start - 12), men.start)
+            if inside and men.place is not None and men.place.kind in _AREA_KINDS:
+                # "a ship in the Red Sea about 50 nautical miles west of Hodeidah": the ship
+                return self.target_before(inside.start(), floor)
             return men.text, men.place
         lo = max(floor, p - _WINDOW)
         seg = self.text[lo:p]

@@ -29,7 +29,7 @@ _STOP = frozenset(
         was were be been being lies lie lay sits sit sat stands stand located situated lying based
         positioned stationed found set placed about around roughly nearly almost approximately just also
         still now then there here it they them he she we you i destroyed struck hit targeted attacked
-        bombed captured seized said says
+        bombed captured seized said says had has have would will could
         """
     )
 )
@@ -86,13 +86,15 @@ def target_key(label: str) -> str:
     return singularise(words[-1])
 
 
-def trim_predicate(words: list[str], limit: int = 2) -> list[str]:
+def trim_predicate(words: list[str], limit: int = 3) -> list[str]:
     """Drop up to ``limit`` trailing function words or past-tense verbs before a relative expression.
 
     Examples
     --------
     >>> trim_predicate(["Iraqi", "forces", "advanced", "to"])
     ['Iraqi', 'forces']
+    >>> trim_predicate(["tanks", "had", "advanced", "to"])
+    ['tanks']
     >>> trim_predicate(["two", "camps"]), trim_predicate(["They", "fled"])
     (['two', 'camps'], ['They'])
     >>> trim_predicate(["the", "wildfire", "is", "burning"])
