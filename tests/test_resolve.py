@@ -171,3 +171,19 @@ def test_korea_alone_is_south_korea(gaz):
 def test_a_word_before_the_name_says_region_or_city(gaz, text, kind):
     name = "Kherson" if "Kherson" in text else "Idlib"
     assert places(text, gaz)[name].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("An air strike hit a house in Deir al-Balah, medics said.", "Deir al-Balah", "PS"),
+        ("Rebels shelled Jisr al-Shughur overnight.", "Jisr al-Shughur", "SY"),
+        ("Forces retook Hawija from the militants.", "Hawija", "IQ"),
+    ],
+)
+def test_arabic_names_as_news_spells_them(gaz, text, name, country):
+    assert places(text, gaz)[name].country == country
+
+
+def test_a_derived_spelling_of_a_city_is_no_footballer(gaz):
+    assert "Salah" not in places("Mohamed Salah scored twice. Salah said he was happy.", gaz)

@@ -26,13 +26,14 @@ from importlib import metadata
 from pathlib import Path
 
 import numpy as np
+from anyascii import anyascii
 
 from geokit.places.normalize import fold, name_hash, name_key, strip_article
 
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -137,6 +138,9 @@ def _geonames_places() -> Iterator[_Record]:
             admin1=str(c.get("admin1code") or ""),
             source="geonames",
             names=alts,
+            derived=_arabic_news_spellings([c["name"], *alts])
+            if c.get("countrycode") in ARABIC_SPEAKING
+            else [],
         )
 
 
@@ -565,6 +569,47 @@ def _admin1() -> Iterator[_Record]:
 
 #: Countries whose place names English writes from Arabic (ISO alpha-2).
 ARABIC_SPEAKING = frozenset("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
+
+
+_ARABIC_ARTICLE = re.compile(r"\b(?:a[dnrstz]h?|al|el)[\s-](?=\w)", re.IGNORECASE)
+#: Words news spells otherwise than GeoNames' transliteration (lower case).
+_ARABIC_NEWS_WORDS = {"dayr": "deir", "tall": "tal", "bayt": "beit", "ra's": "ras", "ra’s": "ras"}
+
+
+def _arabic_news_spellings(names: list[str]) -> list[str]:
+    """Return the spellings English news gives Arabic place names that GeoNames writes otherwise.
+
+    The article is written "al-" whatever letter follows ("Jisr ash Shughur": "Jisr al-Shughur"), or
+    left out at the start ("Ar Ramadi": "Ramadi"); "Dayr", "Tall", "Bayt" are "Deir", "Tal",
+    "Beit"; a doubled consonant is written once ("Bin Jawwad": "Bin Jawad"); and the final
+    tā' marbūṭa either way (:func:`_arabic_ending_variants`). Names in other scripts are left alone.
+
+    Examples
+    --------
+    >>> _arabic_news_spellings(["Jisr ash Shughūr", "Dayr al Balaḩ", "Bin Jawwād"])
+    ['Jisr al-Shughur', 'Deir al-Balah', 'Deir al-Bala', 'Bin Jawwad', 'Bin Jawad']
+    >>> _arabic_news_spellings(["Al Ḩawījah"])
+    ['al-Hawijah', 'al-Hawija', 'Hawijah', 'Hawija']
+    """
+    out: list[str] = []
+    for name in names:
+        if not name.isascii():
+            name = anyascii(name).replace("'", "")
+        if not name or not name.replace(" ", "").replace("-", "").isalpha():
+            continue
+        forms = [_ARABIC_ARTICLE.sub("al-", name)]
+        words = forms[0].split()
+        words = [
+            _ARABIC_NEWS_WORDS.get(w.lower(), w) if i < len(words) - 1 else w for i, w in enumerate(words)
+        ]
+        forms[0] = " ".join(w[:1].upper() + w[1:] if w.islower() and w != "al-" else w for w in words)
+        bare = re.sub(r"^al-", "", forms[0], flags=re.IGNORECASE)
+        if bare != forms[0] and len(bare) > 3:
+            forms.append(bare[:1].upper() + bare[1:])
+        forms += [re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", f) for f in forms]
+        for f in forms:
+            out += [f, *_arabic_ending_variants([f])]
+    return [v for v in dict.fromkeys(out) if v not in names]
 
 
 def _arabic_ending_variants(names: list[str]) -> list[str]:

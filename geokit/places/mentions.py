@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from geokit.places.build import NAME_ABBREVIATION, NAME_ALTERNATE, NAME_PRIMARY
+from geokit.places.build import NAME_ABBREVIATION, NAME_ALTERNATE, NAME_DERIVED, NAME_PRIMARY
 from geokit.places.gazetteer import Gazetteer
 from geokit.places.normalize import fold, name_hash, name_key
 from geokit.text.documents import clean_text
@@ -658,9 +658,11 @@ _SALIENCE = {
 
 
 #: A settlement named by one of its alternate names (a former or foreign name: "Salisbury" for
-#: Harare, "White House" for Casablanca, "Xinhua" for Shangmei) lends the filters this share of its
-#: importance: the name is less surely a place than the settlement is large.
+#: Harare, "White House" for Casablanca, "Xinhua" for Shangmei) or by a spelling derived from one
+#: ("Salah" for Salé, Sala) lends the filters this share of its importance: the name is less surely
+#: a place than the settlement is large.
 _ALTERNATE_SALIENCE = 0.8
+_LESSER_NAMES = frozenset((NAME_ALTERNATE, NAME_DERIVED))
 
 
 @dataclass(frozen=True, slots=True)
@@ -692,7 +694,7 @@ def _key_info(gaz: Gazetteer, key: str, cache: dict[str, _KeyInfo] | None = None
         salience = max(
             (
                 _SALIENCE.get(gaz.kind_of(r))
-                or gaz.importance_of(r) * (_ALTERNATE_SALIENCE if t == NAME_ALTERNATE else 1.0)
+                or gaz.importance_of(r) * (_ALTERNATE_SALIENCE if t in _LESSER_NAMES else 1.0)
                 for r, t in zip(recs, types, strict=True)
             ),
             default=0.0,
