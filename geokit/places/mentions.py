@@ -262,7 +262,7 @@ def _tokens(text: str) -> list[_Token]:
             continue
         if tok in _COMPASS_ABBREVIATIONS:
             continue  # "45 km SW of Sirte": a heading, not the start of a name
-        if tok.endswith(_HYPHEN_SUFFIXES) and (cut := tok.rfind("-")) > 1:
+        if "-" in tok and tok.endswith(_HYPHEN_SUFFIXES) and (cut := tok.rfind("-")) > 1:
             tok, e = tok[:cut], s + cut  # "a London-based firm", "U.S.-backed forces": the place
         if tok.endswith(("'s", "’s")) and len(tok) > 2:
             tok, e = tok[:-2], e - 2
@@ -353,10 +353,11 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
                 or ("." in gap and not tokens[j - 1].text.endswith("."))
             ):
                 # a sentence or clause boundary; "St. Louis" keeps its dot inside the token gap
+                if gap.strip() != ".":
+                    break
                 abbrev = tokens[j - 1].text.lower()
                 initial = len(abbrev) == 1 and tokens[j - 1].cap  # "Gino D. Bassett", "George W. Bush"
-                abbreviated = initial or abbrev in ("st", "mt", "ft", "ste") or abbrev in _TITLES
-                if not (gap.strip() == "." and abbreviated):
+                if not (initial or abbrev in ("st", "mt", "ft", "ste") or abbrev in _TITLES):
                     break
             if tokens[j].cap:
                 j += 1
@@ -432,7 +433,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
         for a, b, key in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0])):
             if any(taken[a:b]):
                 continue
-            if any(b > first and a < end for first, end in persons):
+            if persons and any(b > first and a < end for first, end in persons):
                 continue
             span_text = text[ch[a].start : ch[b - 1].end]
             # a name standing alone, or one of names joined by "and" ("Tikrit and Baiji"; a name
@@ -533,16 +534,21 @@ _TITLE_WORDS = frozenset(
 
 
 def _word_before(text: str, start: int) -> str:
-    """Return the word right before ``start`` (past spaces and one full stop), lower-case, or ""."""
-    j = start
-    while j > 0 and j > start - 3 and text[j - 1] in " \t":
-        j -= 1
-    if j > 0 and text[j - 1] == ".":
-        j -= 1
-    k = j
-    while k > 0 and j - k < 16 and text[k - 1].isalpha():
-        k -= 1
-    return text[k:j].lower() if k == 0 or not text[k - 1].isalnum() else ""
+    r"""Return the word right before ``start`` and one space (a full stop after it dropped), or "".
+
+    Examples
+    --------
+    >>> t = "by economist Paul, Dr. Smith and 3brother Tyler,\ncoach Sam"
+    >>> [_word_before(t, t.index(w)) for w in ("Paul", "Smith", "Tyler", "Sam")]
+    ['economist', 'dr', '', 'coach']
+    """
+    j = start - 1
+    if j < 1 or text[j] != " ":
+        return ""
+    lo = max(0, j - 17)
+    k = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j)) + 1
+    word = text[k:j].rstrip(".").lstrip("'\"‘“(")
+    return word.lower() if word.isalpha() and (k > 0 or lo == 0) else ""
 
 
 #: Below this English word frequency (Zipf), a capitalised word after a given name that is no place
@@ -618,8 +624,9 @@ def _person_start(chunk: list[_Token], i: int, names: list[tuple[int, int, str]]
         if is_surname(w) or is_given_name(w) or (len(w) == 1 and w.isalpha()):  # "Gino D. Bassett"
             return k
         if (
-            _zipf(w) < _RARE_WORD_ZIPF
-            and nxt.text[1:].islower()
+            nxt.text[1:].islower()
+            and w.isalpha()
+            and _zipf(w) < _RARE_WORD_ZIPF
             and not w.endswith("s")  # "Denver Broncos": a team
             and not any(a == k + 1 for a, _, _ in names)
         ):
@@ -838,7 +845,7 @@ def _starts_name(chunk: list[_Token], a: int) -> bool:
     if a == 0:
         return True
     before = chunk[a - 1].text.lower()
-    return before in _CONNECTORS or _zipf(before) >= _FUNCTION_WORD_ZIPF
+    return before in _CONNECTORS or (before.isalpha() and _zipf(before) >= _FUNCTION_WORD_ZIPF)
 
 
 #: A capitalised word at least this frequent in English is a function word ("In", "The", "At").
