@@ -604,6 +604,15 @@ def test_an_auxiliary_verb_is_no_target() -> None:
     assert c.target == "tanks"
 
 
+def test_an_unknown_name_before_its_state_is_the_target() -> None:
+    names = {
+        "Florida": Place(id="g:7", name="Florida", kind="admin1", lat=28.0, lon=-82.0, country="US"),
+        "Perry": Place(id="g:8", name="Perry", kind="town", lat=30.12, lon=-83.58, country="US"),
+    }
+    claims = claims_of("Idalia made landfall at Keaton Beach, Florida, about 20 miles south of Perry.", names)
+    assert [c.target for c in claims] == ["Keaton Beach"]
+
+
 def test_a_second_expression_after_and_shares_the_target() -> None:
     claims = claims_of("The wildfire is burning 45 km southwest of Sirte and 30 km from Qayyarah.")
     assert [c.target for c in claims] == ["wildfire", "wildfire"]

@@ -509,6 +509,10 @@ class _Context:
                 prev = self.by_end.get(q)
                 if prev is not None and q < men.start:
                     men = prev
+                elif q < men.start and self.text[q : men.start].strip() == ",":
+                    # "Keaton Beach, Florida, 20 miles south of Perry": the name before the state,
+                    # even when it is no place geokit knows
+                    return self.target_before(q, floor)
             inside = _IN_AREA_BEFORE.search(self.text, max(floor, men.start - 12), men.start)
             if inside and men.place is not None and men.place.kind in _AREA_KINDS:
                 # "a ship in the Red Sea about 50 nautical miles west of Hodeidah": the ship
