@@ -98,3 +98,15 @@ def test_a_place_in_a_compound_adjective_is_found():
     text = "A London-based firm and U.S.-backed forces met Saudi-led envoys."
     found = find_mentions(text, get_gazetteer())
     assert [(m.text, text[m.start : m.end]) for m in found] == [("London", "London"), ("U.S.", "U.S.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil's Lula met leaders in Manaus.", ["Brazil", "Manaus"]),  # not Luleå, Sweden
+        ("Syria's Aleppo was shelled.", ["Syria", "Aleppo"]),
+        ("Russia's Black Sea fleet sailed.", ["Russia", "Black Sea"]),
+    ],
+)
+def test_after_a_countrys_possessive_a_name_is_of_that_country(gaz, text, expected):
+    assert names(text, gaz) == expected

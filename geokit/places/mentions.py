@@ -458,6 +458,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
             # a multi-word proper name that is not a place ("Andrew Brunson"): its last word is a name
             person_words.add(fold(ch[-1].text))
     out.sort(key=lambda m: m.start)
+    out = [m for m in out if not _foreign_after_possessive(gazetteer, text, m, caches[0])]
     link_qualifiers(out, text)
     for m in out:
         part = _part_before(text, m.start)
@@ -834,6 +835,36 @@ def _keep(
         # after "of" it is the place the name is of ("the Governor of Ninawa", "west of Sirte")
         return None
     return end
+
+
+_POSSESSOR = re.compile(r"([A-Z][A-Za-z.]{1,30})['’]s\s{1,2}\Z")
+#: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's"), or "".
+_POSSESSOR_COUNTRY: weakref.WeakKeyDictionary[Gazetteer, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _foreign_after_possessive(
+    gaz: Gazetteer, text: str, mention: RawMention, key_infos: dict[str, _KeyInfo]
+) -> bool:
+    """Say whether a name after "<Country>'s" has no namesake in that country ("Brazil's Lula").
+
+    After a country's possessive, a name is that country's place ("Syria's Aleppo") or a person
+    of it ("Brazil's Lula" is not Luleå, Sweden).
+    """
+    m = _POSSESSOR.search(text, max(0, mention.start - 36), mention.start)
+    if m is None:
+        return False
+    known = _POSSESSOR_COUNTRY.setdefault(gaz, {})
+    code = known.get(m.group(1))
+    if code is None:
+        found = gaz.candidates(m.group(1), kinds=("country",), fuzzy=False, limit=1)
+        code = known[m.group(1)] = (found[0].place.country or "") if found else ""
+    if not code:
+        return False
+    for r in _key_info(gaz, mention.key, key_infos).recs:
+        p = gaz.place(r, geometry=False)
+        if p.country == code or p.country is None:
+            return False
+    return True
 
 
 def _starts_name(chunk: list[_Token], a: int) -> bool:
