@@ -110,3 +110,15 @@ def test_a_place_in_a_compound_adjective_is_found():
 )
 def test_after_a_countrys_possessive_a_name_is_of_that_country(gaz, text, expected):
     assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters entered Ras al-Ain on Sunday.", ["Ras al-Ain"]),  # "on Sunday" is no part of it
+        ("Drones hit Ain al-Asad air base in Anbar province.", ["Anbar"]),  # "Ain" is no French département
+        ("He lives in Newcastle upon Tyne.", ["Newcastle upon Tyne"]),
+    ],
+)
+def test_arabic_compound_names_and_calendar_words(gaz, text, expected):
+    assert names(text, gaz) == expected

@@ -33,7 +33,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -573,15 +573,22 @@ ARABIC_SPEAKING = frozenset("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY 
 
 _ARABIC_ARTICLE = re.compile(r"\b(?:a[dnrstz]h?|al|el)[\s-](?=\w)", re.IGNORECASE)
 #: Words news spells otherwise than GeoNames' transliteration (lower case).
-_ARABIC_NEWS_WORDS = {"dayr": "deir", "tall": "tal", "bayt": "beit", "ra's": "ras", "ra’s": "ras"}
+_ARABIC_NEWS_WORDS = {"dayr": "deir", "tall": "tal", "bayt": "beit", "ayn": "ain"}
+
+
+def _news_word(word: str) -> str:
+    """Return a word of an Arabic name as news writes it ("Dayr": "Deir", "al-Ayn": "al-Ain")."""
+    head, rest = ("al-", word[3:]) if word.lower().startswith("al-") else ("", word)
+    news = _ARABIC_NEWS_WORDS.get(rest.lower())
+    return head + news.capitalize() if news else word
 
 
 def _arabic_news_spellings(names: list[str]) -> list[str]:
     """Return the spellings English news gives Arabic place names that GeoNames writes otherwise.
 
     The article is written "al-" whatever letter follows ("Jisr ash Shughur": "Jisr al-Shughur"), or
-    left out at the start ("Ar Ramadi": "Ramadi"); "Dayr", "Tall", "Bayt" are "Deir", "Tal",
-    "Beit"; a doubled consonant is written once ("Bin Jawwad": "Bin Jawad"); and the final
+    left out at the start ("Ar Ramadi": "Ramadi"); "Dayr", "Tall", "Bayt", "Ayn" are "Deir",
+    "Tal", "Beit", "Ain"; a doubled consonant is written once ("Bin Jawwad": "Bin Jawad"); and the final
     tā' marbūṭa either way (:func:`_arabic_ending_variants`). Names in other scripts are left alone.
 
     Examples
@@ -599,9 +606,7 @@ def _arabic_news_spellings(names: list[str]) -> list[str]:
             continue
         forms = [_ARABIC_ARTICLE.sub("al-", name)]
         words = forms[0].split()
-        words = [
-            _ARABIC_NEWS_WORDS.get(w.lower(), w) if i < len(words) - 1 else w for i, w in enumerate(words)
-        ]
+        words = [_news_word(w) for w in words]
         forms[0] = " ".join(w[:1].upper() + w[1:] if w.islower() and w != "al-" else w for w in words)
         bare = re.sub(r"^al-", "", forms[0], flags=re.IGNORECASE)
         if bare != forms[0] and len(bare) > 3:

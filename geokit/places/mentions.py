@@ -334,6 +334,12 @@ def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+_CALENDAR_WORDS = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December
+    """.split()
+)
 _CLAUSE_BREAKS = frozenset(',;:()"“”!?\n')
 
 
@@ -372,7 +378,13 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
                 and (k == j or len(text[tokens[k - 1].end : tokens[k].start]) <= 2)  # "of 45 km and": no
             ):
                 k += 1
-            if k < n and k > j and tokens[k].cap and len(text[tokens[k - 1].end : tokens[k].start]) <= 2:
+            if (
+                k < n
+                and k > j
+                and tokens[k].cap
+                and len(text[tokens[k - 1].end : tokens[k].start]) <= 2
+                and tokens[k].text not in _CALENDAR_WORDS  # "Ras al-Ain on Sunday": no name
+            ):
                 j = k + 1
                 continue
             break
@@ -807,6 +819,8 @@ def _keep(
             return None
     if single and span.demonym:
         return None
+    if b < len(chunk) and best < 1.0 and _ARABIC_PREFIX.match(chunk[b].text):
+        return None  # "Ain al-Asad air base", "Ras al-Ain": the first word of an Arabic name
     word = span.word
     if span.generic:
         return None
