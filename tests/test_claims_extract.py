@@ -613,6 +613,12 @@ def test_an_unknown_name_before_its_state_is_the_target() -> None:
     assert [c.target for c in claims] == ["Keaton Beach"]
 
 
+def test_an_appositive_between_two_commas_locates_the_place_before_it() -> None:
+    text = "Troops took Qayyarah, the main town of the district, about 60 kilometers south of Mosul."
+    c = one(text)
+    assert c.target == "Qayyarah" and c.target_place is PLACES["Qayyarah"]
+
+
 def test_a_second_expression_after_and_shares_the_target() -> None:
     claims = claims_of("The wildfire is burning 45 km southwest of Sirte and 30 km from Qayyarah.")
     assert [c.target for c in claims] == ["wildfire", "wildfire"]

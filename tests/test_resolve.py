@@ -187,3 +187,8 @@ def test_arabic_names_as_news_spells_them(gaz, text, name, country):
 
 def test_a_derived_spelling_of_a_city_is_no_footballer(gaz):
     assert "Salah" not in places("Mohamed Salah scored twice. Salah said he was happy.", gaz)
+
+
+def test_the_democratic_republic_of_congo_without_its_article(gaz):
+    found = places("M23 rebels advanced in the Democratic Republic of Congo.", gaz)
+    assert found["Democratic Republic of Congo"].country == "CD"

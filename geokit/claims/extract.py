@@ -698,8 +698,13 @@ class _Extractor:
             return previous.target, previous.target_place
         # "Sirte, the militants' stronghold on the coast 450 km east of Tripoli": the place before
         # the appositive, not the last noun of it
-        comma = text.rfind(",", max(floor, pos - _WINDOW), pos)
-        if comma > 0 and _APPOSITIVE_RE.match(text, comma + 1, pos):
+        lo = max(floor, pos - _WINDOW)
+        comma, end = text.rfind(",", lo, pos), pos
+        if comma > 0 and not text[comma + 1 : pos].strip():
+            # "Wad Madani, the capital of Gezira state, about 170 km southeast of Khartoum": the
+            # appositive is set off by two commas
+            comma, end = text.rfind(",", lo, comma), comma
+        if comma > 0 and _APPOSITIVE_RE.match(text, comma + 1, end):
             named = self.ctx.by_end.get(comma)
             if named is not None and named.place is not None and named.place.kind != "country":
                 return named.text, named.place

@@ -33,7 +33,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -150,7 +150,7 @@ COUNTRY_SHORT_NAMES = {
     "US": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
-    "CD": ["DRC", "DR Congo", "D.R. Congo"],
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo"],
     "CF": ["CAR"],
     "KR": ["South Korea", "ROK", "Korea"],
     "KP": ["North Korea", "DPRK"],
