@@ -536,8 +536,15 @@ def test_the_city_is_the_settlement_named_last() -> None:
     assert c.target == "unnamed target"  # "pushed to": a verb, no noun
 
 
-def test_an_appositive_locates_the_place_before_it() -> None:
-    text = "Forces advanced from Qayyarah, a town on the Tigris River about 60 kilometers south of Mosul."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forces advanced from Qayyarah, a town on the Tigris River about 60 kilometers south of Mosul.",
+        # set off by two commas
+        "Troops took Qayyarah, the main town of the district, about 60 kilometers south of Mosul.",
+    ],
+)
+def test_an_appositive_locates_the_place_before_it(text: str) -> None:
     c = one(text)
     assert c.target == "Qayyarah" and c.target_place is PLACES["Qayyarah"]
 
@@ -611,12 +618,6 @@ def test_an_unknown_name_before_its_state_is_the_target() -> None:
     }
     claims = claims_of("Idalia made landfall at Keaton Beach, Florida, about 20 miles south of Perry.", names)
     assert [c.target for c in claims] == ["Keaton Beach"]
-
-
-def test_an_appositive_between_two_commas_locates_the_place_before_it() -> None:
-    text = "Troops took Qayyarah, the main town of the district, about 60 kilometers south of Mosul."
-    c = one(text)
-    assert c.target == "Qayyarah" and c.target_place is PLACES["Qayyarah"]
 
 
 def test_a_second_expression_after_and_shares_the_target() -> None:

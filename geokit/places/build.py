@@ -588,8 +588,9 @@ def _arabic_news_spellings(names: list[str]) -> list[str]:
 
     The article is written "al-" whatever letter follows ("Jisr ash Shughur": "Jisr al-Shughur"), or
     left out at the start ("Ar Ramadi": "Ramadi"); "Dayr", "Tall", "Bayt", "Ayn" are "Deir",
-    "Tal", "Beit", "Ain"; a doubled consonant is written once ("Bin Jawwad": "Bin Jawad"); and the final
-    tā' marbūṭa either way (:func:`_arabic_ending_variants`). Names in other scripts are left alone.
+    "Tal", "Beit", "Ain"; a doubled consonant is written once ("Bin Jawwad": "Bin Jawad"); and
+    the final tā' marbūṭa either way (:func:`_arabic_ending_variants`). Names in other scripts
+    are left alone.
 
     Examples
     --------
@@ -604,13 +605,11 @@ def _arabic_news_spellings(names: list[str]) -> list[str]:
             name = anyascii(name).replace("'", "")
         if not name or not name.replace(" ", "").replace("-", "").isalpha():
             continue
-        forms = [_ARABIC_ARTICLE.sub("al-", name)]
-        words = forms[0].split()
-        words = [_news_word(w) for w in words]
-        forms[0] = " ".join(w[:1].upper() + w[1:] if w.islower() and w != "al-" else w for w in words)
+        # case is left as it comes: the name index folds it
+        forms = [" ".join(_news_word(w) for w in _ARABIC_ARTICLE.sub("al-", name).split())]
         bare = re.sub(r"^al-", "", forms[0], flags=re.IGNORECASE)
         if bare != forms[0] and len(bare) > 3:
-            forms.append(bare[:1].upper() + bare[1:])
+            forms.append(bare)
         forms += [re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", f) for f in forms]
         for f in forms:
             out += [f, *_arabic_ending_variants([f])]

@@ -12,8 +12,12 @@ is not a place:
   name (unless the place is named as one: "in Georgia"), a surname before a verb of saying ("Cook
   said"); a person's name ends at "of" or "and" ("Judy Law of Oxford");
 - common words that are also names of minor places ("Nice day", "Reading", "Of"), judged by the
-  word's frequency in English (``wordfreq``) against the importance of the place;
-- minor places embedded in a longer proper name that is not a place ("Peter Cook").
+  word's frequency in English (``wordfreq``) against the importance of the place (of which a name
+  that is only an alternate or derived one lends 0.8: "White House" is no Casablanca);
+- minor places embedded in a longer proper name that is not a place ("Peter Cook"), or first in
+  an Arabic compound name ("Ain al-Asad air base"), and the tail of a longer proper name even
+  before a qualifier ("Keaton Beach, Florida" is not "Beach");
+- a name after a country's possessive that has no namesake in that country ("Brazil's Lula").
 """
 
 from __future__ import annotations
@@ -870,6 +874,8 @@ def _foreign_after_possessive(
     known = _POSSESSOR_COUNTRY.setdefault(gaz, {})
     code = known.get(m.group(1))
     if code is None:
+        if len(known) > 50_000:
+            known.clear()
         found = gaz.candidates(m.group(1), kinds=("country",), fuzzy=False, limit=1)
         code = known[m.group(1)] = (found[0].place.country or "") if found else ""
     if not code:
