@@ -192,3 +192,8 @@ def test_a_derived_spelling_of_a_city_is_no_footballer(gaz):
 def test_the_democratic_republic_of_congo_without_its_article(gaz):
     found = places("M23 rebels advanced in the Democratic Republic of Congo.", gaz)
     assert found["Democratic Republic of Congo"].country == "CD"
+
+
+def test_a_river_of_the_documents_country(gaz):
+    text = "Flood warnings remain along the River Severn, police in Oldham and Rochdale, England, said."
+    assert places(text, gaz)["River Severn"].country == "GB"

@@ -8,7 +8,7 @@ Each candidate's score starts from its name match and prior (population, kind; s
   Idaho");
 - its country being the document's: ``+0.35 * share`` of the country among the document's
   confidently resolved mentions (countries named in the text count double); for settlements,
-  regions, counties and countries;
+  regions, counties, countries and rivers ("the River Severn" in an English story);
 - spatial coherence: ``+0.15`` when a settlement or county lies within 300 km of another resolved
   place of the document (countries and regions excluded), ``+0.1`` more within 50 km;
 - a region (state, province, county) containing a settlement named in the text, other than one
@@ -316,7 +316,7 @@ class Resolver:
                 score += 0.5
                 why.append(f"inside {qual.name} (qualifier)")
             s = share.get(p.country or "", 0.0)
-            if s and (p.kind in _POINT_KINDS or p.kind in _REGION_KINDS or p.kind == "country"):
+            if s and (p.kind in _POINT_KINDS or p.kind in _REGION_KINDS or p.kind in ("country", "river")):
                 score += 0.35 * s
                 why.append(f"in {p.country}, {s:.0%} of the document's places")
             if d < 300_000:
