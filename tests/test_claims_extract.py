@@ -569,24 +569,34 @@ def test_a_place_qualified_by_its_state_is_the_target_not_the_state() -> None:
     assert c.target == "Paradise" and c.target_place is names["Paradise"]
 
 
-def test_the_border_alone_is_that_of_the_country_of_the_place_named_last() -> None:
-    names = {
-        "Valuyki": Place(id="g:1", name="Valuyki", kind="town", lat=50.21, lon=38.1, country="RU"),
-        "Ukraine": Place(id="g:2", name="Ukraine", kind="country", lat=49.0, lon=32.0, country="UA"),
-    }
-    text = "The region borders Ukraine. A drone hit a depot in Valuyki, some 15 miles from the border."
+@pytest.mark.parametrize(
+    ("names", "text", "border", "target"),
+    [
+        # "the border" alone: that of the country of the place named last
+        (
+            {
+                "Valuyki": Place(id="g:1", name="Valuyki", kind="town", lat=50.21, lon=38.1, country="RU"),
+                "Ukraine": Place(id="g:2", name="Ukraine", kind="country", lat=49.0, lon=32.0, country="UA"),
+            },
+            "The region borders Ukraine. A drone hit a depot in Valuyki, some 15 miles from the border.",
+            "Russia–Ukraine border",
+            "Valuyki",
+        ),
+        # a country's border: with the neighbour named nearest
+        (
+            {
+                "Russia": Place(id="g:3", name="Russia", kind="country", lat=60.0, lon=100.0, country="RU"),
+                "Rzeszow": Place(id="g:4", name="Rzeszów", kind="city", lat=50.04, lon=22.0, country="PL"),
+            },
+            "Russia fired missiles overnight. Zelenskyy traveled to Rzeszow, near the Ukrainian border.",
+            "Poland–Ukraine border",
+            "Rzeszow",
+        ),
+    ],
+)
+def test_which_border_is_meant(names: dict[str, Place], text: str, border: str, target: str) -> None:
     c = one(text, names=names)
-    assert c.anchor is not None and c.anchor.name == "Russia–Ukraine border" and c.target == "Valuyki"
-
-
-def test_a_countrys_border_is_with_the_neighbour_named_nearest() -> None:
-    names = {
-        "Russia": Place(id="g:3", name="Russia", kind="country", lat=60.0, lon=100.0, country="RU"),
-        "Rzeszow": Place(id="g:4", name="Rzeszów", kind="city", lat=50.04, lon=22.0, country="PL"),
-    }
-    text = "Russia fired missiles overnight. Zelenskyy traveled to Rzeszow, near the Ukrainian border."
-    c = one(text, names=names)
-    assert c.anchor is not None and c.anchor.name == "Poland–Ukraine border"
+    assert c.anchor is not None and c.anchor.name == border and c.target == target
 
 
 SEA = {

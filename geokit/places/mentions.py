@@ -25,9 +25,10 @@ from __future__ import annotations
 import itertools
 import re
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 
@@ -39,6 +40,8 @@ from geokit.text.frequency import zipf_frequency
 from geokit.text.person_names import is_given_name, is_surname
 
 __all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualifiers"]
+
+_T = TypeVar("_T")
 
 #: Longest name looked up, in words.
 MAX_NAME_WORDS = 7
@@ -871,13 +874,12 @@ def _foreign_after_possessive(
     m = _POSSESSOR.search(text, max(0, mention.start - 36), mention.start)
     if m is None:
         return False
-    known = _POSSESSOR_COUNTRY.setdefault(gaz, {})
-    code = known.get(m.group(1))
-    if code is None:
-        if len(known) > 50_000:
-            known.clear()
+
+    def country() -> str:
         found = gaz.candidates(m.group(1), kinds=("country",), fuzzy=False, limit=1)
-        code = known[m.group(1)] = (found[0].place.country or "") if found else ""
+        return (found[0].place.country or "") if found else ""
+
+    code = _memo(_POSSESSOR_COUNTRY, gaz, m.group(1), country)
     if not code:
         return False
     for r in _key_info(gaz, mention.key, key_infos).recs:
@@ -918,17 +920,32 @@ def _qualified_by_region(gaz: Gazetteer, text: str, end: int) -> bool:
     m = _QUALIFIER_AFTER.match(text, end, end + 40)
     if m is None:
         return False
-    known = _REGION_NAME.setdefault(gaz, {})
-    answer = known.get(m.group(1))
-    if answer is None:
-        if len(known) > 50_000:
-            known.clear()
-        answer = known[m.group(1)] = any(
+    return _memo(
+        _REGION_NAME,
+        gaz,
+        m.group(1),
+        lambda: any(
             gaz.candidates(name, kinds=("admin1", "country"), fuzzy=False, limit=1)
             for name in dict.fromkeys([m.group(1), m.group(1).split()[0]])
             if name_key(name)
-        )
-    return answer
+        ),
+    )
+
+
+def _memo(
+    store: weakref.WeakKeyDictionary[Gazetteer, dict[str, _T]],
+    gaz: Gazetteer,
+    word: str,
+    compute: Callable[[], _T],
+) -> _T:
+    """Return ``compute()`` for a word, kept per gazetteer in ``store`` (at most 50,000 words)."""
+    known = store.setdefault(gaz, {})
+    value = known.get(word)
+    if value is None:
+        if len(known) > 50_000:
+            known.clear()
+        value = known[word] = compute()
+    return value
 
 
 #: Every word of _PART_WORDS holds one of these.
