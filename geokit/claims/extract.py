@@ -43,7 +43,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from geokit.claims.grammar import (
@@ -353,15 +353,18 @@ class _Context:
             return _Anchor(phrase, words[0][0], words[-1][1], settlement.place, settlement)
         return _Anchor(phrase, words[0][0], words[-1][1], named=False)
 
-    def country_before(self, pos: int) -> str | None:
-        """Return the country of the place named last in the 1,000 characters before ``pos``."""
+    def named_before(self, pos: int) -> Iterator[Mention]:
+        """Yield the resolved mentions of the 1,000 characters before ``pos``, the last first."""
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0 and self._spans[i][0] >= pos - 1000:
             men = self.by_start[self._spans[i][0]]
-            if men.place is not None and men.place.country:
-                return men.place.country
+            if men.place is not None:
+                yield men
             i -= 1
-        return None
+
+    def country_before(self, pos: int) -> str | None:
+        """Return the country of the place named last in the 1,000 characters before ``pos``."""
+        return next((men.place.country for men in self.named_before(pos) if men.place.country), None)
 
     def settlement_meant(self, phrase: str, pos: int) -> Mention | None:
         """Return the settlement "the city" (town, village, capital, port) refers to, or None.
@@ -372,20 +375,21 @@ class _Context:
         m = _SETTLEMENT_REF_RE.match(phrase)
         if m is None:
             return None
-        kinds = ("city", "town", "village") if m.group("kind").lower() != "capital" else ("city",)
+        kinds = _SETTLEMENTS if m.group("kind").lower() != "capital" else ("city",)
         country = None
         if m.group("country"):
             place = self.country_at(m.group("country"))
             if place is None:
                 return None
             country = place.country
-        i = bisect.bisect_left(self._starts, pos) - 1
-        while i >= 0 and self._spans[i][0] >= pos - 1000:
-            men = self.by_start[self._spans[i][0]]
-            if men.place is not None and men.place.kind in kinds and country in (None, men.place.country):
-                return men
-            i -= 1
-        return None
+        return next(
+            (
+                men
+                for men in self.named_before(pos)
+                if men.place.kind in kinds and country in (None, men.place.country)
+            ),
+            None,
+        )
 
     def line_anchor_at(self, pos: int, limit: int) -> _Anchor | None:
         """Read a border or coast named by its countries ("the Turkish border", "the Libyan coast").

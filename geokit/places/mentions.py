@@ -301,11 +301,7 @@ def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
     >>> is_demonym("Libyan", gaz), is_demonym("al-Iraqi", gaz), is_demonym("Libya", gaz)
     (True, True, False)
     """
-    cache = _DEMONYM_CACHE.setdefault(gazetteer, {})
-    cached = cache.get(word)
-    if cached is None:
-        cached = cache[word] = _is_demonym(word, gazetteer)
-    return cached
+    return _memo(_DEMONYM_CACHE, gazetteer, word, lambda: _is_demonym(word, gazetteer))
 
 
 def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
