@@ -217,7 +217,7 @@ class Resolver:
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
         scored: list[list[Candidate]] = group_cands
         distances = _Distances(group_cands)
-        for _ in range(2):
+        for last in (False, True):
             context = self._context(chosen, group_cands)
             context["near"] = distances.nearest(context["points"])
             scored = [
@@ -231,6 +231,7 @@ class Resolver:
                     group_of,
                     region_word[gi],
                     city_word[gi],
+                    keep=MAX_CANDIDATES if last else 1,
                 )
                 for gi in range(len(group_list))
             ]
@@ -290,7 +291,13 @@ class Resolver:
         group_of: dict[int, int],
         region_word: bool = False,
         city_word: bool = False,
+        keep: int = MAX_CANDIDATES,
     ) -> list[Candidate]:
+        """Return the group's candidates scored in the document's context, best first.
+
+        Only the first ``keep`` are returned: their reasons, which name every bonus, are written
+        for them alone (a pass that only chooses needs one).
+        """
         if not cands:
             return []
         contains = self._contains
@@ -307,21 +314,21 @@ class Resolver:
         # "Wales" the village takes no bonus for lying in England when the name is also a region's.
         region_named = {c.place.country for c in cands if c.place.kind in ("admin1", *_AREAL)}
         own = {c.place.id for c in cands}
-        out = []
+        out: list[tuple[float, Candidate, list[tuple[str, tuple]]]] = []
         for c, d in zip(cands, near, strict=True):
             p = c.place
-            score, why = c.score, [c.reason]
+            score, why = c.score, []
             regional = p.kind in _REGION_KINDS and p.country not in named_countries
             if qual is not None and contains(qual, p):
                 score += 0.5
-                why.append(f"inside {qual.name} (qualifier)")
+                why.append(("inside {} (qualifier)", (qual.name,)))
             s = share.get(p.country or "", 0.0)
             if s and (p.kind in _POINT_KINDS or p.kind in _REGION_KINDS or p.kind in ("country", "river")):
                 score += 0.35 * s
-                why.append(f"in {p.country}, {s:.0%} of the document's places")
+                why.append(("in {}, {:.0%} of the document's places", (p.country, s)))
             if d < 300_000:
                 score += 0.15 + (0.1 if d < 50_000 else 0.0)
-                why.append(f"{d / 1000:.0f} km from another place in the text")
+                why.append(("{:.0f} km from another place in the text", (d / 1000,)))
             elif regional and p.geometry is not None:
                 # not the place this very name may mean: "New York City" named elsewhere argues
                 # for the city in "New York", not for the state around it
@@ -335,7 +342,7 @@ class Resolver:
                 )
                 if inside:
                     score += 0.25
-                    why.append(f"contains {inside}, named in the text")
+                    why.append(("contains {}, named in the text", (inside,)))
             if p.kind in _LOCAL_KINDS and (p.kind == "admin2" or p.country not in region_named):
                 holder = next(
                     (
@@ -347,7 +354,7 @@ class Resolver:
                 )
                 if holder:
                     score += 0.1
-                    why.append(f"inside {holder}, named in the text")
+                    why.append(("inside {}, named in the text", (holder,)))
             if regional:
                 peer = next(
                     (
@@ -359,22 +366,25 @@ class Resolver:
                 )
                 if peer:
                     score += 0.1
-                    why.append(f"{peer}, a region of the same level, is named too")
+                    why.append(("{}, a region of the same level, is named too", (peer,)))
             if p.kind in _REGION_KINDS and region_word:
                 score += 0.3
-                why.append("a region word follows")
+                why.append(("a region word follows", ()))
             elif p.kind in _POINT_KINDS and city_word:
                 score += 0.3
-                why.append("'city' or 'town' follows")
+                why.append(("'city' or 'town' follows", ()))
             if p.kind in _AREAL and "fuzzy" not in c.reason:
                 score += 0.3
-                why.append("a country, continent, world region or ocean by this name")
+                why.append(("a country, continent, world region or ocean by this name", ()))
             if self._is_capital(p):
                 score += 0.1
-                why.append("national capital")
-            out.append(Candidate(p, score, "; ".join(why)))
-        out.sort(key=lambda c: (-c.score, -(c.place.population or 0), c.place.id))
-        return out
+                why.append(("national capital", ()))
+            out.append((score, c, why))
+        out.sort(key=lambda t: (-t[0], -(t[1].place.population or 0), t[1].place.id))
+        return [
+            Candidate(c.place, score, "; ".join([c.reason, *(t.format(*a) for t, a in why)]))
+            for score, c, why in out[:keep]
+        ]
 
     def _is_capital(self, p: Place) -> bool:
         # by name, so only a city (100,000 or more) qualifies: Washington, D.C., not Washington, Iowa
