@@ -533,7 +533,7 @@ def test_the_city_is_the_settlement_named_last() -> None:
     text = "Troops reached Mosul on Monday and pushed to within 5 miles of the city's southern edge."
     [c] = [c for c in claims_of(text) if c.relation == "distance"]
     assert c.anchor is PLACES["Mosul"] and c.anchor_text == "the city's southern edge"
-    assert c.target == "unnamed target"  # "pushed to": a verb, no noun
+    assert c.target == "troops"  # "pushed to": the subject of the verb joined by "and"
 
 
 @pytest.mark.parametrize(
@@ -632,6 +632,26 @@ def test_an_auxiliary_verb_is_no_target() -> None:
 def test_a_second_expression_after_and_shares_the_target() -> None:
     claims = claims_of("The wildfire is burning 45 km southwest of Sirte and 30 km from Qayyarah.")
     assert [c.target for c in claims] == ["wildfire", "wildfire"]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("The wildfire broke out near Sirte and spread to within 2 miles of Qayyarah.", ["wildfire"] * 2),
+        ("The storm made landfall near Sirte.", ["storm"]),
+        ("The plane crashed shortly after take-off about 3 km from Sirte.", ["plane"]),
+        ("A 6.4 earthquake struck on Tuesday, about 40 km west of Sirte.", ["earthquake"]),
+        ("Tanks had advanced to the border and were positioned near Sirte.", ["tanks"]),
+        ("A man was shot near Sirte.", ["man"]),
+        # a verb with an object or a place phrase after it: that is what is located
+        ("Rescuers reached the camp 5 km from Sirte.", ["camp"]),
+        ("The hostages were held in a farmhouse 10 to 15 km outside Sirte.", ["farmhouse"]),
+        ("Militants killed at least 37 people in an attack on a village near Sirte.", ["village"]),
+        ("They fled to the mountains some 50 km west of Sirte.", ["mountains"]),
+    ],
+)
+def test_a_verb_without_object_locates_its_subject(text: str, targets: list[str]) -> None:
+    assert [c.target for c in claims_of(text)] == targets
 
 
 def test_a_participle_after_a_comma_is_no_target() -> None:

@@ -66,7 +66,7 @@ from geokit.claims.grammar import (
     parse_part,
     parse_vague_number,
 )
-from geokit.claims.targets import noun_phrase_label, target_key, trim_predicate
+from geokit.claims.targets import common_noun, noun_phrase_label, target_key, target_words, trim_predicate
 from geokit.errors import InputError
 from geokit.model import Claim, Direction, Distance, Document, Mention, Place
 from geokit.text.sentences import split_sentences
@@ -525,8 +525,14 @@ class _Context:
         lo = max(floor, p - _WINDOW)
         seg = self.text[lo:p]
         cut = max(seg.rfind(c) for c in ',;:()[]"“”')
-        words = trim_predicate(_WORD_RE.findall(seg[cut + 1 :])[-8:])
+        clause = seg[cut + 1 :]
+        # not a subject from a parenthesis set off by dashes ("Rockett — who stood ... with a
+        # swollen eye — was held in ...")
+        after_dash = trim_predicate(_WORD_RE.findall(clause.rsplit("—", 1)[-1]))
+        words = target_words(trim_predicate(_WORD_RE.findall(clause)), after_dash)
         label = noun_phrase_label(words)
+        if label and " " not in label and self.text[floor:p].lstrip().startswith(label):
+            label = common_noun(label)  # "Troops pushed to within ...": opening the sentence, no name
         if words and words[-1].lower() in _PRONOUNS:
             # "it is 3 km west of ...": the last target, if it was named close before
             recent = self.last_target is not None and p - self.last_target_end <= _PRONOUN_REACH

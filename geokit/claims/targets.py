@@ -11,7 +11,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["noun_phrase_label", "singularise", "target_key", "trim_predicate"]
+from geokit.text.frequency import zipf_frequency
+from geokit.text.person_names import is_given_name, is_surname
+
+__all__ = [
+    "common_noun",
+    "noun_phrase_label",
+    "singularise",
+    "subject_if_no_object",
+    "target_key",
+    "target_words",
+    "trim_predicate",
+]
 
 
 def _words(text: str) -> list[str]:
@@ -118,6 +129,146 @@ def trim_predicate(words: list[str], limit: int = 3) -> list[str]:
     return out
 
 
+def target_words(clause: list[str], own: list[str] | None = None) -> list[str]:
+    """Return the words, at most eight, whose noun phrase an expression after a clause locates.
+
+    ``clause`` holds the clause's words up to the expression, predicate trimmed; ``own`` the same
+    words after a parenthesis, where a subject may be looked for (default: ``clause``). They are
+    the last words of the clause, or its subject when its verb has no object (see
+    :func:`subject_if_no_object`), or when the last words say when, not what ("an earthquake
+    struck off Chile on Tuesday, 40 km west of Iquique": the earthquake).
+
+    Examples
+    --------
+    >>> target_words("Rescuers reached two camps".split())
+    ['Rescuers', 'reached', 'two', 'camps']
+    >>> target_words("The wildfire broke out".split())
+    ['The', 'wildfire']
+    >>> target_words("An earthquake struck off the coast of Chile on Tuesday".split())
+    ['An', 'earthquake']
+    """
+    own = clause if own is None else own
+    words = (subject_if_no_object(own) or clause)[-8:]
+    label = noun_phrase_label(words)
+    if label and label.split()[-1].lower() in _TIME_WORDS:
+        subject = subject_if_no_object(own, always=True)
+        return subject[-8:] if subject else []
+    return words
+
+
+def subject_if_no_object(words: list[str], *, always: bool = False) -> list[str] | None:
+    """Return the subject's words when the clause before an expression ends in a verb with no object.
+
+    ``words`` are the clause's words up to the expression, predicate trimmed. When the last verb
+    among them is followed by nothing but particles, adverbs and phrases of time, or by a noun that
+    only completes the verb ("made landfall"), the expression says where the verb's subject is:
+    "the wildfire broke out near Paradise", "the plane crashed shortly after take-off about 3 km from
+    Pokhara", "a man was shot near the Oceanfront". A verb joined by "and" has the subject of the
+    verb before it ("the fire broke out near Paradise and spread to within two miles of Chico",
+    "tanks had advanced to the border and were positioned near Rafah"). With ``always``, the last
+    verb's subject whatever follows it (the caller found no noun phrase of its own to locate, as in
+    "an earthquake struck off the coast of Chile on Tuesday, 40 km west of Iquique").
+
+    None when the verb has an object or a place phrase after it ("rescuers reached the camp 5 km
+    from ...", "hostages were held in a farmhouse 10 km outside Kidal": the camp, the farmhouse), when
+    no verb is found, or when the subject is a pronoun.
+
+    Examples
+    --------
+    >>> subject_if_no_object(["The", "wildfire", "broke", "out"])
+    ['The', 'wildfire']
+    >>> subject_if_no_object("the fire broke out near the town of Paradise and spread".split())
+    ['the', 'fire']
+    >>> subject_if_no_object("The plane crashed shortly after take-off".split())
+    ['The', 'plane']
+    >>> subject_if_no_object(["Rescuers", "reached", "the", "camp"]) is None
+    True
+    >>> subject_if_no_object("hostages were held in a farmhouse".split()) is None
+    True
+    >>> subject_if_no_object("An earthquake struck off the coast of Chile on Tuesday".split(), always=True)
+    ['An', 'earthquake']
+    >>> subject_if_no_object(["two", "abandoned", "villages"]) is None  # an adjective, not a verb
+    True
+    """
+    joined = bool(words) and words[-1].lower() in _CONJUNCTIONS
+    for _ in range(3):  # each "and" moves one verb back
+        v = next((i for i in range(len(words) - 1, 0, -1) if _is_verb(words, i)), None)
+        if v is None:
+            return None
+        tail = [w.lower() for w in words[v + 1 :]]
+        if not (always or joined or tail == [] or _adverbial(tail)):
+            return None
+        subject = trim_predicate(words[:v])
+        if subject and subject[-1].lower() in _CONJUNCTIONS:
+            words, joined = subject, True
+            continue
+        if not subject or subject[-1].lower() in _PRONOUNS or subject[-1].lower() in _SUBJECT_PRONOUNS:
+            return None
+        return subject
+    return None
+
+
+def _adverbial(tail: list[str]) -> bool:
+    """Return whether words after a verb are only particles, adverbs and time ("out", "on Tuesday")."""
+    if len(tail) == 1 and tail[0] in _VERB_COMPLEMENTS:
+        return True
+    return all(w in _NO_OBJECT or w in _TIME_WORDS or w in _DETERMINERS or w.endswith("ly") for w in tail)
+
+
+def _is_verb(words: list[str], i: int) -> bool:
+    """Return whether ``words[i]`` is a verb in the past tense or a linking verb (not an adjective)."""
+    w = words[i]
+    if not w.islower():
+        return False
+    if w in _PAST_VERBS:
+        return True
+    # "-ed" after a determiner or number is an adjective ("two abandoned villages")
+    return w.endswith("ed") and len(w) > 4 and words[i - 1].lower() not in _DETERMINERS
+
+
+#: Past tenses and linking verbs news uses for where things happened or are.
+_PAST_VERBS = frozenset(
+    _words(
+        """
+        is are was were lies lay sits sat stands stood broke made struck hit spread took ran fell came
+        went flew sank drove fled rose shot swept tore blew burst caught fought hid began grew sent
+        held led left brought got gave saw became threw slid shook sprang spun dug stuck swung
+        """
+    )
+)
+#: Words after a verb that begin no object: particles, prepositions, adverbs of time.
+_NO_OBJECT = frozenset(
+    _words(
+        """
+        out up down off away back in on at into onto near from to by with after before during since
+        across along through toward towards inside outside beyond past behind below above under
+        within later earlier overnight early late again just then there here
+        north south east west northbound southbound eastbound westbound
+        """
+    )
+)
+#: Nouns that complete a verb rather than name what is located ("made landfall", "caught fire").
+_VERB_COMPLEMENTS = frozenset(_words("landfall place fire aground ground shape cover root"))
+#: Nouns of time: a phrase made of them says when, not where ("on Tuesday", "after take-off").
+_TIME_WORDS = frozenset(
+    _words(
+        """
+        monday tuesday wednesday thursday friday saturday sunday january february march april may june
+        july august september october november december morning afternoon evening night nightfall
+        dawn dusk midnight noon midday today tonight yesterday weekend week weeks day days hour hours
+        minute minutes moment time take-off takeoff launch
+        """
+    )
+)
+_SUBJECT_PRONOUNS = frozenset(_words("he she we you i"))
+_DETERMINERS = frozenset(
+    _words(
+        """
+        a an the this that these those its their his her our your my some any all both each every several
+        many few two three four five six seven eight nine ten dozen dozens hundreds one
+        """
+    )
+)
 _PRONOUNS = frozenset(_words("it they this these those"))
 _BE = frozenset(_words("is are was were be been"))
 _CONJUNCTIONS = frozenset(_words("and or but nor"))
@@ -160,6 +311,28 @@ def noun_phrase_label(words: list[str]) -> str:
             break
         kept.append(lw)
     return " ".join(reversed(kept))
+
+
+def common_noun(word: str) -> str:
+    """Return a capitalised word that opens a sentence in lower case when it is a common noun.
+
+    "Troops" opening a sentence is the noun "troops"; "Bassett" (a surname) and "Qayyarah" (a rare
+    word) stay names.
+
+    Examples
+    --------
+    >>> common_noun("Troops"), common_noun("Militants"), common_noun("Bassett"), common_noun("Qayyarah")
+    ('troops', 'militants', 'Bassett', 'Qayyarah')
+    """
+    lw = word.lower()
+    if zipf_frequency(lw) >= _COMMON_NOUN_ZIPF and not (is_surname(lw) or is_given_name(lw)):
+        return lw
+    return word
+
+
+#: A capitalised word alone at least this common in lower case (wordfreq Zipf: "militants" 3.56)
+#: is a common noun, unless it is a person's name.
+_COMMON_NOUN_ZIPF = 3.5
 
 
 # Common nouns that may open a sentence with a capital and still be unnamed targets.
