@@ -171,3 +171,28 @@ def test_the_coast_of_a_land_locked_country_is_flagged_not_guessed():
     [c] = claims("A ship sank 40 km off the coast of Switzerland.", [("Switzerland", swiss)])
     assert c.anchor is None and "Switzerland has no coast" in c.flags
     assert c.id not in estimate_claims([c])
+
+
+def test_near_a_border_reaches_as_far_as_news_means_on_the_target_places_side():
+    from geokit.pipeline import parse_documents
+
+    text = "Rzeszow, near the Ukrainian border, has become a hub for aid."
+    [result] = parse_documents([Document("d", text)])
+    [c] = result.claims
+    assert c.anchor.id == "border:PL-UA" and c.target_place is not None and c.target_place.country == "PL"
+    est = estimate_claims([c])[c.id]
+    from geokit.places.gazetteer import get_gazetteer
+
+    poland, ukraine = (get_gazetteer().country(code).geometry for code in ("PL", "UA"))
+    assert est.region.contains(Point(c.target_place.lon, c.target_place.lat))  # 71 km from the border
+    assert est.region.intersection(ukraine).area < 0.01 * est.region.area  # Poland's side only
+    assert est.region.intersection(poland).area > 0.95 * est.region.area
+    assert claim_flags(c, est) == []
+
+
+def test_a_border_of_two_countries_belongs_to_neither():
+    # its side is the target's, not the first country in the alphabet: no "outside Poland" flag
+    [c] = claims("A village six kilometres from the Poland-Ukraine border was hit.")
+    assert c.anchor.country is None
+    est = estimate_claims([c])[c.id]
+    assert claim_flags(c, est) == []

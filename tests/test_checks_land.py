@@ -114,3 +114,21 @@ def test_real_countries_layer():
     assert land.outside_country(30.92, 16.26, "LY") is False
     assert land.outside_country(31.50, 16.92, "LY") is True
     assert land.outside_country(36.335, 43.119, "LY") is True  # Mosul
+
+
+def test_a_target_place_far_outside_its_claims_estimate_is_flagged():
+    from geokit.checks.geometry import geodesic_disk
+
+    marrakesh = Place("g:2", "Marrakesh", "city", 31.63, -8.0, country="MA")
+    est = Estimate("c", 31.25, -7.5, 30_000.0, geodesic_disk(31.25, -7.5, 30_000.0), "sector")
+
+    def flags(target: Place) -> list[str]:
+        c = Claim(id="c", document="d", quote="", start=0, end=0, relation="offset", target="Kalaa",
+                  anchor_text="Marrakesh", anchor=marrakesh, target_place=target)  # fmt: skip
+        return [f for f in land.claim_flags(c, est) if f.startswith("target place")]
+
+    tunisian = Place("g:1", "El Golaa", "village", 33.48, 9.01, country="TN")
+    assert flags(tunisian) == ["target place El Golaa, TN lies 1,542 km outside the estimate"]
+    inside = Place("g:3", "Kalaa", "village", 31.3, -7.5, country="MA")
+    just_out = Place("g:4", "Kalaa", "village", 31.25, -7.5 + 0.55, country="MA")  # 52 km east: 22 km out
+    assert flags(inside) == [] and flags(just_out) == []

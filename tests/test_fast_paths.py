@@ -56,11 +56,11 @@ def test_distances_match_nearest_many(monkeypatch, given_spans):
     seen = []
     plain = resolve.Resolver._rescore
 
-    def checked(self, gi, cands, chosen, context, *args):
+    def checked(self, gi, cands, chosen, context, *args, **kwargs):
         points = [(lon, lat, p) for j, lon, lat, p in context["points"] if j != gi]
         assert context["near"][gi] == resolve._nearest_many(cands, points)
         seen.append(gi)
-        return plain(self, gi, cands, chosen, context, *args)
+        return plain(self, gi, cands, chosen, context, *args, **kwargs)
 
     monkeypatch.setattr(resolve.Resolver, "_rescore", checked)
     resolver = resolve.Resolver(get_gazetteer())

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
+import shapely.ops
 from pyproj import Geod, Transformer
 from shapely.geometry import Point, box
 
@@ -31,16 +32,20 @@ if TYPE_CHECKING:
 __all__ = [
     "COAST_TOLERANCE_M",
     "COUNTRY_TOLERANCE_M",
+    "TARGET_TOLERANCE_M",
     "at_sea",
     "claim_flags",
     "country_name",
     "outside_country",
+    "target_place_outside",
 ]
 
 #: Default tolerance of the sea test in ``claim_flags``: a little more than the mask's cell diagonal.
 COAST_TOLERANCE_M = 1_500.0
 #: Default tolerance of the country test: Natural Earth 10m borders are good to a few kilometres.
 COUNTRY_TOLERANCE_M = 5_000.0
+#: Default tolerance of the target-place test: a gazetteer point may lie this far from where news puts it.
+TARGET_TOLERANCE_M = 25_000.0
 
 _GEOD = Geod(ellps="WGS84")
 _MASK_FORMAT = 1
@@ -290,7 +295,10 @@ def claim_flags(
     coast_tolerance_m: float = COAST_TOLERANCE_M,
     country_tolerance_m: float = COUNTRY_TOLERANCE_M,
 ) -> list[str]:
-    """Return the plausibility flags of an estimate: ``"estimate at sea"``, ``"estimate outside <Country>"``.
+    """Return the plausibility flags of an estimate: at sea, outside the country, far from the target place.
+
+    The flags read ``"estimate at sea"``, ``"estimate outside <Country>"`` and ``"target place
+    <name>, <CC> lies <N> km outside the estimate"`` (see :func:`target_place_outside`).
 
     The country is ``claim.context_country`` (the country the text places the claim in), else the
     anchor's country. A missing estimate gives no flags (the estimate stage has flagged why), nor
@@ -314,4 +322,43 @@ def claim_flags(
     country = claim.context_country or (claim.anchor.country if claim.anchor is not None else None)
     if country and outside_country(estimate.lat, estimate.lon, country, tolerance_m=country_tolerance_m):
         flags.append(f"estimate outside {country_name(country)}")
+    away = target_place_outside(claim, estimate)
+    if away is not None:
+        p = claim.target_place
+        assert p is not None
+        where = f", {p.country}" if p.country else ""
+        flags.append(f"target place {p.name}{where} lies {away / 1000:,.0f} km outside the estimate")
     return flags
+
+
+def target_place_outside(
+    claim: Claim, estimate: Estimate, *, tolerance_m: float = TARGET_TOLERANCE_M
+) -> float | None:
+    """Return how far (m) the place a claim locates lies outside the claim's own estimate, or None.
+
+    "Kalaa, roughly 60 km south-east of Marrakesh" with Kalaa resolved to a Tunisian namesake: the
+    place chosen for the name, or the claim, is wrong. None when the claim names no target place,
+    the estimate has no region, or the place lies inside it or within ``tolerance_m`` (or the
+    place's own extent) of it. The distance is geodesic, to the region's nearest point.
+
+    Examples
+    --------
+    >>> from geokit.model import Claim, Estimate, Place
+    >>> from geokit.checks.geometry import geodesic_disk
+    >>> far = Place("g:1", "El Golaa", "village", 33.48, 9.01, country="TN")
+    >>> c = Claim(id="c", document="d", quote="", start=0, end=0, relation="offset", target="Kalaa",
+    ...           anchor_text="Marrakesh", target_place=far)
+    >>> e = Estimate("c", 31.25, -7.5, 30_000.0, geodesic_disk(31.25, -7.5, 30_000.0), "exact")
+    >>> round(target_place_outside(c, e) / 1000, -2)
+    1500.0
+    """
+    p = claim.target_place
+    region = estimate.region
+    if p is None or region is None or (claim.anchor is not None and claim.anchor.id == p.id):
+        return None
+    point = Point(p.lon, p.lat)
+    if region.contains(point):
+        return None
+    near = shapely.ops.nearest_points(region, point)[0]
+    _, _, d = _GEOD.inv(p.lon, p.lat, near.x, near.y)
+    return float(d) if d > max(tolerance_m, p.extent_m or 0.0) else None

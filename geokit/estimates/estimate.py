@@ -16,9 +16,11 @@ How each relation is read (sizes from :class:`~geokit.estimates.policy.Policy`):
 * ``near`` / ``outskirts`` / ``outside`` — disks and rings round the anchor (see the policy).
 * ``between`` / ``part`` / ``side`` — see :mod:`geokit.estimates.relations`.
 * ``distance``, ``near`` and ``offset`` from a line (a river, a border, a coast: the anchor's
-  geometry is a line) — the band [low, high] (``near``: [0, ``near_min_m``]) along the whole line,
-  for an offset only on the stated side ("40 km south of the border"), at sea for a coast ("60
-  nautical miles off the coast of Libya"), not a disk or sector round one point of the line; a
+  geometry is a line) — the band [low, high] (``near``: [0, ``near_min_m``], for a border [0,
+  ``near_border_m``]) along the whole line, for an offset only on the stated side ("40 km south of
+  the border"), at sea for a coast ("60 nautical miles off the coast of Libya"), for a border on
+  the side of the named target's country ("Rzeszow, near the Ukrainian border": Poland's), not a
+  disk or sector round one point of the line; a
   ``side`` of a line without a context place ("west of the Tigris") is that side of the whole
   line out to ``direction_reach_min_m``.
 * ``inside`` ("pushed 30 km into Syria") — the band [low, high] from the country's border with
@@ -33,6 +35,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -56,6 +59,9 @@ from geokit.estimates.regions import (
 )
 from geokit.estimates.relations import between_region, line_band_region, part_region, side_region
 from geokit.model import Claim, Distance, Estimate
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = ["estimate_claim", "estimate_claims", "estimate_points"]
 
@@ -367,7 +373,7 @@ def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
     a, d, dr = claim.anchor, claim.distance, claim.direction
     assert a is not None
     if claim.relation == "near":
-        low, high = 0.0, policy.near_min_m
+        low, high = 0.0, policy.near_border_m if a.kind == "border" else policy.near_min_m
     elif d is not None:
         low, high = _bounds_m(d)
     else:
@@ -376,7 +382,8 @@ def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
     azimuth = dr.azimuth if claim.relation == "offset" and dr is not None else None
     if azimuth is not None and claim.inverse:
         azimuth = (azimuth + 180.0) % 360.0  # "the border is 40 km south of the camp"
-    out = line_band_region(a, low, high, azimuth=azimuth, at_sea=a.kind == "coast")
+    side = _border_side(claim)
+    out = line_band_region(a, low, high, azimuth=azimuth, at_sea=a.kind == "coast", within=side)
     if out is None:
         _flag(
             claim,
@@ -385,6 +392,24 @@ def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
         return None
     region, lat, lon, comps = out
     return _with_radius(claim, region, lat, lon, "line-band" if azimuth is None else "line-band-side", comps)
+
+
+def _border_side(claim: Claim) -> BaseGeometry | None:
+    """Return the country on whose side of a border the claim's named target lies, or None.
+
+    "Rzeszow, near the Ukrainian border": Rzeszów is in Poland, so only Poland's side of the
+    Poland–Ukraine border is meant. None for other lines, unnamed targets, and a target in neither
+    of the two countries.
+    """
+    a, p = claim.anchor, claim.target_place
+    if a is None or a.kind != "border" or p is None or not p.country or not a.id.startswith("border:"):
+        return None
+    if p.country not in a.id.removeprefix("border:").split("-"):
+        return None
+    from geokit.places.gazetteer import get_gazetteer
+
+    country = get_gazetteer().country(p.country)
+    return country.geometry if country is not None else None
 
 
 def _with_radius(

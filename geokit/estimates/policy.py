@@ -87,6 +87,12 @@ class Policy:
         "near X": a disk of radius ``extent + max(near_min_m, near_factor * extent)``. News
         writes "near X" of places up to a few tens of kilometres away (a village 30 km out
         is "near" the city), so the default reach is 30 km beyond the extent.
+    near_border_m : float
+        "near the border": the band within this distance of the border (on the target place's side
+        when the text names it, "Rzeszow, near the Ukrainian border"). News calls a city near a
+        border much farther out than near a town: of 43 cities news so describes (Rzeszów, Lviv,
+        Belgorod, Peshawar, Quetta, Manbij, Gaziantep, Jalalabad, Kursk...), half lie within 28 km
+        of it, 80 % within 70 km, 90 % within 108 km (Natural Earth borders, GeoNames points).
     outskirts_inner_factor, outskirts_min_m, outskirts_factor : float
         "on the outskirts of X": a ring from ``outskirts_inner_factor * extent`` to
         ``extent + max(outskirts_min_m, outskirts_factor * extent)``.
@@ -109,6 +115,7 @@ class Policy:
     round_numbers: str = "best-practices"
     hedges: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(HEDGE_FACTORS))
     near_min_m: float = 30_000.0
+    near_border_m: float = 100_000.0
     near_factor: float = 0.5
     outskirts_inner_factor: float = 0.75
     outskirts_min_m: float = 3_000.0

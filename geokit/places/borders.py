@@ -59,7 +59,7 @@ def _lines(geom: BaseGeometry) -> BaseGeometry | None:
     return shapely.line_merge(shapely.union_all(parts))
 
 
-def _line_place(place_id: str, name: str, kind: str, country: str, line: BaseGeometry) -> Place:
+def _line_place(place_id: str, name: str, kind: str, country: str | None, line: BaseGeometry) -> Place:
     xy = shapely.get_coordinates(line)
     centre = line.centroid
     k = int(np.argmin((xy[:, 0] - centre.x) ** 2 + (xy[:, 1] - centre.y) ** 2))
@@ -93,7 +93,8 @@ def border_place(a: str, b: str) -> Place | None:
     line = _lines(shapely.intersection(geoms[index[a]].boundary, geoms[index[b]].boundary))
     if line is None:
         return None
-    return _line_place(f"border:{a}-{b}", f"{_name(a)}–{_name(b)} border", "border", a, line)
+    # of no one country: the side the text means is the target's, not the first in the alphabet
+    return _line_place(f"border:{a}-{b}", f"{_name(a)}–{_name(b)} border", "border", None, line)
 
 
 @lru_cache(maxsize=256)
