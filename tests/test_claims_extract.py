@@ -654,6 +654,31 @@ def test_a_verb_without_object_locates_its_subject(text: str, targets: list[str]
     assert [c.target for c in claims_of(text)] == targets
 
 
+def test_a_heading_with_no_anchor_named_is_from_the_settlement_named_before() -> None:
+    text = "Strikes hit Mosul, on the Tigris River, and Qayyarah, about 60 km to the south."
+    c = one(text)
+    assert (c.relation, c.target, c.target_place, c.anchor) == (
+        "offset",
+        "Qayyarah",
+        PLACES["Qayyarah"],
+        PLACES["Mosul"],
+    )
+    assert c.distance is not None and c.distance.metres == 60_000 and c.direction is not None
+    assert c.direction.azimuth == 180.0 and c.hedge == "about" and c.text == "about 60 km to the south"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops advanced 10 km to the north.",  # no place before: nothing located
+        "Qayyarah, about 60 km to the south, was taken.",  # no settlement named before it
+        "Strikes hit Mosul and Qayyarah 60 km to the south.",  # not set off by a comma
+    ],
+)
+def test_a_heading_with_no_anchor_anywhere_locates_nothing(text: str) -> None:
+    assert claims_of(text) == []
+
+
 def test_a_participle_after_a_comma_is_no_target() -> None:
     c = one("Forces took the villages, pushing to within 5 miles of Mosul.")
     assert c.target == "unnamed target"

@@ -80,16 +80,26 @@ def _words(text: str) -> list[str]:
 
 
 _S = r"\s{1,3}"
-_DIST_RE = re.compile(
+#: A distance: a number, range or vague quantity with its unit and, in brackets, the same in another unit.
+_DISTANCE = (
     r"(?:(?P<between>\bbetween)" + _S + rf"(?P<b1>{NUMBER_RE})" + _S + "and" + _S + rf"(?P<b2>{NUMBER_RE})"
     rf"|(?:(?P<hedge>\b{HEDGE_RE}){_S})?(?:(?P<vague>{VAGUE_RE})|(?P<num>{NUMBER_RE})"
     rf"(?:\s{{0,3}}(?:-|–|—|to|or)\s{{0,3}}(?P<num2>{NUMBER_RE}))?))"
     rf"\s{{0,3}}-?\s{{0,3}}(?P<unit>{UNIT_RE})"
     rf"(?:\s{{0,3}}\(\s{{0,3}}(?:{HEDGE_RE}{_S})?(?P<pnum>{NUMBER_RE})\s{{0,3}}-?\s{{0,3}}(?P<punit>{UNIT_RE})"
     r"\s{0,3}\))?"
-    rf"(?:[\s,]{{1,3}}(?:(?:to{_S}the{_S}|due{_S})?(?P<dir>{DIRECTION_RE})|(?P<bear>{BEARING_RE})))?"
+)
+_DIST_RE = re.compile(
+    _DISTANCE
+    + rf"(?:[\s,]{{1,3}}(?:(?:to{_S}the{_S}|due{_S})?(?P<dir>{DIRECTION_RE})|(?P<bear>{BEARING_RE})))?"
     rf"(?P<radius>{_S}radius)?"
     rf"[\s,]{{1,3}}(?P<conn>away{_S}from|outside{_S}of|outside|from|of|off|into|inside)\b",
+    re.IGNORECASE,
+)
+#: "Khan Younis, 10 km to the north": a distance and heading whose anchor is left implicit, the
+#: place named before (the heading ends the phrase: no "of" follows).
+_IMPLICIT_RE = re.compile(
+    _DISTANCE + rf"[\s,]{{1,3}}(?:to{_S})?(?:the{_S})?(?P<dir>{DIRECTION_RE})(?=\s{{0,3}}(?:[.,;:)]|$))",
     re.IGNORECASE,
 )
 _DIR_RE = re.compile(
@@ -782,6 +792,54 @@ class _Extractor:
         )
         self.taken.append((start, end))
 
+    def implicit(self, m: re.Match[str], sent: tuple[int, int]) -> None:
+        """Add "Khan Younis, 10 km to the north" (of Rafah, named before): the anchor left implicit.
+
+        The target is the place named right before the distance, set off by a comma; the anchor is
+        the settlement named last before it in the sentence ("Israeli strikes hit Rafah, on the
+        border with Egypt, and Khan Younis, 10 km to the north"). Nothing is added without both:
+        "troops advanced 10 km to the north" locates nothing.
+        """
+        ctx = self.ctx
+        p = m.start()
+        q = p
+        while q > sent[0] and ctx.text[q - 1] in " ,":
+            q -= 1
+        target = ctx.by_end.get(q)
+        if target is None or target.place is None or "," not in ctx.text[q:p]:
+            return
+        anchor = next(
+            (
+                men
+                for men in reversed([ctx.by_start[a] for a, _ in ctx._spans if sent[0] <= a < target.start])
+                if men.place is not None
+                and men.place.kind in _SETTLEMENTS
+                and men.place.id != target.place.id
+            ),
+            None,
+        )
+        if anchor is None:
+            return
+        flags: list[str] = []
+        dist, alt = _distance(m, flags)
+        if dist is None:
+            return
+        self.claim(
+            m.start(),
+            m.end(),
+            sent,
+            "offset",
+            target.text,
+            _Anchor(anchor.text, anchor.start, anchor.end, anchor.place, anchor),
+            flags,
+            distance=dist,
+            distance_alt=alt,
+            direction=_direction(m.group("dir"), None, flags),
+            hedge=parse_hedge(m.group("hedge")) if m.group("hedge") else None,
+            target_place=target.place,
+        )
+        self.taken.append((m.start(), m.end()))
+
     def inside(
         self,
         start: int,
@@ -1030,13 +1088,14 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Clai
         for prio, (kind, pattern, wanted) in enumerate(
             (
                 ("offset", _DIST_RE, unit),
+                ("implicit", _IMPLICIT_RE, unit and compass),
                 ("part", _PART_FORWARD_RE, compass),
                 ("heading", _DIR_RE, compass),
                 ("related", _REL_RE, related),
             )
         ):
             if wanted:
-                first = s if kind == "offset" else _first_match_from(kind, text, s, e, low)
+                first = s if kind in ("offset", "implicit") else _first_match_from(kind, text, s, e, low)
                 if first is not None:
                     found.extend((m.start(), prio, kind, m) for m in pattern.finditer(text, first, e))
         found.sort(key=lambda t: (t[0], t[1]))
