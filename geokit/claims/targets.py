@@ -30,13 +30,20 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-# Words that cannot be part of a noun phrase's label: determiners, numbers, pronouns, linking verbs.
-_STOP = frozenset(
+#: Determiners and numbers.
+_DETERMINERS = frozenset(
     _words(
         """
         a an the this that these those its their his her our your my some any all both each every
-        several many few two three four five six seven eight nine ten dozen dozens hundreds one which
-        who whom whose what where when while and or but nor of in on at to from by with for near is are
+        several many few two three four five six seven eight nine ten dozen dozens hundreds one
+        """
+    )
+)
+# Words that cannot be part of a noun phrase's label: determiners, numbers, pronouns, linking verbs.
+_STOP = _DETERMINERS | frozenset(
+    _words(
+        """
+        which who whom whose what where when while and or but nor of in on at to from by with for near is are
         was were be been being lies lie lay sits sit sat stands stand located situated lying based
         positioned stationed found set placed about around roughly nearly almost approximately just also
         still now then there here it they them he she we you i destroyed struck hit targeted attacked
@@ -261,14 +268,6 @@ _TIME_WORDS = frozenset(
     )
 )
 _SUBJECT_PRONOUNS = frozenset(_words("he she we you i"))
-_DETERMINERS = frozenset(
-    _words(
-        """
-        a an the this that these those its their his her our your my some any all both each every several
-        many few two three four five six seven eight nine ten dozen dozens hundreds one
-        """
-    )
-)
 _PRONOUNS = frozenset(_words("it they this these those"))
 _BE = frozenset(_words("is are was were be been"))
 _CONJUNCTIONS = frozenset(_words("and or but nor"))
