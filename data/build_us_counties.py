@@ -34,7 +34,7 @@ import pyogrio
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_natural_earth import OUT, _existing, run, sha256, simplify_polygonal, valid_polygonal  # noqa: E402
+from build_natural_earth import OUT, fetch_pinned, simplify_polygonal, valid_polygonal  # noqa: E402
 
 from geokit.places.layers import write_layer  # noqa: E402  (build_natural_earth put the repo on sys.path)
 
@@ -51,14 +51,7 @@ TERRITORIES = {"72": "PR"}
 
 def fetch(workdir: Path) -> Path:
     """Return the pinned us-atlas tarball, packing it from npm into workdir if it is not there."""
-    tgz = _existing(workdir, TARBALL)
-    if tgz is None:
-        run(["npm", "pack", f"{PACKAGE}@{VERSION}"], workdir)
-        tgz = workdir / TARBALL
-    digest = sha256(tgz)
-    if digest != TARBALL_SHA256:
-        raise SystemExit(f"{tgz.name}: sha256 {digest} differs from the pinned {TARBALL_SHA256}")
-    return tgz
+    return fetch_pinned(workdir, TARBALL, ["npm", "pack", f"{PACKAGE}@{VERSION}"], TARBALL_SHA256)
 
 
 def county_names() -> dict[str, dict[str, str]]:
