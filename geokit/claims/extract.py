@@ -811,10 +811,8 @@ class _Extractor:
         anchor = next(
             (
                 men
-                for men in reversed([ctx.by_start[a] for a, _ in ctx._spans if sent[0] <= a < target.start])
-                if men.place is not None
-                and men.place.kind in _SETTLEMENTS
-                and men.place.id != target.place.id
+                for men in ctx.named_before(target.start)
+                if men.start >= sent[0] and men.place.kind in _SETTLEMENTS and men.place.id != target.place.id
             ),
             None,
         )
