@@ -197,3 +197,22 @@ def test_the_democratic_republic_of_congo_without_its_article(gaz):
 def test_a_river_of_the_documents_country(gaz):
     text = "Flood warnings remain along the River Severn, police in Oldham and Rochdale, England, said."
     assert places(text, gaz)["River Severn"].country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "kind"),
+    [
+        ("The company has offices in Atlanta, Georgia.", "US", "admin1"),
+        ("He was born in Athens, Georgia, and moved to Paris, Texas.", "US", "admin1"),
+        ("Protesters gathered in Tbilisi, Georgia, on Sunday.", "GE", "country"),
+        ("The summit in Batumi, Georgia ended.", "GE", "country"),
+    ],
+)
+def test_a_qualifier_is_the_namesake_that_holds_the_place_it_qualifies(gaz, text, country, kind):
+    got = places(text, gaz)["Georgia"]
+    assert (got.country, got.kind) == (country, kind)
+
+
+def test_a_list_of_cities_is_no_qualification(gaz):
+    got = places("After stops in Washington, New York and Boston, the prince flew home.", gaz)
+    assert got["New York"].name == "New York City" and got["Washington"].country == "US"

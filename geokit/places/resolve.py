@@ -6,6 +6,9 @@ Each candidate's score starts from its name match and prior (population, kind; s
 - a qualifier that contains it ("Sirte, Libya", "Paris, Texas"): ``+0.5`` (a qualified name is
   also weighed among its namesakes in the qualifier's countries beyond the first dozen: "Paris,
   Idaho");
+- a region or country that holds the place it qualifies ("Georgia" in "Atlanta, Georgia" is the
+  state, in "Tbilisi, Georgia" the country), unless its own name may mean that place ("Dubai
+  Police, Dubai"): ``+0.5``;
 - its country being the document's: ``+0.35 * share`` of the country among the document's
   confidently resolved mentions (countries named in the text count double); for settlements,
   regions, counties, countries and rivers ("the River Severn" in an English story);
@@ -213,6 +216,11 @@ class Resolver:
             _named_as(raw[g[0]], text, _REGION_WORD_AFTER, _REGION_WORD_BEFORE) for g in group_list
         ]
         city_word = [_named_as(raw[g[0]], text, _CITY_WORD_AFTER, _CITY_WORD_BEFORE) for g in group_list]
+        # "Atlanta, Georgia": the qualifier is the region that holds a namesake of the name it qualifies
+        qualified: dict[int, list[int]] = {}
+        for i, q in qualifier_of.items():
+            if group_of[i] not in qualified.setdefault(group_of[q], []):
+                qualified[group_of[q]].append(group_of[i])
 
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
         scored: list[list[Candidate]] = group_cands
@@ -231,6 +239,9 @@ class Resolver:
                     group_of,
                     region_word[gi],
                     city_word[gi],
+                    # the likeliest places of the names it qualifies: chosen so far, or the
+                    # first three by name and size
+                    [c for g in qualified.get(gi, ()) for c in (chosen[g], *group_cands[g][:3]) if c],
                     keep=MAX_CANDIDATES if last else 1,
                 )
                 for gi in range(len(group_list))
@@ -291,12 +302,14 @@ class Resolver:
         group_of: dict[int, int],
         region_word: bool = False,
         city_word: bool = False,
+        qualified: Sequence[Candidate] = (),
         keep: int = MAX_CANDIDATES,
     ) -> list[Candidate]:
         """Return the group's candidates scored in the document's context, best first.
 
-        Only the first ``keep`` are returned: their reasons, which name every bonus, are written
-        for them alone (a pass that only chooses needs one).
+        ``qualified`` holds likely places of the names this group qualifies ("Georgia" in
+        "Atlanta, Georgia"). Only the first ``keep`` are returned: their reasons, which name every
+        bonus, are written for them alone (a pass that only chooses needs one).
         """
         if not cands:
             return []
@@ -314,6 +327,9 @@ class Resolver:
         # "Wales" the village takes no bonus for lying in England when the name is also a region's.
         region_named = {c.place.country for c in cands if c.place.kind in ("admin1", *_AREAL)}
         own = {c.place.id for c in cands}
+        # the places this name qualifies, unless it may mean them too ("Dubai Police, Dubai": the
+        # city is no evidence for the emirate)
+        held = [c.place for c in qualified if c.place.id not in own]
         out: list[tuple[float, Candidate, list[tuple[str, tuple]]]] = []
         for c, d in zip(cands, near, strict=True):
             p = c.place
@@ -322,6 +338,11 @@ class Resolver:
             if qual is not None and contains(qual, p):
                 score += 0.5
                 why.append(("inside {} (qualifier)", (qual.name,)))
+            if held and (p.kind in _REGION_KINDS or p.kind == "country"):
+                inner = next((o.name for o in held if contains(p, o)), None)
+                if inner:
+                    score += 0.5
+                    why.append(("holds {}, which it qualifies", (inner,)))
             s = share.get(p.country or "", 0.0)
             if s and (p.kind in _POINT_KINDS or p.kind in _REGION_KINDS or p.kind in ("country", "river")):
                 score += 0.35 * s
