@@ -4,6 +4,7 @@ import pytest
 
 from geokit.model import Document
 from geokit.places.gazetteer import get_gazetteer
+from geokit.places.mentions import RawMention
 from geokit.places.resolve import resolve_document
 
 
@@ -216,3 +217,19 @@ def test_a_qualifier_is_the_namesake_that_holds_the_place_it_qualifies(gaz, text
 def test_a_list_of_cities_is_no_qualification(gaz):
     got = places("After stops in Washington, New York and Boston, the prince flew home.", gaz)
     assert got["New York"].name == "New York City" and got["Washington"].country == "US"
+
+
+def test_a_demonym_argues_for_its_country():
+    text = "NEWARK, N.J. (AP) - A {}woman who wanted to fly from Newark to Paris ended up in San Francisco."
+    assert places(text.format("French "), get_gazetteer())["Paris"].country == "FR"
+    assert places(text.format(""), get_gazetteer())["Paris"].country == "US"  # all else is American
+
+
+def test_a_demonym_inside_a_place_name_is_not_counted_again(gaz):
+    from geokit.places.resolve import Resolver
+
+    text = "They met in the French Quarter of New Orleans."
+    quarter = [RawMention(16, 30, "French Quarter", "french quarter")]
+    assert Resolver(gaz)._demonym_countries(text, quarter) == {}
+    assert Resolver(gaz)._demonym_countries(text + " A French chef cooked.", quarter) == {"FR": 1}
+    assert Resolver(gaz)._demonym_countries("Frenchman and SuperAmerican", []) == {}

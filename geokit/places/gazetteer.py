@@ -278,6 +278,16 @@ class Gazetteer:
     def _area_demonyms(self) -> dict[str, int]:
         return self._json("area_demonyms.json")
 
+    def demonyms(self) -> list[str]:
+        """Return the folded demonyms of countries :meth:`demonym_country` knows.
+
+        Examples
+        --------
+        >>> "libyan" in get_gazetteer().demonyms()
+        True
+        """
+        return list(self._demonyms)
+
     def demonym_country(self, word: str) -> str | None:
         """Return the ISO code of the country a demonym belongs to ("Libyan" -> "LY"), or None.
 

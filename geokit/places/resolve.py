@@ -10,8 +10,10 @@ Each candidate's score starts from its name match and prior (population, kind; s
   state, in "Tbilisi, Georgia" the country), unless its own name may mean that place ("Dubai
   Police, Dubai"): ``+0.5``;
 - its country being the document's: ``+0.35 * share`` of the country among the document's
-  confidently resolved mentions (countries named in the text count double); for settlements,
-  regions, counties, countries and rivers ("the River Severn" in an English story);
+  confidently resolved mentions (countries named in the text count double) and the demonyms
+  outside them (once per word: "a French woman" argues for Paris, France in a story datelined
+  Newark); for settlements, regions, counties, countries and rivers ("the River Severn" in an
+  English story);
 - spatial coherence: ``+0.15`` when a settlement or county lies within 300 km of another resolved
   place of the document (countries and regions excluded), ``+0.1`` more within 50 km;
 - a region (state, province, county) containing a settlement named in the text, other than one
@@ -71,6 +73,7 @@ _REGION_WORD_BEFORE = re.compile(
 _CITY_WORD_BEFORE = re.compile(r"\b(?:city|town|village)\s{1,3}of\s{1,3}\Z", re.IGNORECASE)
 #: Candidates weighed for a name with a qualifier ("Paris, Idaho").
 QUALIFIED_CANDIDATES = 200
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")  # word boundaries are checked on the few demonyms found
 
 
 def _named_as(mention: RawMention, text: str, after: re.Pattern[str], before: re.Pattern[str]) -> bool:
@@ -225,8 +228,9 @@ class Resolver:
         chosen: list[Candidate | None] = [c[0] if c else None for c in group_cands]
         scored: list[list[Candidate]] = group_cands
         distances = _Distances(group_cands)
+        demonyms = self._demonym_countries(text, raw)
         for last in (False, True):
-            context = self._context(chosen, group_cands)
+            context = self._context(chosen, group_cands, demonyms)
             context["near"] = distances.nearest(context["points"])
             scored = [
                 self._rescore(
@@ -267,8 +271,31 @@ class Resolver:
             )
         return mentions
 
-    def _context(self, chosen: Sequence[Candidate | None], cands: Sequence[list[Candidate]]) -> dict:
-        countries: Counter[str] = Counter()
+    def _demonym_countries(self, text: str, raw: Sequence[RawMention]) -> Counter[str]:
+        """Return the countries of the demonyms in ``text`` outside its mentions, once per word."""
+        found: Counter[str] = Counter()
+        for word in self._demonym_words.intersection(_CAPITALISED.findall(text)):
+            at = text.find(word)  # its first use as a word of its own, outside a place's name
+            while at >= 0 and (
+                text[at - 1 : at].isalpha()
+                or text[at + len(word) : at + len(word) + 1].isalpha()
+                or any(m.start <= at < m.end for m in raw)
+            ):
+                at = text.find(word, at + 1)
+            if at >= 0:
+                found[self.gazetteer.demonym_country(word) or ""] += 1
+        return found
+
+    @cached_property
+    def _demonym_words(self) -> frozenset[str]:
+        """Return the demonyms as news capitalises them ("French", "Libyan"), one word each."""
+        gaz = self.gazetteer
+        return frozenset(w for k in gaz.demonyms() if (w := k.title()).isalpha() and gaz.demonym_country(w))
+
+    def _context(
+        self, chosen: Sequence[Candidate | None], cands: Sequence[list[Candidate]], demonyms: Counter[str]
+    ) -> dict:
+        countries: Counter[str] = Counter(demonyms)
         points = []
         regions: list[tuple[int, Place]] = []
         for i, c in enumerate(chosen):
@@ -346,7 +373,7 @@ class Resolver:
             s = share.get(p.country or "", 0.0)
             if s and (p.kind in _POINT_KINDS or p.kind in _REGION_KINDS or p.kind in ("country", "river")):
                 score += 0.35 * s
-                why.append(("in {}, {:.0%} of the document's places", (p.country, s)))
+                why.append(("in {}, {:.0%} of the document's places and demonyms", (p.country, s)))
             if d < 300_000:
                 score += 0.15 + (0.1 if d < 50_000 else 0.0)
                 why.append(("{:.0f} km from another place in the text", (d / 1000,)))
