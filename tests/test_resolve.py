@@ -233,3 +233,17 @@ def test_a_demonym_inside_a_place_name_is_not_counted_again(gaz):
     assert Resolver(gaz)._demonym_countries(text, quarter) == {}
     assert Resolver(gaz)._demonym_countries(text + " A French chef cooked.", quarter) == {"FR": 1}
     assert Resolver(gaz)._demonym_countries("Frenchman and SuperAmerican", []) == {}
+
+
+def test_a_distance_is_measured_from_the_city_not_its_region(gaz):
+    text = "Russian forces pressed toward Pokrovsk, a logistics hub some 60 km northwest of Donetsk."
+    got = places(text, gaz)["Donetsk"]
+    assert (got.kind, got.country) == ("city", "UA")
+
+
+def test_a_demonym_naming_who_acts_says_nothing_of_where(gaz):
+    from geokit.places.resolve import Resolver
+
+    resolver = Resolver(gaz)
+    assert resolver._demonym_countries("Russian forces and Israeli air strikes hit targets.", []) == {}
+    assert resolver._demonym_countries("A Russian-backed militia and a Russian tanker.", []) == {"RU": 1}

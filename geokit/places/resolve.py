@@ -65,14 +65,27 @@ _REGION_WORD_AFTER = re.compile(
 )
 #: "Idlib city", "Kherson town": a lower-case word after the name that makes it the settlement.
 _CITY_WORD_AFTER = re.compile(r"\s{1,3}(?:city|town)\b")
-#: "the province of Idlib", "the city of Kherson": the same words before the name.
+#: "the province of Idlib": the same words before the name.
 _REGION_WORD_BEFORE = re.compile(
     r"\b(?:region|province|oblast|governorate|state|district|prefecture|county|department)\s{1,3}of\s{1,3}\Z",
     re.IGNORECASE,
 )
-_CITY_WORD_BEFORE = re.compile(r"\b(?:city|town|village)\s{1,3}of\s{1,3}\Z", re.IGNORECASE)
+#: "the city of Kherson", and a distance measured from it ("60 km northwest of Donetsk").
+_CITY_WORD_BEFORE = re.compile(
+    r"\b(?:(?:city|town|village)\s{1,3}of"
+    r"|(?:km|kilomet(?:er|re)s?|miles?)\s{1,3}(?:(?:north|south|east|west)[a-z-]*\s{1,3})?(?:of|from))\s{1,3}\Z",
+    re.IGNORECASE,
+)
 #: Candidates weighed for a name with a qualifier ("Paris, Idaho").
 QUALIFIED_CANDIDATES = 200
+#: "Russian forces", "Israeli strikes": a demonym naming who acts says nothing of where.
+_ACTOR_AFTER = re.compile(
+    r"[\s-]{1,3}(?:(?:security|special|armed|military|government|state|air|naval|backed|led)[\s-]{1,3})?"
+    r"(?:forces?|troops?|soldiers?|army|military|navy|air force|drones?|missiles?|rockets?|(?:air)?strikes?"
+    r"|jets?|warplanes?|aircraft|warships?|officials?|government|authorities|president|minister|diplomats?"
+    r"|ambassador|embassy|intelligence|backed|led)\b",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")  # word boundaries are checked on the few demonyms found
 
 
@@ -275,11 +288,13 @@ class Resolver:
         """Return the countries of the demonyms in ``text`` outside its mentions, once per word."""
         found: Counter[str] = Counter()
         for word in self._demonym_words.intersection(_CAPITALISED.findall(text)):
-            at = text.find(word)  # its first use as a word of its own, outside a place's name
+            # its first use as a word of its own, outside a place's name, naming no actor
+            at = text.find(word)
             while at >= 0 and (
                 text[at - 1 : at].isalpha()
                 or text[at + len(word) : at + len(word) + 1].isalpha()
                 or any(m.start <= at < m.end for m in raw)
+                or _ACTOR_AFTER.match(text, at + len(word))
             ):
                 at = text.find(word, at + 1)
             if at >= 0:
@@ -420,7 +435,7 @@ class Resolver:
                 why.append(("a region word follows", ()))
             elif p.kind in _POINT_KINDS and city_word:
                 score += 0.3
-                why.append(("'city' or 'town' follows", ()))
+                why.append(("named as a settlement ('city', 'town', a distance from it)", ()))
             if p.kind in _AREAL and "fuzzy" not in c.reason:
                 score += 0.3
                 why.append(("a country, continent, world region or ocean by this name", ()))
