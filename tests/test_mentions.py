@@ -122,3 +122,20 @@ def test_after_a_countrys_possessive_a_name_is_of_that_country(gaz, text, expect
 )
 def test_arabic_compound_names_and_calendar_words(gaz, text, expected):
     assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Police searched woodland north of Bishop's Stortford in Hertfordshire.",
+            ["Bishop's Stortford", "Hertfordshire"],
+        ),
+        ("He lives in King’s Lynn, Norfolk.", ["King’s Lynn", "Norfolk"]),
+        ("Ferries to Martha's Vineyard were cancelled.", ["Martha's Vineyard"]),
+        ("Flights were cancelled at Taipei's Songshan airport.", ["Taipei", "Songshan"]),
+        ("King Charles's visit to Canada's capital", ["Canada"]),
+    ],
+)
+def test_a_possessive_inside_a_place_name(gaz, text, names):
+    assert [m.text for m in find_mentions(text, gaz)] == names

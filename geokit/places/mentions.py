@@ -422,7 +422,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     """
     text = clean_text(text)  # a lone surrogate cannot be hashed; same length, same offsets
     tokens = _tokens(text)
-    chunks = list(_chunks(tokens, text))
+    chunks = _join_possessive_names(list(_chunks(tokens, text)), text, gazetteer)
     found = _chunk_names(chunks, text, gazetteer)
     if not any(found):
         return []
@@ -479,6 +479,37 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
         part = _part_before(text, m.start)
         if part:
             m.part = part
+    return out
+
+
+_POSSESSIVE_GAPS = frozenset(("'s ", "’s "))
+
+
+def _join_possessive_names(chunks: list[list[_Token]], text: str, gazetteer: Gazetteer) -> list[list[_Token]]:
+    """Join two chunks a possessive separates when a name spans it ("Bishop's Stortford", "King's Lynn").
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> t = "woodland north of Bishop's Stortford, near Taipei's Songshan airport"
+    >>> chunks = _join_possessive_names(list(_chunks(_tokens(t), t)), t, get_gazetteer())
+    >>> [[w.text for w in c] for c in chunks]
+    [['Bishop', 'Stortford'], ['Taipei'], ['Songshan']]
+    """
+    out: list[list[_Token]] = []
+    for ch in chunks:
+        if out and text[out[-1][-1].end : ch[0].start] in _POSSESSIVE_GAPS:
+            prev = out[-1]
+            spans = [
+                name_key(text[prev[-a].start : ch[b - 1].end])
+                for a in range(1, min(len(prev), 2) + 1)
+                for b in range(1, min(len(ch), 2) + 1)
+            ]
+            hashes = np.fromiter(map(name_hash, spans), dtype=np.int64, count=len(spans))
+            if gazetteer.has_keys(hashes).any():
+                out[-1] = prev + ch
+                continue
+        out.append(ch)
     return out
 
 
@@ -623,8 +654,14 @@ def _person_start(chunk: list[_Token], i: int, names: list[tuple[int, int, str]]
     """Return the index, ``i`` or after, where the next person's name of a chunk starts, or None."""
     for k in range(i, len(chunk) - 1):
         t, nxt = chunk[k], chunk[k + 1]
-        if t.text.lower().rstrip(".") in _TITLES and not (k and chunk[k - 1].text == "of"):
-            # a title, not an office's name ("Ministry of Justice Azerbaijan")
+        if (
+            t.text.lower().rstrip(".") in _TITLES
+            and not (k and chunk[k - 1].text == "of")
+            and nxt.start - t.end <= 2
+        ):
+            # a title, not an office's name ("Ministry of Justice Azerbaijan") nor a possessive in
+            # a place's name ("King's Lynn": the only tokens of a chunk further apart, see
+            # _join_possessive_names)
             j = k + 1
             while j < len(chunk) and chunk[j].text.lower().rstrip(".") in _TITLES:
                 j += 1
