@@ -667,6 +667,13 @@ def test_a_heading_with_no_anchor_named_is_from_the_settlement_named_before() ->
     assert c.direction.azimuth == 180.0 and c.hedge == "about" and c.text == "about 60 km to the south"
 
 
+def test_a_heading_after_a_qualified_place_locates_the_place_not_its_qualifier() -> None:
+    c = one("Strikes hit Mosul, and then Raqqa, Libya, about 60 km to the south.")
+    assert (c.target, c.target_place, c.anchor) == ("Raqqa", PLACES["Raqqa"], PLACES["Mosul"])
+    # with no settlement named before the qualified place, nothing (was: Libya from Raqqa)
+    assert claims_of("Investigators flew in from Raqqa, Libya, about 30 miles to the east.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -795,7 +795,8 @@ class _Extractor:
     def implicit(self, m: re.Match[str], sent: tuple[int, int]) -> None:
         """Add "Khan Younis, 10 km to the north" (of Rafah, named before): the anchor left implicit.
 
-        The target is the place named right before the distance, set off by a comma; the anchor is
+        The target is the place named right before the distance, set off by a comma (with its
+        qualifier: "Reno, Nevada, about 30 miles to the east" locates Reno); the anchor is
         the settlement named last before it in the sentence ("Israeli strikes hit Rafah, on the
         border with Egypt, and Khan Younis, 10 km to the north"). Nothing is added without both:
         "troops advanced 10 km to the north" locates nothing.
@@ -808,6 +809,10 @@ class _Extractor:
         target = ctx.by_end.get(q)
         if target is None or target.place is None or "," not in ctx.text[q:p]:
             return
+        gap = target.start - 2
+        qualified = ctx.by_end.get(gap) if ctx.text[gap : target.start] == ", " else None
+        if qualified is not None and qualified.place is not None:
+            target = qualified  # "Reno, Nevada, about 30 miles to the east": Reno
         anchor = next(
             (
                 men
