@@ -139,3 +139,8 @@ def test_arabic_compound_names_and_calendar_words(gaz, text, expected):
 )
 def test_a_possessive_inside_a_place_name(gaz, text, names):
     assert [m.text for m in find_mentions(text, gaz)] == names
+
+
+def test_a_place_after_a_station_or_base_is_where_it_lies(gaz):
+    text = "Sailors at Naval Air Station Pensacola and Marines at Air Station Cherry Point."
+    assert [m.text for m in find_mentions(text, gaz)] == ["Pensacola", "Cherry Point"]
