@@ -667,6 +667,17 @@ def test_a_heading_with_no_anchor_named_is_from_the_settlement_named_before() ->
     assert c.direction.azimuth == 180.0 and c.hedge == "about" and c.text == "about 60 km to the south"
 
 
+def test_nearby_before_a_place_puts_it_near_the_settlement_named_before() -> None:
+    c = one("There were no reports of casualties in Mosul or nearby Qayyarah.")
+    assert (c.relation, c.target, c.target_place, c.anchor) == (
+        "near",
+        "Qayyarah",
+        PLACES["Qayyarah"],
+        PLACES["Mosul"],
+    )
+    assert claims_of("Thousands of refugees fled to nearby Libya.") == []  # near what: not said
+
+
 def test_a_heading_after_a_qualified_place_locates_the_place_not_its_qualifier() -> None:
     c = one("Strikes hit Mosul, and then Raqqa, Libya, about 60 km to the south.")
     assert (c.target, c.target_place, c.anchor) == ("Raqqa", PLACES["Raqqa"], PLACES["Mosul"])

@@ -941,12 +941,45 @@ class _Extractor:
         elif m.group("bdir"):  # "on the west bank of the Dnipro": that side of the river
             relation = "side"
             kw["direction"] = parse_direction(re.sub(r"ern$", "", m.group("bdir").lower()))
+        elif rel == "nearby":
+            self.nearby(m.start(), anchor, sent)
+            return
         else:
             relation = "near"
         start = m.start()
         target, target_place = self.target_before(start, sent[0])
         self.claim(start, end, sent, relation, target, anchor, flags, target_place=target_place, **kw)
         self.taken.append((start, end))
+
+    def nearby(self, start: int, place: _Anchor, sent: tuple[int, int]) -> None:
+        """Add "in Norcia or nearby Amatrice": the place is near the settlement named before it.
+
+        "Nearby" says which place is near, not what else is: with no other settlement named before
+        in the sentence ("refugees fled to nearby Kenya"), nothing is added.
+        """
+        if place.place is None or place.mention is None:
+            return
+        anchor = next(
+            (
+                men
+                for men in self.ctx.named_before(start)
+                if men.start >= sent[0] and men.place.kind in _SETTLEMENTS and men.place.id != place.place.id
+            ),
+            None,
+        )
+        if anchor is None:
+            return
+        self.claim(
+            start,
+            place.end,
+            sent,
+            "near",
+            place.text,
+            _Anchor(anchor.text, anchor.start, anchor.end, anchor.place, anchor),
+            [],
+            target_place=place.place,
+        )
+        self.taken.append((start, place.end))
 
     def parts(self, m: re.Match[str], sent: tuple[int, int]) -> None:
         ctx = self.ctx
