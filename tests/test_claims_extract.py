@@ -600,6 +600,20 @@ def test_a_place_before_its_state_is_the_target_not_the_state(text: str, target:
             "Poland–Ukraine border",
             "Rzeszow",
         ),
+        # a border "with" two countries: the one of the country the text is about, with both
+        (
+            {},
+            "Brazilian police made an arrest in the Javari Valley, near the border with Peru and Colombia.",
+            "Brazil–Peru and Brazil–Colombia border",
+            "Javari Valley",
+        ),
+        # "between" two countries: theirs
+        (
+            {},
+            "Fighting broke out near the border between Peru and Colombia.",
+            "Colombia–Peru border",
+            "Fighting",
+        ),
     ],
 )
 def test_which_border_is_meant(names: dict[str, Place], text: str, border: str, target: str) -> None:

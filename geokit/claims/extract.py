@@ -161,7 +161,7 @@ _COUNTRY_WORD = r"[A-Z][\w'’.]{1,30}(?:\s[A-Z][\w'’]{1,30}){0,2}"
 _LINE_ANCHOR_RE = re.compile(
     rf"(?:(?i:the){_S})?(?:(?P<x>[A-Z][\w'’.]{{1,30}})(?:\s?[-–/]\s?(?P<y>[A-Z][\w'’]{{1,30}}))?{_S})?"
     rf"(?P<kind>(?i:border|frontier|coastline|coast|shore))s?\b"
-    rf"(?:{_S}(?i:with|between|of){_S}(?P<z>{_COUNTRY_WORD})(?:{_S}(?i:and){_S}(?P<w>{_COUNTRY_WORD}))?)?"
+    rf"(?:{_S}(?P<rel>(?i:with|between|of)){_S}(?P<z>{_COUNTRY_WORD})(?:{_S}(?i:and){_S}(?P<w>{_COUNTRY_WORD}))?)?"
 )
 _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,20}\b")  # a country's name or demonym ("Turkish")
 #: An appositive noun phrase after a comma: "a town on the Tigris", "the militants' stronghold".
@@ -420,7 +420,7 @@ class _Context:
             codes = [code] if (code := self.country_before(pos)) else []
         if not codes or len(codes) != max(1, len(names)):
             return None
-        from geokit.places.borders import border_place, coast_place
+        from geokit.places.borders import border_place, border_with_place, coast_place
 
         if m.group("kind").lower().startswith(("coast", "shore")):
             place = coast_place(codes[0]) if len(codes) == 1 else None
@@ -428,6 +428,13 @@ class _Context:
                 start, end = self._line_anchor_span(pos, m.end())
                 problem = f"{names[0].rstrip('.')} has no coast"
                 return _Anchor(self.text[start:end], start, end, problem=problem)
+        elif (
+            (m.group("rel") or "").lower() == "with"
+            and not m.group("x")
+            and (home := self.home_country(pos, codes)) is not None
+            and (place := border_with_place(home, tuple(codes))) is not None
+        ):
+            pass  # "the border with Peru and Colombia", said of Brazil: Brazil's border with both
         elif len(codes) == 2:
             place = border_place(*codes)
         else:
@@ -443,6 +450,24 @@ class _Context:
         if self.text[end - 1] == "." and "." not in self.text[start : end - 1].split()[-1]:
             end -= 1  # the full stop of the sentence, not of an abbreviation ("the U.S.")
         return start, end
+
+    def home_country(self, pos: int, others: Sequence[str]) -> str | None:
+        """Return the country a border "with" ``others`` is of, none of ``others``.
+
+        That of the place named last, else of a country's name or demonym earlier in the sentence
+        ("Brazilian police ... near the border with Peru").
+        """
+        code = next(
+            (c for men in self.named_before(pos) if (c := men.place.country) and c not in others), None
+        )
+        if code is None:
+            start = max(0, self.text.rfind(".", 0, pos) + 1, pos - 400)
+            words = _DEMONYM_WORD_RE.findall(self.text, start, pos)
+            code = next(
+                (c.country for c in map(self.country_at, reversed(words)) if c and c.country not in others),
+                None,
+            )
+        return code
 
     def border_of(self, code: str, pos: int, limit: int) -> Place | None:
         """Return a country's border with the neighbour the text is about, else all its borders.

@@ -98,6 +98,32 @@ def border_place(a: str, b: str) -> Place | None:
 
 
 @lru_cache(maxsize=256)
+def border_with_place(home: str, others: tuple[str, ...]) -> Place | None:
+    """Return a country's land border with each of ``others`` as one line; None if one is no neighbour.
+
+    "Near the border with Peru and Colombia", said of Brazil: Brazil's border with both, not theirs.
+
+    Examples
+    --------
+    >>> border_with_place("BR", ("PE", "CO")).name
+    'Brazil–Peru and Brazil–Colombia border'
+    >>> border_with_place("BR", ("PE", "DE")) is None  # Germany is no neighbour of Brazil
+    True
+    """
+    if len(others) == 1:
+        return border_place(home, others[0])
+    parts = [border_place(home, o) for o in others]
+    if not parts or any(p is None for p in parts):
+        return None
+    line = _lines(shapely.union_all([p.geometry for p in parts if p is not None]))
+    if line is None:
+        return None
+    codes = "-".join((home.upper(), *(o.upper() for o in others)))
+    name = " and ".join(f"{_name(home.upper())}–{_name(o.upper())}" for o in others) + " border"
+    return _line_place(f"border:{codes}", name, "border", None, line)
+
+
+@lru_cache(maxsize=256)
 def neighbours(iso: str) -> tuple[str, ...]:
     """Return the countries that share a land border with ``iso``, by ISO alpha-2 code (sorted).
 
