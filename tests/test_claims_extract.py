@@ -612,7 +612,7 @@ def test_a_place_before_its_state_is_the_target_not_the_state(text: str, target:
             {},
             "Fighting broke out near the border between Peru and Colombia.",
             "Colombia–Peru border",
-            "Fighting",
+            "fighting",
         ),
     ],
 )
