@@ -681,6 +681,11 @@ def test_a_heading_with_no_anchor_named_is_from_the_settlement_named_before() ->
     assert c.direction.azimuth == 180.0 and c.hedge == "about" and c.text == "about 60 km to the south"
 
 
+def test_a_settlement_described_by_a_border_is_the_anchor_not_the_border() -> None:
+    c = one("A drone killed two men in a vehicle 15 km south of the Iraqi border town of Mosul.")
+    assert (c.relation, c.target, c.anchor) == ("offset", "vehicle", PLACES["Mosul"])
+
+
 def test_nearby_before_a_place_puts_it_near_the_settlement_named_before() -> None:
     c = one("There were no reports of casualties in Mosul or nearby Qayyarah.")
     assert (c.relation, c.target, c.target_place, c.anchor) == (

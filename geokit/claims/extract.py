@@ -157,6 +157,11 @@ _ANCHOR_PREFIX_RE = re.compile(
     rf"(?:(?:downtown|central|(?:north|south)?(?:east|west)ern|northern|southern|inner){_S})?",
     re.IGNORECASE,
 )
+#: "the Turkish border town of Cizre": the settlement, not the border that describes it.
+_DESCRIBED_SETTLEMENT_RE = re.compile(
+    rf"(?:the{_S})?(?:[\w'’-]{{2,30}}{_S}){{1,3}}?(?:city|town|village|port|capital|crossing|hub){_S}of{_S}",
+    re.IGNORECASE,
+)
 _COUNTRY_WORD = r"[A-Z][\w'’.]{1,30}(?:\s[A-Z][\w'’]{1,30}){0,2}"
 _LINE_ANCHOR_RE = re.compile(
     rf"(?:(?i:the){_S})?(?:(?P<x>[A-Z][\w'’.]{{1,30}})(?:\s?[-–/]\s?(?P<y>[A-Z][\w'’]{{1,30}}))?{_S})?"
@@ -319,6 +324,9 @@ class _Context:
             pos += 1
         if pos >= limit:
             return None
+        described = _DESCRIBED_SETTLEMENT_RE.match(text, pos, limit)
+        if described and (men := self.by_start.get(described.end())) is not None and men.place is not None:
+            return _Anchor(men.text, men.start, men.end, men.place, men)
         line = self.line_anchor_at(pos, limit)
         if line is not None:
             return line
