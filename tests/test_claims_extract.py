@@ -681,6 +681,31 @@ def test_a_heading_with_no_anchor_named_is_from_the_settlement_named_before() ->
     assert c.direction.azimuth == 180.0 and c.hedge == "about" and c.text == "about 60 km to the south"
 
 
+def test_the_capital_is_the_national_capital_named_before() -> None:
+    names = {
+        "Kabul": Place(id="g:k", name="Kabul", kind="city", lat=34.53, lon=69.17, country="AF"),
+        "Jalalabad": Place(id="g:j", name="Jalalabad", kind="city", lat=34.43, lon=70.45, country="AF"),
+    }
+    text = (
+        "A bomb hit a police car on the highway between Kabul and Jalalabad, about 40 km east of the capital."
+    )
+    assert [c.anchor for c in claims_of(text, names)][-1] is names["Kabul"]
+    # no capital named: the city named last, as before
+    claims = claims_of("A bomb hit a car 40 km east of Mosul. Another hit a bus 10 km from the capital.")
+    assert [c.anchor for c in claims] == [PLACES["Mosul"], PLACES["Mosul"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The quake struck at a depth of 10 kilometers, about 19 km north of Mosul.", "quake"),
+        ("A train derailed on Thursday halfway between Mosul and Erbil.", "train"),
+    ],
+)
+def test_a_measure_is_no_target(text: str, target: str) -> None:
+    assert one(text).target == target
+
+
 def test_a_settlement_described_by_a_border_is_the_anchor_not_the_border() -> None:
     c = one("A drone killed two men in a vehicle 15 km south of the Iraqi border town of Mosul.")
     assert (c.relation, c.target, c.anchor) == ("offset", "vehicle", PLACES["Mosul"])

@@ -388,26 +388,34 @@ class _Context:
         """Return the settlement "the city" (town, village, capital, port) refers to, or None.
 
         It is the last one named in the 1,000 characters before ``pos``; with a country's name or
-        demonym ("the Yemeni port"), the last one in that country.
+        demonym ("the Yemeni port"), the last one in that country. "The capital" is the national
+        capital named last, if any ("the highway between Kabul and Jalalabad, about 40 km east of
+        the capital": Kabul).
         """
         m = _SETTLEMENT_REF_RE.match(phrase)
         if m is None:
             return None
-        kinds = _SETTLEMENTS if m.group("kind").lower() != "capital" else ("city",)
+        capital = m.group("kind").lower() == "capital"
+        kinds = _SETTLEMENTS if not capital else ("city",)
         country = None
         if m.group("country"):
             place = self.country_at(m.group("country"))
             if place is None:
                 return None
             country = place.country
-        return next(
-            (
-                men
-                for men in self.named_before(pos)
-                if men.place.kind in kinds and country in (None, men.place.country)
-            ),
-            None,
-        )
+        named = [
+            men
+            for men in self.named_before(pos)
+            if men.place.kind in kinds and country in (None, men.place.country)
+        ]
+        if capital:
+            from geokit.places.gazetteer import get_gazetteer
+
+            gazetteer = get_gazetteer()
+            return next((men for men in named if gazetteer.is_national_capital(men.place)), None) or next(
+                iter(named), None
+            )
+        return next(iter(named), None)
 
     def line_anchor_at(self, pos: int, limit: int) -> _Anchor | None:
         """Read a border or coast named by its countries ("the Turkish border", "the Libyan coast").

@@ -142,8 +142,9 @@ def target_words(clause: list[str], own: list[str] | None = None) -> list[str]:
     ``clause`` holds the clause's words up to the expression, predicate trimmed; ``own`` the same
     words after a parenthesis, where a subject may be looked for (default: ``clause``). They are
     the last words of the clause, or its subject when its verb has no object (see
-    :func:`subject_if_no_object`), or when the last words say when, not what ("an earthquake
-    struck off Chile on Tuesday, 40 km west of Iquique": the earthquake).
+    :func:`subject_if_no_object`), or when the last words say when or how far, not what ("an
+    earthquake struck off Chile on Tuesday, 40 km west of Iquique": the earthquake; "the quake
+    struck at a depth of 10 kilometers, about 19 km north of Ridgecrest": the quake).
 
     Examples
     --------
@@ -157,7 +158,7 @@ def target_words(clause: list[str], own: list[str] | None = None) -> list[str]:
     own = clause if own is None else own
     words = (subject_if_no_object(own) or clause)[-8:]
     label = noun_phrase_label(words)
-    if label and label.split()[-1].lower() in _TIME_WORDS:
+    if label and label.split()[-1].lower() in _NOT_WHAT:
         subject = subject_if_no_object(own, always=True)
         return subject[-8:] if subject else []
     return words
@@ -267,6 +268,17 @@ _TIME_WORDS = frozenset(
         """
     )
 )
+#: Words of measure and position: a phrase ending in one says how deep or how far along, not what
+#: ("struck at a depth of 10 kilometers, 19 km north of Ridgecrest", "derailed halfway between").
+_MEASURE_WORDS = frozenset(
+    _words(
+        """
+        km kilometers kilometres kilometer kilometre miles mile mi metres meters metre meter feet foot
+        ft yards depth altitude height halfway midway
+        """
+    )
+)
+_NOT_WHAT = _TIME_WORDS | _MEASURE_WORDS
 _SUBJECT_PRONOUNS = frozenset(_words("he she we you i"))
 _PRONOUNS = frozenset(_words("it they this these those"))
 _BE = frozenset(_words("is are was were be been"))

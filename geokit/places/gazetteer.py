@@ -241,6 +241,27 @@ class Gazetteer:
         i = self._country_index.get(iso.upper())
         return None if i is None else self.place(i)
 
+    def is_national_capital(self, place: Place) -> bool:
+        """Return whether a place is the capital city of its country (by name, cities only).
+
+        By name, so only a city (100,000 or more) qualifies: Washington, D.C., not Washington, Iowa.
+
+        Examples
+        --------
+        >>> gaz = get_gazetteer()
+        >>> [gaz.is_national_capital(gaz.candidates(n)[0].place) for n in ("Kabul", "Jalalabad")]
+        [True, False]
+        """
+        return place.kind == "city" and (name_key(place.name), place.country or "") in self._capitals
+
+    @cached_property
+    def _capitals(self) -> frozenset[tuple[str, str]]:
+        from geokit.places.build import _geonames_data_dir
+
+        with open(_geonames_data_dir() / "countries.json", encoding="utf-8") as fh:
+            countries = json.load(fh)
+        return frozenset((name_key(c["capital"]), iso) for iso, c in countries.items() if c.get("capital"))
+
     def importance_of(self, i: int) -> float:
         """Return the prior weight of place ``i`` (see :func:`importance`)."""
         return self._importances[i]

@@ -119,16 +119,6 @@ class Resolver:
             inside = self._contained[key] = contains(region, place)
         return inside
 
-    @cached_property
-    def _capitals(self) -> set[tuple[str, str]]:
-        import json
-
-        from geokit.places.build import _geonames_data_dir
-
-        with open(_geonames_data_dir() / "countries.json", encoding="utf-8") as fh:
-            countries = json.load(fh)
-        return {(name_key(c["capital"]), iso) for iso, c in countries.items() if c.get("capital")}
-
     def _known_candidates(self, text: str, approximate: bool, limit: int = MAX_CANDIDATES) -> list[Candidate]:
         """Return :meth:`_candidates`, looked up once per distinct name (the list is only read)."""
         key = (text, approximate, limit)
@@ -450,14 +440,11 @@ class Resolver:
         ]
 
     def _is_capital(self, p: Place) -> bool:
-        # by name, so only a city (100,000 or more) qualifies: Washington, D.C., not Washington, Iowa
         capital = self._capital.get(p.id)
         if capital is None:
             if len(self._capital) > 200_000:
                 self._capital.clear()
-            capital = self._capital[p.id] = (
-                p.kind == "city" and (name_key(p.name), p.country or "") in self._capitals
-            )
+            capital = self._capital[p.id] = self.gazetteer.is_national_capital(p)
         return capital
 
 
