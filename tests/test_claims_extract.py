@@ -681,6 +681,19 @@ def test_a_heading_with_no_anchor_named_is_from_the_settlement_named_before() ->
     assert c.direction.azimuth == 180.0 and c.hedge == "about" and c.text == "about 60 km to the south"
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Gunmen seized students in Kuriga, a village in Libya, about 89 km from Sirte.", "Kuriga"),
+        ("Kuriga, a village in Libya, about 89 km from Sirte, was attacked.", "Kuriga"),
+    ],
+)
+def test_a_name_geokit_does_not_know_before_an_appositive_is_the_target(text: str, target: str) -> None:
+    assert one(text).target == target
+    # a time before the comma is no place
+    assert one("As of Friday, the dust level measured 5 km from Sirte was high.").target != "Friday"
+
+
 def test_the_capital_is_the_national_capital_named_before() -> None:
     names = {
         "Kabul": Place(id="g:k", name="Kabul", kind="city", lat=34.53, lon=69.17, country="AF"),

@@ -170,6 +170,10 @@ _LINE_ANCHOR_RE = re.compile(
 )
 _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,20}\b")  # a country's name or demonym ("Turkish")
 #: An appositive noun phrase after a comma: "a town on the Tigris", "the militants' stronghold".
+#: The proper name right before a comma ("in Kuriga,").
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}\Z")
+#: A preposition that makes the name after it a place ("in Kuriga").
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|to|into|outside)\s{1,3}\Z", re.I)
 _APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the)\s[^,;:()]{0,160}$", re.I)
 #: "12 miles east of Los Angeles and 5 miles from Pasadena": a second expression of one target.
 _AND_GAP = re.compile(r"[\s,]*\b(?:and|or)\s+")
@@ -769,6 +773,18 @@ class _Extractor:
             named = self.ctx.by_end.get(comma)
             if named is not None and named.place is not None and named.place.kind != "country":
                 return named.text, named.place
+            name = _NAME_BEFORE_RE.search(text, lo, comma) if named is None else None
+            if (
+                name
+                and (
+                    not text[floor : name.start()].strip()
+                    or _PLACE_PREPOSITION_BEFORE.search(text, max(floor, name.start() - 12), name.start())
+                )
+                and not self.ctx.inside_mention(name.start())
+                and common_noun(name.group()) == name.group()
+            ):
+                # "Kuriga, a village in Kaduna state, about 89 km from ...": a name geokit does not know
+                return name.group(), None
         target, place = self.ctx.target_before(pos, floor)
         if place is None and target.lower() in _COMPASS_TARGETS:
             return _UNNAMED, None  # "from the east, near Bashiqa": a direction is no target
