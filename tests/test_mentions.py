@@ -144,3 +144,16 @@ def test_a_possessive_inside_a_place_name(gaz, text, names):
 def test_a_place_after_a_station_or_base_is_where_it_lies(gaz):
     text = "Sailors at Naval Air Station Pensacola and Marines at Air Station Cherry Point."
     assert [m.text for m in find_mentions(text, gaz)] == ["Pensacola", "Cherry Point"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Crowds marched on St. Patrick's Day in Boston.", ["Boston"]),
+        ("She was taken to St Mary's Hospital in Paddington.", ["Paddington"]),
+        ("He studied at St John's College in Oxford.", ["Oxford"]),
+        ("St. Louis's mayor spoke.", ["St. Louis"]),  # the city's own mayor
+    ],
+)
+def test_a_saints_possessive_before_a_name_names_no_place(gaz, text, names):
+    assert [m.text for m in find_mentions(text, gaz)] == names

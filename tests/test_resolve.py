@@ -247,3 +247,9 @@ def test_a_demonym_naming_who_acts_says_nothing_of_where(gaz):
     resolver = Resolver(gaz)
     assert resolver._demonym_countries("Russian forces and Israeli air strikes hit targets.", []) == {}
     assert resolver._demonym_countries("A Russian-backed militia and a Russian tanker.", []) == {"RU": 1}
+
+
+def test_a_border_named_by_a_region_makes_it_the_region(gaz):
+    text = "Tesla will build a factory in Monterrey, Mexico, about 230 km south of the Texas border."
+    got = places(text, gaz)["Texas"]
+    assert (got.kind, got.country) == ("admin1", "US")  # not Texas, a Mexican village of 993

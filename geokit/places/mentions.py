@@ -434,6 +434,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
         if not found[ci]:
             continue  # no place name: nothing to find, nor a word of a person's name to learn
         matches = found[ci]
+        if _named_after_saint(ch, text):
+            continue
         # a person's after a lower-case title; not a major place ("founder France Football")
         titled = _word_before(text, ch[0].start) in _TITLE_WORDS and not any(
             a == 0 and _key_info(gazetteer, key, caches[0]).salience >= 0.9 for a, _, key in matches
@@ -482,7 +484,20 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     return out
 
 
+_POSSESSIVES = frozenset(("'s", "’s"))
 _POSSESSIVE_GAPS = frozenset(("'s ", "’s "))
+
+
+def _named_after_saint(chunk: list[_Token], text: str) -> bool:
+    """Say whether a chunk is a saint's name in the possessive before a name ("St Mary's Hospital").
+
+    Such a name is of a building or a day named after the saint ("St. Patrick's Day", "St Paul's
+    Cathedral"), not of the place the saint's name may also be.
+    """
+    if chunk[0].text.lower().rstrip(".") not in ("st", "saint", "ste", "sainte") or len(chunk) < 2:
+        return False
+    end = chunk[-1].end
+    return text[end : end + 2] in _POSSESSIVES and text[end + 3 : end + 4].isupper()
 
 
 def _join_possessive_names(chunks: list[list[_Token]], text: str, gazetteer: Gazetteer) -> list[list[_Token]]:

@@ -60,7 +60,8 @@ _LOCAL_KINDS = (*_POINT_KINDS, "admin2")
 MAX_CANDIDATES = 12
 #: "Kharkiv region", "Idlib province": a word after the name that makes it the region.
 _REGION_WORD_AFTER = re.compile(
-    r"\s{1,3}(?:region|province|oblast|governorate|state|district|prefecture|county|department|muhafazah)\b",
+    r"\s{1,3}(?:region|province|oblast|governorate|state|district|prefecture|county|department|muhafazah"
+    r"|border(?!\s{1,3}(?:crossing|town|city|village|post|checkpoint|point|gate)))\b",  # "the Texas border"
     re.IGNORECASE,
 )
 #: "Idlib city", "Kherson town": a lower-case word after the name that makes it the settlement.
