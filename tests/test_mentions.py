@@ -157,3 +157,14 @@ def test_a_place_after_a_station_or_base_is_where_it_lies(gaz):
 )
 def test_a_saints_possessive_before_a_name_names_no_place(gaz, text, names):
     assert [m.text for m in find_mentions(text, gaz)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("He studied at Balliol College, Oxford.", ["Oxford"]),
+        ("She lectured at Imperial College, London, for a decade.", ["London"]),
+    ],
+)
+def test_the_place_an_institution_is_in(gaz, text, names):
+    assert [m.text for m in find_mentions(text, gaz)] == names

@@ -716,6 +716,12 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|from|to|into|across|toward|towards|around|through"
     r"|(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of)\s+(?:the\s+)?$"
 )
+#: "Balliol College, Oxford.", "the Bob Wills Museum, Turkey,": the place an institution is in,
+#: when the name ends the phrase ("... Church, Brunson was detained": a person).
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:College|University|Hospital|School|Church|Cathedral|Museum|Airport|Stadium|Institute|Academy"
+    r"|Prison|Base|Station|Hall|Centre|Center|Park|Street|Road|Avenue),\s{1,2}$"
+)
 #: ", Mo.", ", Calif.", ", Oklahoma", ", Libya": a first-level region or country qualifying a name.
 _QUALIFIER_AFTER = re.compile(r",\s{1,2}([A-Z][A-Za-z]{1,15}\.?(?:\s[A-Z][a-z]{2,15})?)")
 
@@ -879,7 +885,10 @@ def _keep(
     word = span.word
     if span.generic:
         return None
-    locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 24), chunk[a].start))
+    locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 24), chunk[a].start)) or (
+        text[end : end + 1] in ("", ",", ".", ";", ")")
+        and bool(_INSTITUTION_BEFORE.search(text, max(0, chunk[a].start - 14), chunk[a].start))
+    )
     if single and not locative:
         if word in person_words:
             return None
