@@ -253,3 +253,26 @@ def test_a_border_named_by_a_region_makes_it_the_region(gaz):
     text = "Tesla will build a factory in Monterrey, Mexico, about 230 km south of the Texas border."
     got = places(text, gaz)["Texas"]
     assert (got.kind, got.country) == ("admin1", "US")  # not Texas, a Mexican village of 993
+
+
+def test_a_small_place_far_from_everything_in_a_country_named_nowhere_else_is_left_unresolved(gaz):
+    text = (
+        "A boy was stabbed in Croydon, south London, on Friday. The attack happened half a mile north "
+        "of West Croydon station. He was taken to hospital in Tooting."
+    )
+    got = {m.text: m for m in resolve_document(Document("d", text), gaz)}
+    stray = got["West Croydon"]
+    assert stray.place is None and "no candidate fits the document" in stray.reason
+    assert stray.candidates and stray.candidates[0].place.country == "AU"  # kept, as the alternative
+    assert got["Tooting"].place.country == "GB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The epicentre was 24 km west-northwest of the town of Kaikoura.",  # called a town
+        "Crowds in London, Leeds and Paris watched. Quakes shook Kaikoura, New Zealand.",  # its country
+    ],
+)
+def test_a_far_place_the_text_calls_a_settlement_or_qualifies_is_kept(gaz, text):
+    assert places(text, gaz)["Kaikoura"].country == "NZ"
