@@ -22,6 +22,7 @@ is not a place:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import weakref
@@ -434,7 +435,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
         if not found[ci]:
             continue  # no place name: nothing to find, nor a word of a person's name to learn
         matches = found[ci]
-        if _named_after_saint(ch, text):
+        if ch[0].text[:1] == "S" and _named_after_saint(ch, text):
             continue
         # a person's after a lower-case title; not a major place ("founder France Football")
         titled = _word_before(text, ch[0].start) in _TITLE_WORDS and not any(
@@ -485,7 +486,6 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
 
 
 _POSSESSIVES = frozenset(("'s", "’s"))
-_POSSESSIVE_GAPS = frozenset(("'s ", "’s "))
 
 
 def _named_after_saint(chunk: list[_Token], text: str) -> bool:
@@ -511,21 +511,41 @@ def _join_possessive_names(chunks: list[list[_Token]], text: str, gazetteer: Gaz
     >>> [[w.text for w in c] for c in chunks]
     [['Bishop', 'Stortford'], ['Taipei'], ['Songshan']]
     """
-    out: list[list[_Token]] = []
-    for ch in chunks:
-        if out and text[out[-1][-1].end : ch[0].start] in _POSSESSIVE_GAPS:
-            prev = out[-1]
-            spans = [
-                name_key(text[prev[-a].start : ch[b - 1].end])
-                for a in range(1, min(len(prev), 2) + 1)
-                for b in range(1, min(len(ch), 2) + 1)
-            ]
-            hashes = np.fromiter(map(name_hash, spans), dtype=np.int64, count=len(spans))
-            if gazetteer.has_keys(hashes).any():
-                out[-1] = prev + ch
-                continue
-        out.append(ch)
+    gaps = []
+    for mark in ("'s ", "’s "):  # before a capital: "Bishop's Stortford"
+        at = text.find(mark)
+        while at >= 0:
+            if text[at + 3 : at + 4].isupper():
+                gaps.append(at)
+            at = text.find(mark, at + 3)
+    if not gaps:
+        return chunks
+    gaps.sort()
+    ends = [ch[-1].end for ch in chunks]
+    out = list(chunks)
+    for gap in reversed(gaps):  # from the end, so that a join leaves the indices before it valid
+        i = bisect.bisect_left(ends, gap)
+        if i + 1 >= len(out) or ends[i] != gap or out[i + 1][0].start != gap + 3:
+            continue
+        prev, ch = out[i], out[i + 1]
+        spans = (
+            text[prev[-a].start : ch[b - 1].end]
+            for a in range(1, min(len(prev), 2) + 1)
+            for b in range(1, min(len(ch), 2) + 1)
+        )
+        if any(_is_key(gazetteer, name_key(span)) for span in spans):
+            out[i : i + 2] = [prev + ch]
+            del ends[i]
     return out
+
+
+def _is_key(gazetteer: Gazetteer, key: str) -> bool:
+    """Say whether ``key`` is a name in the gazetteer, remembered as :func:`_chunk_names` does."""
+    known = _KNOWN.setdefault(gazetteer, {})
+    found = known.get(key)
+    if found is None:
+        found = known[key] = bool(gazetteer.has_keys(np.array([name_hash(key)], dtype=np.int64))[0])
+    return found
 
 
 def _chunk_names(
