@@ -256,7 +256,9 @@ class Resolver:
                     city_word[gi],
                     # the likeliest places of the names it qualifies: chosen so far, or the
                     # first three by name and size
-                    [c for g in qualified.get(gi, ()) for c in (chosen[g], *group_cands[g][:3]) if c],
+                    [c for g in qualified[gi] for c in (chosen[g], *group_cands[g][:3]) if c]
+                    if gi in qualified
+                    else (),
                     keep=MAX_CANDIDATES if last else 1,
                 )
                 for gi in range(len(group_list))
@@ -385,7 +387,7 @@ class Resolver:
         own = {c.place.id for c in cands}
         # the places this name qualifies, unless it may mean them too ("Dubai Police, Dubai": the
         # city is no evidence for the emirate)
-        held = [c.place for c in qualified if c.place.id not in own]
+        held = [c.place for c in qualified if c.place.id not in own] if qualified else []
         out: list[tuple[float, Candidate, list[tuple[str, tuple]]]] = []
         for c, d in zip(cands, near, strict=True):
             p = c.place
