@@ -168,3 +168,16 @@ def test_a_saints_possessive_before_a_name_names_no_place(gaz, text, names):
 )
 def test_the_place_an_institution_is_in(gaz, text, names):
     assert [m.text for m in find_mentions(text, gaz)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Flights were cancelled at Taipei's Songshan airport.", ["Taipei"]),  # not a Chinese village
+        ("Bombs hit Cairo's Abbasiya district.", ["Cairo"]),  # not Abbasiya, now Yehud, Israel
+        ("Planes were grounded at London's Heathrow airport.", ["London", "Heathrow"]),
+        ("Putin's Russia is isolated.", ["Russia"]),  # no place's possessive
+    ],
+)
+def test_a_name_after_a_major_places_possessive_is_of_its_country(gaz, text, names):
+    assert [m.text for m in find_mentions(text, gaz)] == names

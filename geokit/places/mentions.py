@@ -941,16 +941,19 @@ _PLACE_AFTER = frozenset(("of", "Station", "Base"))
 
 _POSSESSOR = re.compile(r"([A-Z][A-Za-z.]{1,30})['’]s\s{1,2}\Z")
 #: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's"), or "".
+#: A possessor this salient is a place whose possessive says where what follows is ("Taipei's").
+_MAJOR_POSSESSOR = 0.9
 _POSSESSOR_COUNTRY: weakref.WeakKeyDictionary[Gazetteer, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 def _foreign_after_possessive(
     gaz: Gazetteer, text: str, mention: RawMention, key_infos: dict[str, _KeyInfo]
 ) -> bool:
-    """Say whether a name after "<Country>'s" has no namesake in that country ("Brazil's Lula").
+    """Say whether a name after "<Country>'s" or "<City>'s" has no namesake in that country.
 
     After a country's possessive, a name is that country's place ("Syria's Aleppo") or a person
-    of it ("Brazil's Lula" is not Luleå, Sweden).
+    of it ("Brazil's Lula" is not Luleå, Sweden); after a major city's or region's, a place or a
+    thing of it ("Taipei's Songshan airport" is not Songshan, a Chinese village).
     """
     m = _POSSESSOR.search(text, max(0, mention.start - 36), mention.start)
     if m is None:
@@ -958,7 +961,13 @@ def _foreign_after_possessive(
 
     def country() -> str:
         found = gaz.candidates(m.group(1), kinds=("country",), fuzzy=False, limit=1)
-        return (found[0].place.country or "") if found else ""
+        if found:
+            return found[0].place.country or ""
+        info = _key_info(gaz, name_key(m.group(1)), key_infos)
+        if info.salience < _MAJOR_POSSESSOR:
+            return ""  # "Putin's Russia": no place's possessive
+        major = gaz.candidates(m.group(1), kinds=("city", "admin1"), fuzzy=False, limit=1)
+        return (major[0].place.country or "") if major else ""
 
     code = _memo(_POSSESSOR_COUNTRY, gaz, m.group(1), country)
     if not code:
