@@ -746,6 +746,7 @@ def test_a_heading_after_a_qualified_place_locates_the_place_not_its_qualifier()
     "text",
     [
         "Troops advanced 10 km to the north.",  # no place before: nothing located
+        "Strikes hit Mosul, and Libya, about 60 km to the south.",  # a country is no point so far away
         "Qayyarah, about 60 km to the south, was taken.",  # no settlement named before it
         "Strikes hit Mosul and Qayyarah 60 km to the south.",  # not set off by a comma
     ],

@@ -276,3 +276,22 @@ def test_a_small_place_far_from_everything_in_a_country_named_nowhere_else_is_le
 )
 def test_a_far_place_the_text_calls_a_settlement_or_qualifies_is_kept(gaz, text):
     assert places(text, gaz)["Kaikoura"].country == "NZ"
+
+
+def test_a_city_named_by_another_of_its_names_far_from_everything_is_a_stray(gaz):
+    got = places("Police from Mokowe, Garissa and Malindi responded to an attack in the Boni forest.", gaz)
+    assert got["Boni"] is None and got["Malindi"].country == "KE"  # not Bonn
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # its country named by a demonym
+        "Houthis targeted a ship west of Hodeidah, near Eritrea and Sudan; the Yemeni port was shut. "
+        "Djibouti and Egypt protested.",
+        # no settlement named: measured from the sea's and countries' points
+        "Houthis targeted a ship in the Red Sea west of Hodeidah, near Eritrea and Sudan. Egypt protested.",
+    ],
+)
+def test_a_place_near_the_seas_and_countries_of_the_text_is_no_stray(gaz, text):
+    assert places(text, gaz)["Hodeidah"].country == "YE"

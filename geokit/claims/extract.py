@@ -870,6 +870,8 @@ class _Extractor:
         qualified = ctx.by_end.get(gap) if ctx.text[gap : target.start] == ", " else None
         if qualified is not None and qualified.place is not None:
             target = qualified  # "Reno, Nevada, about 30 miles to the east": Reno
+        if target.place is None or target.place.kind in _AREA_KINDS:
+            return  # "Somalia, roughly 100 km to the east": its border, not a point, is that far
         anchor = next(
             (
                 men

@@ -48,6 +48,20 @@ _MATCH_WORDS = {
     NAME_STRIPPED: "name without article",
     NAME_ABBREVIATION: "abbreviation",
 }
+
+
+def is_exact_match(candidate: Candidate) -> bool:
+    """Return whether a candidate was found by its place's own name (not an alternate or variant).
+
+    Examples
+    --------
+    >>> gaz = get_gazetteer()
+    >>> is_exact_match(gaz.candidates("Sirte")[0]), is_exact_match(gaz.candidates("Surt")[0])
+    (True, False)
+    """
+    return candidate.reason.startswith(_MATCH_WORDS[NAME_PRIMARY])
+
+
 _KIND_IMPORTANCE = {
     "country": 1.0,
     "continent": 1.0,
