@@ -719,6 +719,11 @@ def test_a_measure_is_no_target(text: str, target: str) -> None:
     assert one(text).target == target
 
 
+def test_a_place_after_a_possessive_is_the_anchor() -> None:
+    c = one("The camp lies more than 100 km from Libya's Sirte.")
+    assert c.anchor is PLACES["Sirte"] and c.anchor_text == "Sirte"
+
+
 def test_a_settlement_described_by_a_border_is_the_anchor_not_the_border() -> None:
     c = one("A drone killed two men in a vehicle 15 km south of the Iraqi border town of Mosul.")
     assert (c.relation, c.target, c.anchor) == ("offset", "vehicle", PLACES["Mosul"])

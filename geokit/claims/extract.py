@@ -341,6 +341,11 @@ class _Context:
         for p in tries:
             men = self.by_start.get(p)
             if men is not None and men.end <= limit + 200:
+                owned = (
+                    self.by_start.get(men.end + 3) if text[men.end : men.end + 3] in ("'s ", "’s ") else None
+                )
+                if owned is not None and owned.place is not None:
+                    men = owned  # "1,000 km from China's Hainan island": Hainan
                 return _Anchor(men.text, men.start, men.end, men.place, men)
         ref = _SETTLEMENT_REF_RE.match(text, pos, limit)
         if ref and ref.group("country"):  # "76 nautical miles northwest of the Yemeni port"
