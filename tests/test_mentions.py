@@ -181,3 +181,8 @@ def test_the_place_an_institution_is_in(gaz, text, names):
 )
 def test_a_name_after_a_major_places_possessive_is_of_its_country(gaz, text, names):
     assert [m.text for m in find_mentions(text, gaz)] == names
+
+
+def test_a_vessels_name_is_no_place(gaz):
+    text = "The cargo ship Dali lost power and struck a bridge in Baltimore. A ferry from Dover sank."
+    assert [m.text for m in find_mentions(text, gaz)] == ["Baltimore", "Dover"]

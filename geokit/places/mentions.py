@@ -438,8 +438,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
         if ch[0].text[:1] == "S" and _named_after_saint(ch, text):
             continue
         # a person's after a lower-case title; not a major place ("founder France Football")
-        titled = _word_before(text, ch[0].start) in _TITLE_WORDS and not any(
-            a == 0 and _key_info(gazetteer, key, caches[0]).salience >= 0.9 for a, _, key in matches
+        before = _word_before(text, ch[0].start)
+        titled = before in _VESSEL_WORDS or (
+            before in _TITLE_WORDS
+            and not any(
+                a == 0 and _key_info(gazetteer, key, caches[0]).salience >= 0.9 for a, _, key in matches
+            )
         )
         persons = _person_spans(ch, matches, titled) if len(ch) >= 2 or titled else []
         for first, end in persons:
@@ -612,6 +616,10 @@ _TITLE_WORDS = frozenset(
     novelist reporter correspondent columnist photographer forward striker midfielder defender
     goalkeeper quarterback pitcher teammate founder ceo suspect defendant victim
     """.split()
+)
+#: Words before a vessel's name, which is no place even when a major place's ("the cargo ship Dali").
+_VESSEL_WORDS = frozenset(
+    "ship vessel tanker freighter boat yacht ferry frigate destroyer cruiser submarine steamer liner".split()
 )
 
 
