@@ -186,3 +186,15 @@ def test_a_name_after_a_major_places_possessive_is_of_its_country(gaz, text, nam
 def test_a_vessels_name_is_no_place(gaz):
     text = "The cargo ship Dali lost power and struck a bridge in Baltimore. A ferry from Dover sank."
     assert [m.text for m in find_mentions(text, gaz)] == ["Baltimore", "Dover"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("He flew to St. John's, Newfoundland.", ["St. John's", "Newfoundland"]),
+        ("Crowds gathered in St. John's.", ["St. John's"]),
+        ("It is Canada's, not Britain's.", ["Canada", "Britain"]),  # "Canadas" is no place's own name
+    ],
+)
+def test_a_name_that_ends_in_s_keeps_it(gaz, text, names):
+    assert [m.text for m in find_mentions(text, gaz)] == names

@@ -481,6 +481,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
             person_words.add(fold(ch[-1].text))
     out.sort(key=lambda m: m.start)
     out = [m for m in out if not _foreign_after_possessive(gazetteer, text, m, caches[0])]
+    for m in out:
+        _keep_final_possessive(m, text, gazetteer)
     link_qualifiers(out, text)
     for m in out:
         part = _part_before(text, m.start)
@@ -502,6 +504,23 @@ def _named_after_saint(chunk: list[_Token], text: str) -> bool:
         return False
     end = chunk[-1].end
     return text[end : end + 2] in _POSSESSIVES and text[end + 3 : end + 4].isupper()
+
+
+def _keep_final_possessive(mention: RawMention, text: str, gazetteer: Gazetteer) -> None:
+    """Extend a mention over an "'s" that ends its phrase when the name has it ("St. John's,").
+
+    "St. John's, Newfoundland" is not Saint John, New Brunswick; the name must be a place's own:
+    "Canada's," stays Canada ("Canadas" is only another name of Cañadas de Obregón, Mexico).
+    """
+    end = mention.end
+    if text[end : end + 2] not in _POSSESSIVES or text[end + 2 : end + 3] not in _PHRASE_ENDS:
+        return
+    key = name_key(text[mention.start : end + 2])
+    if _is_key(gazetteer, key) and NAME_PRIMARY in gazetteer.key_matches(key)[1].tolist():
+        mention.end, mention.text, mention.key = end + 2, text[mention.start : end + 2], key
+
+
+_PHRASE_ENDS = frozenset(("", ",", ".", ";", ":", ")"))
 
 
 def _join_possessive_names(chunks: list[list[_Token]], text: str, gazetteer: Gazetteer) -> list[list[_Token]]:
