@@ -656,6 +656,9 @@ def test_a_second_expression_after_and_shares_the_target() -> None:
         ("The plane crashed shortly after take-off about 3 km from Sirte.", ["plane"]),
         ("A 6.4 earthquake struck on Tuesday, about 40 km west of Sirte.", ["earthquake"]),
         ("Tanks had advanced to the border and were positioned near Sirte.", ["tanks"]),
+        ("Two hikers went missing near Sirte.", ["hikers"]),
+        # a region geokit does not know, after "in the": what is in it
+        ("The avalanche struck a ski area in the French Alps, about 15 km south of Sirte.", ["ski area"]),
         ("A man was shot near Sirte.", ["man"]),
         # a verb with an object or a place phrase after it: that is what is located
         ("Rescuers reached the camp 5 km from Sirte.", ["camp"]),

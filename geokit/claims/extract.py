@@ -179,6 +179,10 @@ _APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the)\s[^,;:()]{0,160}$", re.I)
 _AND_GAP = re.compile(r"[\s,]*\b(?:and|or)\s+")
 #: "in the Red Sea", "in northern Syria": a place that only says where the thing before it is.
 _IN_AREA_BEFORE = re.compile(r"\b(?:in|on|across)\s{1,3}(?:the\s{1,3})?\Z", re.I)
+_IN_NAMED_AREA_BEFORE = re.compile(
+    r"\b(?:in|on|across)\s{1,3}the\s{1,3}(?:[A-Z][\w'’-]+\s{1,3}){0,3}[A-Z][\w'’-]+[\s,]*\Z"
+)
+_DISTANCE_AHEAD = re.compile(r"\W{0,3}(?:[a-z]+\s{1,3}){0,2}\d")
 _AREA_KINDS = frozenset(("sea", "ocean", "country", "continent", "region", "admin1"))
 #: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
 #: further expression locates Jalalabad itself.
@@ -583,6 +587,14 @@ class _Context:
                 return self.target_before(inside.start(), floor)
             return men.text, men.place
         lo = max(floor, p - _WINDOW)
+        area = (
+            _IN_NAMED_AREA_BEFORE.search(self.text, lo, p) if _DISTANCE_AHEAD.match(self.text, pos) else None
+        )
+        if area:
+            # "the ski area in the French Alps, about 15 km south of ...": a region geokit does not
+            # know says where the thing before it is, as "in the Red Sea" does; it is no point a
+            # distance can be measured to ("an arrest in the Javari Valley, near the border": the valley)
+            return self.target_before(area.start(), floor)
         seg = self.text[lo:p]
         cut = max(seg.rfind(c) for c in ',;:()[]"“”')
         clause = seg[cut + 1 :]

@@ -250,7 +250,7 @@ _NO_OBJECT = frozenset(
         """
         out up down off away back in on at into onto near from to by with after before during since
         across along through toward towards inside outside beyond past behind below above under
-        within later earlier overnight early late again just then there here
+        within later earlier overnight early late again just then there here missing ashore
         north south east west northbound southbound eastbound westbound
         """
     )
