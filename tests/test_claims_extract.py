@@ -711,6 +711,35 @@ def test_the_capital_is_the_national_capital_named_before() -> None:
     assert [c.anchor for c in claims] == [PLACES["Mosul"], PLACES["Mosul"]]
 
 
+def test_the_state_capital_is_the_largest_settlement_named_in_the_region_named_last() -> None:
+    names = {
+        "Rio Grande do Sul": Place(
+            id="g:rs",
+            name="Rio Grande do Sul",
+            kind="admin1",
+            lat=-30.0,
+            lon=-53.5,
+            country="BR",
+            extent_m=5e5,
+        ),
+        "Porto Alegre": Place(
+            id="g:pa",
+            name="Porto Alegre",
+            kind="city",
+            lat=-30.03,
+            lon=-51.23,
+            country="BR",
+            population=1_400_000,
+        ),
+    }
+    text = (
+        "Floods hit Rio Grande do Sul and Porto Alegre."
+        " In Canoas, 15 km north of the state capital, boats came."
+    )
+    assert claims_of(text, names)[-1].anchor is names["Porto Alegre"]
+    assert claims_of("In Canoas, 15 km north of the state capital, boats came.", names)[-1].anchor is None
+
+
 @pytest.mark.parametrize(
     ("text", "target"),
     [

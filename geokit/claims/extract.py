@@ -183,6 +183,8 @@ _IN_NAMED_AREA_BEFORE = re.compile(
     r"\b(?:in|on|across)\s{1,3}the\s{1,3}(?:[A-Z][\w'’-]+\s{1,3}){0,3}[A-Z][\w'’-]+[\s,]*\Z"
 )
 _DISTANCE_AHEAD = re.compile(r"\W{0,3}(?:[a-z]+\s{1,3}){0,2}\d")
+#: "The state capital", "the provincial capital": the capital of the region named last.
+_REGION_ADJECTIVES = frozenset(_words("state provincial regional district county"))
 _AREA_KINDS = frozenset(("sea", "ocean", "country", "continent", "region", "admin1"))
 #: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
 #: further expression locates Jalalabad itself.
@@ -411,6 +413,8 @@ class _Context:
         capital = m.group("kind").lower() == "capital"
         kinds = _SETTLEMENTS if not capital else ("city",)
         country = None
+        if m.group("country") and m.group("country").lower() in _REGION_ADJECTIVES:
+            return self.regional_capital(pos) if capital else None
         if m.group("country"):
             place = self.country_at(m.group("country"))
             if place is None:
@@ -429,6 +433,22 @@ class _Context:
                 iter(named), None
             )
         return next(iter(named), None)
+
+    def regional_capital(self, pos: int) -> Mention | None:
+        """Return the settlement "the state capital" means, or None.
+
+        It is the largest one named before in the region named last ("Floods in Rio Grande do Sul
+        ... Porto Alegre ... 15 km north of the state capital": Porto Alegre); None when no region,
+        or none of its settlements, is named.
+        """
+        from geokit.places.context import contains
+
+        named = list(self.named_before(pos))
+        region = next((men.place for men in named if men.place.kind == "admin1"), None)
+        if region is None:
+            return None
+        inside = [men for men in named if men.place.kind in _SETTLEMENTS and contains(region, men.place)]
+        return max(inside, key=lambda men: men.place.population or 0, default=None)
 
     def line_anchor_at(self, pos: int, limit: int) -> _Anchor | None:
         """Read a border or coast named by its countries ("the Turkish border", "the Libyan coast").
