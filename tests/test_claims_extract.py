@@ -751,6 +751,17 @@ def test_a_measure_is_no_target(text: str, target: str) -> None:
     assert one(text).target == target
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shell hit 200 m from the Libyan embassy in Sirte.",
+        "Drones landed 5 km from the Libya base at Sirte.",
+    ],
+)
+def test_a_countrys_facility_in_a_place_is_measured_from_the_place(text: str) -> None:
+    assert one(text).anchor is PLACES["Sirte"]
+
+
 def test_a_place_after_a_possessive_is_the_anchor() -> None:
     c = one("The camp lies more than 100 km from Libya's Sirte.")
     assert c.anchor is PLACES["Sirte"] and c.anchor_text == "Sirte"

@@ -295,3 +295,8 @@ def test_a_city_named_by_another_of_its_names_far_from_everything_is_a_stray(gaz
 )
 def test_a_place_near_the_seas_and_countries_of_the_text_is_no_stray(gaz, text):
     assert places(text, gaz)["Hodeidah"].country == "YE"
+
+
+def test_a_distance_with_its_conversion_in_brackets_is_from_the_city(gaz):
+    got = places("The village is 12 km (7.5 miles) east-northeast of Kherson.", gaz)["Kherson"]
+    assert got.kind in ("city", "town") and got.country == "UA"  # not the oblast

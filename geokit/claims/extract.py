@@ -185,6 +185,10 @@ _IN_NAMED_AREA_BEFORE = re.compile(
 _DISTANCE_AHEAD = re.compile(r"\W{0,3}(?:[a-z]+\s{1,3}){0,2}\d")
 #: "The state capital", "the provincial capital": the capital of the region named last.
 _REGION_ADJECTIVES = frozenset(_words("state provincial regional district county"))
+#: "the US embassy in ", "the Russian-held base at ": a country's facility in a place named next.
+_FACILITY_IN = re.compile(
+    r"(?:\s{1,3}[a-z][a-z-]{1,20}){1,2}\s{1,3}(?:in|at|near|outside)\s{1,3}(?:the\s{1,3})?"
+)
 _AREA_KINDS = frozenset(("sea", "ocean", "country", "continent", "region", "admin1"))
 #: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
 #: further expression locates Jalalabad itself.
@@ -352,6 +356,11 @@ class _Context:
                 )
                 if owned is not None and owned.place is not None:
                     men = owned  # "1,000 km from China's Hainan island": Hainan
+                elif men.place is not None and men.place.kind in ("country", "admin1"):
+                    facility = _FACILITY_IN.match(text, men.end)
+                    held = self.by_start.get(facility.end()) if facility else None
+                    if held is not None and held.place is not None and held.place.kind in _SETTLEMENTS:
+                        men = held  # "200 m from the US embassy in Kabul": Kabul
                 return _Anchor(men.text, men.start, men.end, men.place, men)
         ref = _SETTLEMENT_REF_RE.match(text, pos, limit)
         if ref and ref.group("country"):  # "76 nautical miles northwest of the Yemeni port"
@@ -366,6 +375,12 @@ class _Context:
             while s < e and not text[s].isalpha():
                 s += 1
             if e > s and text[s].isupper():
+                facility = _FACILITY_IN.match(text, e)
+                held = self.by_start.get(facility.end()) if facility and self.country_at(text[s:e]) else None
+                if held is not None and held.place is not None and held.place.kind in _SETTLEMENTS:
+                    return _Anchor(
+                        held.text, held.start, held.end, held.place, held
+                    )  # "the American base at Erbil"
                 return _Anchor(text[s:e].rstrip(".,'’-"), s, s + len(text[s:e].rstrip(".,'’-")))
         if not lowercase:
             return None

@@ -75,7 +75,7 @@ _REGION_WORD_BEFORE = re.compile(
 _CITY_WORD_BEFORE = re.compile(r"\b(?:city|town|village)\s{1,3}of\s{1,3}\Z", re.IGNORECASE)
 #: A distance measured from the name: a settlement too ("60 km northwest of Donetsk").
 _DISTANCE_BEFORE = re.compile(
-    r"\b(?:km|kilomet(?:er|re)s?|miles?)\s{1,3}(?:(?:north|south|east|west)[a-z-]*\s{1,3})?(?:of|from)\s{1,3}\Z",
+    r"\b(?:km|kilomet(?:er|re)s?|miles?|mi|nm)\)?\s{1,3}(?:(?:north|south|east|west)[a-z-]*\s{1,3})?(?:of|from)\s{1,3}\Z",
     re.IGNORECASE,
 )
 #: Candidates weighed for a name with a qualifier ("Paris, Idaho").
