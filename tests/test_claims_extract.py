@@ -762,6 +762,14 @@ def test_a_countrys_facility_in_a_place_is_measured_from_the_place(text: str) ->
     assert one(text).anchor is PLACES["Sirte"]
 
 
+def test_a_unit_and_a_half() -> None:
+    c = one("The crash happened a mile and a half north of Sirte.")
+    assert (
+        c.target == "crash" and c.distance is not None and c.distance.value == 1.5 and c.distance.unit == "mi"
+    )
+    assert one("It is two kilometres and a half from Sirte.").distance.metres == 2500.0
+
+
 def test_a_place_after_a_possessive_is_the_anchor() -> None:
     c = one("The camp lies more than 100 km from Libya's Sirte.")
     assert c.anchor is PLACES["Sirte"] and c.anchor_text == "Sirte"

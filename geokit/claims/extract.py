@@ -85,7 +85,7 @@ _DISTANCE = (
     r"(?:(?P<between>\bbetween)" + _S + rf"(?P<b1>{NUMBER_RE})" + _S + "and" + _S + rf"(?P<b2>{NUMBER_RE})"
     rf"|(?:(?P<hedge>\b{HEDGE_RE}){_S})?(?:(?P<vague>{VAGUE_RE})|(?P<num>{NUMBER_RE})"
     rf"(?:\s{{0,3}}(?:-|–|—|to|or)\s{{0,3}}(?P<num2>{NUMBER_RE}))?))"
-    rf"\s{{0,3}}-?\s{{0,3}}(?P<unit>{UNIT_RE})"
+    rf"\s{{0,3}}-?\s{{0,3}}(?P<unit>{UNIT_RE})(?P<andhalf>{_S}and{_S}a{_S}half)?"
     rf"(?:\s{{0,3}}\(\s{{0,3}}(?:{HEDGE_RE}{_S})?(?P<pnum>{NUMBER_RE})\s{{0,3}}-?\s{{0,3}}(?P<punit>{UNIT_RE})"
     r"\s{0,3}\))?"
 )
@@ -692,6 +692,9 @@ def _distance(m: re.Match[str], flags: list[str]) -> tuple[Distance | None, Dist
             written = m.string[m.start("num") : m.end("num2")] if n2 else n1
         v1 = _number(n1, flags)
         v2 = _number(n2, flags) if n2 else None
+        if m.group("andhalf") and v1 is not None:  # "a mile and a half": 1.5 miles
+            v1, v2 = v1 + 0.5, (v2 + 0.5 if v2 is not None else None)
+            written += " and a half"
     if v1 is None:
         return None, None
     unit = normalise_unit(m.group("unit"))
