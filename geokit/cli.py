@@ -67,12 +67,14 @@ class _MentionsJson:
         """
         p = m.place
         known = self._heads.get(id(p))
-        if known is None or known[0] is not p:
+        if p is None or known is None or known[0] is not p:  # unresolved: named by its own text
             if len(self._heads) > 100_000:
                 self._heads.clear()
             d = m.head_dict()
             fields = {k: d[k] for k in ("id", "name", "kind", "lat", "lon", "country")}
-            known = self._heads[id(p)] = (p, _dumps(fields)[:-1])
+            known = (p, _dumps(fields)[:-1])
+            if p is not None:
+                self._heads[id(p)] = known
         head = (
             f'{known[1]}, "start": {_number_json(m.start)}, "end": {_number_json(m.end)}, '
             f'"text": {encode_basestring(m.text)}, "score": {_number_json(round(m.score, 4))}, '

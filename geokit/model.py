@@ -167,7 +167,7 @@ class Mention:
         p = self.place
         d: dict[str, Any] = {
             "id": p.id if p else None,
-            "name": p.name if p else None,
+            "name": p.name if p else self.text,  # unresolved: the name as written
             "kind": p.kind if p else None,
             "lat": _round(p.lat) if p else None,
             "lon": _round(p.lon) if p else None,

@@ -64,3 +64,15 @@ def test_parse_given_spans(tmp_path):
     assert [(p["start"], p["end"]) for p in places] == [(12, 17), (19, 24), (29, 39)]
     assert places[0]["country"] == "US"  # Paris, Texas: the qualifier decides
     assert places[2]["lat"] is None and places[2]["reason"]
+    assert places[2]["name"] == "Zzyzxville" and places[2]["id"] is None  # unresolved: named as written
+
+
+def test_parse_names_an_unresolved_place_as_written(tmp_path):
+    text = (
+        "A boy was stabbed in Croydon, south London. It happened half a mile north of West Croydon station. "
+    )
+    (tmp_path / "c.txt").write_text(text + "He was taken to hospital in Tooting.", encoding="utf-8")
+    proc = geokit("parse", tmp_path / "c.txt", "--json")
+    places = {p["text"]: p for p in json.loads(proc.stdout)["documents"][0]["places"]}
+    stray = places["West Croydon"]
+    assert (stray["name"], stray["lat"], stray["id"]) == ("West Croydon", None, None) and stray["reason"]
