@@ -56,7 +56,7 @@ def is_exact_match(candidate: Candidate) -> bool:
     Examples
     --------
     >>> gaz = get_gazetteer()
-    >>> is_exact_match(gaz.candidates("Sirte")[0]), is_exact_match(gaz.candidates("Surt")[0])
+    >>> is_exact_match(gaz.candidates("Sirte")[0]), is_exact_match(gaz.candidates("Raqqa")[0])  # Ar Raqqah
     (True, False)
     """
     return candidate.reason.startswith(_MATCH_WORDS[NAME_PRIMARY])
