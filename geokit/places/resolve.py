@@ -270,21 +270,8 @@ class Resolver:
 
         mentions = []
         for i, (m, ranked) in enumerate(zip(raw, scored, strict=True)):
-            best = ranked[0] if ranked else None
             why = stray.get(group_of[i])
-            if why is not None:
-                mentions.append(
-                    Mention(
-                        document=document.id,
-                        start=m.start,
-                        end=m.end,
-                        text=m.text,
-                        candidates=ranked[:MAX_CANDIDATES],
-                        reason=why,
-                        part=m.part,
-                    )
-                )
-                continue
+            best = ranked[0] if ranked and why is None else None
             mentions.append(
                 Mention(
                     document=document.id,
@@ -294,7 +281,7 @@ class Resolver:
                     candidates=ranked[:MAX_CANDIDATES],
                     place=best.place if best else None,
                     score=best.score if best else 0.0,
-                    reason=best.reason if best else "no gazetteer entry matches this name",
+                    reason=best.reason if best else why or "no gazetteer entry matches this name",
                     part=m.part,
                 )
             )
