@@ -24,12 +24,15 @@ Each candidate's score starts from its name match and prior (population, kind; s
   or country has the same name ("Wales" the nation, not the village in England);
 - a capital of its country ``+0.1`` (cities only: news names capitals far more than namesakes);
 - a region (state, province, county) whose name a region word follows or precedes with "of"
-  ("Kharkiv region", "the province of Idlib", not the city): ``+0.3``; a settlement so named
-  ("Idlib city", "the city of Kherson"): ``+0.3``;
+  ("Kharkiv region", "the province of Idlib", "the Texas border", not the city): ``+0.3``; a
+  settlement so named, or a distance measured from it ("Idlib city", "the city of Kherson", "60 km
+  northwest of Donetsk"): ``+0.3``;
 - a country, continent, world region or ocean ``+0.3``: "China" in a story about Texas is still
   China, "the Atlantic" in one about Iowa still the ocean.
 
-The reason of the choice lists every term that applied.
+The reason of the choice lists every term that applied. A choice that is a stray (see
+:func:`_strays`: a small place far from every other place of the text, in a country it names
+nowhere else) is left unresolved, its candidates kept.
 """
 
 from __future__ import annotations
