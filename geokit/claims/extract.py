@@ -308,6 +308,11 @@ class _Anchor:
     named: bool = True  # False for a lower-case noun phrase ("the training camps")
     problem: str | None = None  # why a named anchor has no place ("Switzerland has no coast")
 
+    @classmethod
+    def of(cls, mention: Mention) -> _Anchor:
+        """Return the anchor a place mention names."""
+        return cls(mention.text, mention.start, mention.end, mention.place, mention)
+
 
 class _Context:
     """A document, its sentences and its mentions indexed by start and end offset."""
@@ -340,7 +345,7 @@ class _Context:
             return None
         described = _DESCRIBED_SETTLEMENT_RE.match(text, pos, limit)
         if described and (men := self.by_start.get(described.end())) is not None and men.place is not None:
-            return _Anchor(men.text, men.start, men.end, men.place, men)
+            return _Anchor.of(men)
         line = self.line_anchor_at(pos, limit)
         if line is not None:
             return line
@@ -357,11 +362,8 @@ class _Context:
                 if owned is not None and owned.place is not None:
                     men = owned  # "1,000 km from China's Hainan island": Hainan
                 elif men.place is not None and men.place.kind in ("country", "admin1"):
-                    facility = _FACILITY_IN.match(text, men.end)
-                    held = self.by_start.get(facility.end()) if facility else None
-                    if held is not None and held.place is not None and held.place.kind in _SETTLEMENTS:
-                        men = held  # "200 m from the US embassy in Kabul": Kabul
-                return _Anchor(men.text, men.start, men.end, men.place, men)
+                    men = self.facility_place(men.end) or men  # "200 m from the US embassy in Kabul"
+                return _Anchor.of(men)
         ref = _SETTLEMENT_REF_RE.match(text, pos, limit)
         if ref and ref.group("country"):  # "76 nautical miles northwest of the Yemeni port"
             settlement = self.settlement_meant(ref.group(), pos)
@@ -375,12 +377,9 @@ class _Context:
             while s < e and not text[s].isalpha():
                 s += 1
             if e > s and text[s].isupper():
-                facility = _FACILITY_IN.match(text, e)
-                held = self.by_start.get(facility.end()) if facility and self.country_at(text[s:e]) else None
-                if held is not None and held.place is not None and held.place.kind in _SETTLEMENTS:
-                    return _Anchor(
-                        held.text, held.start, held.end, held.place, held
-                    )  # "the American base at Erbil"
+                held = self.facility_place(e) if self.country_at(text[s:e]) else None
+                if held is not None:
+                    return _Anchor.of(held)  # "5 km from the American base at Erbil"
                 return _Anchor(text[s:e].rstrip(".,'’-"), s, s + len(text[s:e].rstrip(".,'’-")))
         if not lowercase:
             return None
@@ -400,6 +399,27 @@ class _Context:
         if settlement is not None:  # "the city's southern edge": the city named last
             return _Anchor(phrase, words[0][0], words[-1][1], settlement.place, settlement)
         return _Anchor(phrase, words[0][0], words[-1][1], named=False)
+
+    def facility_place(self, pos: int) -> Mention | None:
+        """Return the settlement a country's facility at ``pos`` is in ("embassy in Kabul"), or None."""
+        facility = _FACILITY_IN.match(self.text, pos)
+        held = self.by_start.get(facility.end()) if facility else None
+        return (
+            held if held is not None and held.place is not None and held.place.kind in _SETTLEMENTS else None
+        )
+
+    def settlement_before(self, pos: int, sentence_start: int, other_than: Place) -> Mention | None:
+        """Return the settlement named last before ``pos`` in its sentence, other than a place."""
+        return next(
+            (
+                men
+                for men in self.named_before(pos)
+                if men.start >= sentence_start
+                and men.place.kind in _SETTLEMENTS
+                and men.place.id != other_than.id
+            ),
+            None,
+        )
 
     def named_before(self, pos: int) -> Iterator[Mention]:
         """Yield the resolved mentions of the 1,000 characters before ``pos``, the last first."""
@@ -882,7 +902,7 @@ class _Extractor:
                 # "Sirte is nearly 28 miles southwest of the training camps": the camps are the target.
                 inverse = True
                 target = noun_phrase_label(_WORD_RE.findall(anchor.text)) or _UNNAMED
-                anchor = _Anchor(subject.text, subject.start, subject.end, subject.place, subject)
+                anchor = _Anchor.of(subject)
             else:
                 target, target_place = self.target_before(start, sent[0])
         else:
@@ -927,14 +947,7 @@ class _Extractor:
             target = qualified  # "Reno, Nevada, about 30 miles to the east": Reno
         if target.place is None or target.place.kind in _AREA_KINDS:
             return  # "Somalia, roughly 100 km to the east": its border, not a point, is that far
-        anchor = next(
-            (
-                men
-                for men in ctx.named_before(target.start)
-                if men.start >= sent[0] and men.place.kind in _SETTLEMENTS and men.place.id != target.place.id
-            ),
-            None,
-        )
+        anchor = ctx.settlement_before(target.start, sent[0], target.place)
         if anchor is None:
             return
         flags: list[str] = []
@@ -947,7 +960,7 @@ class _Extractor:
             sent,
             "offset",
             target.text,
-            _Anchor(anchor.text, anchor.start, anchor.end, anchor.place, anchor),
+            _Anchor.of(anchor),
             flags,
             distance=dist,
             distance_alt=alt,
@@ -1073,14 +1086,7 @@ class _Extractor:
         """
         if place.place is None or place.mention is None:
             return
-        anchor = next(
-            (
-                men
-                for men in self.ctx.named_before(start)
-                if men.start >= sent[0] and men.place.kind in _SETTLEMENTS and men.place.id != place.place.id
-            ),
-            None,
-        )
+        anchor = self.ctx.settlement_before(start, sent[0], place.place)
         if anchor is None:
             return
         self.claim(
@@ -1089,7 +1095,7 @@ class _Extractor:
             sent,
             "near",
             place.text,
-            _Anchor(anchor.text, anchor.start, anchor.end, anchor.place, anchor),
+            _Anchor.of(anchor),
             [],
             target_place=place.place,
         )
