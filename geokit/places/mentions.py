@@ -933,7 +933,7 @@ def _keep(
     if span.generic:
         return None
     locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 24), chunk[a].start)) or (
-        text[end : end + 1] in ("", ",", ".", ";", ")")
+        text[end : end + 1] in _PHRASE_ENDS
         and bool(_INSTITUTION_BEFORE.search(text, max(0, chunk[a].start - 14), chunk[a].start))
     )
     if single and not locative:
@@ -958,7 +958,7 @@ def _keep(
     if not whole and best < 0.75 and not after_of:
         # a minor place inside a longer proper name that is not a place ("Peter Cook", "Ash Carter");
         # after "of" it is the place the name is of ("the Governor of Ninawa", "west of Sirte"), after
-        # a station or base the place it lies at ("Coast Guard Air Station Elizabeth City")
+        # a station or base the place it lies at ("Naval Air Station Pensacola")
         return None
     return end
 
