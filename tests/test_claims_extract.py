@@ -657,6 +657,10 @@ def test_a_second_expression_after_and_shares_the_target() -> None:
         ("A 6.4 earthquake struck on Tuesday, about 40 km west of Sirte.", ["earthquake"]),
         ("Tanks had advanced to the border and were positioned near Sirte.", ["tanks"]),
         ("Two hikers went missing near Sirte.", ["hikers"]),
+        # a clock time is no clause break, nor a target
+        ("The quake struck at 4:17 a.m. about 33 kilometres from Mosul.", ["quake"]),
+        # "it": the target it refers to, if named close before (here none)
+        ("It made landfall about 5 miles southeast of Sirte.", ["unnamed target"]),
         # a measure is no target
         ("The quake struck at a depth of 10 kilometers, about 19 km north of Mosul.", ["quake"]),
         ("A train derailed on Thursday halfway between Mosul and Erbil.", ["train"]),
@@ -698,6 +702,11 @@ def test_a_name_geokit_does_not_know_before_an_appositive_is_the_target(text: st
     assert one(text).target == target
     # a time before the comma is no place
     assert one("As of Friday, the dust level measured 5 km from Sirte was high.").target != "Friday"
+
+
+def test_the_resort_city_is_the_settlement_named_before() -> None:
+    c = claims_of("The storm slammed into Sirte. It made landfall 5 miles southeast of the resort city.")[-1]
+    assert c.anchor is PLACES["Sirte"]
 
 
 def test_the_capital_is_the_national_capital_named_before() -> None:

@@ -189,6 +189,7 @@ _REGION_ADJECTIVES = frozenset(_words("state provincial regional district county
 _FACILITY_IN = re.compile(
     r"(?:\s{1,3}[a-z][a-z-]{1,20}){1,2}\s{1,3}(?:in|at|near|outside)\s{1,3}(?:the\s{1,3})?"
 )
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s{0,2}[ap]\.?m\.?(?!\w)", re.I)
 _AREA_KINDS = frozenset(("sea", "ocean", "country", "continent", "region", "admin1"))
 #: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
 #: further expression locates Jalalabad itself.
@@ -450,7 +451,7 @@ class _Context:
         country = None
         if m.group("country") and m.group("country").lower() in _REGION_ADJECTIVES:
             return self.regional_capital(pos) if capital else None
-        if m.group("country"):
+        if m.group("country") and m.group("country")[0].isupper():  # "the resort city": any
             place = self.country_at(m.group("country"))
             if place is None:
                 return None
@@ -650,7 +651,7 @@ class _Context:
             # know says where the thing before it is, as "in the Red Sea" does; it is no point a
             # distance can be measured to ("an arrest in the Javari Valley, near the border": the valley)
             return self.target_before(area.start(), floor)
-        seg = self.text[lo:p]
+        seg = _CLOCK_TIME.sub(" ", self.text[lo:p])  # "struck at 4:17 a.m. about 33 km from": no clause
         cut = max(seg.rfind(c) for c in ',;:()[]"“”')
         clause = seg[cut + 1 :]
         # not a subject from a parenthesis set off by dashes ("Rockett — who stood ... with a

@@ -179,7 +179,8 @@ def subject_if_no_object(words: list[str], *, always: bool = False) -> list[str]
 
     None when the verb has an object or a place phrase after it ("rescuers reached the camp 5 km
     from ...", "hostages were held in a farmhouse 10 km outside Kidal": the camp, the farmhouse), when
-    no verb is found, or when the subject is a pronoun.
+    no verb is found, or when the subject is a person's pronoun; "it" or "they" is returned alone
+    (the caller knows what it refers to).
 
     Examples
     --------
@@ -210,9 +211,9 @@ def subject_if_no_object(words: list[str], *, always: bool = False) -> list[str]
         if subject and subject[-1].lower() in _CONJUNCTIONS:
             words, joined = subject, True
             continue
-        if not subject or subject[-1].lower() in _PRONOUNS or subject[-1].lower() in _SUBJECT_PRONOUNS:
+        if not subject or subject[-1].lower() in _SUBJECT_PRONOUNS:
             return None
-        return subject
+        return subject[-1:] if subject[-1].lower() in _PRONOUNS else subject  # "it made landfall": it
     return None
 
 
