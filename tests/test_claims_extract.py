@@ -661,6 +661,8 @@ def test_a_second_expression_after_and_shares_the_target() -> None:
         ("The quake struck at 4:17 a.m. about 33 kilometres from Mosul.", ["quake"]),
         # "it": the target it refers to, if named close before (here none)
         ("It made landfall about 5 miles southeast of Sirte.", ["unnamed target"]),
+        # over the sea: what was there
+        ("The drone was shot down over the Mediterranean, 70 miles west of Sirte.", ["drone"]),
         # a measure is no target
         ("The quake struck at a depth of 10 kilometers, about 19 km north of Mosul.", ["quake"]),
         ("A train derailed on Thursday halfway between Mosul and Erbil.", ["train"]),
@@ -702,6 +704,10 @@ def test_a_name_geokit_does_not_know_before_an_appositive_is_the_target(text: st
     assert one(text).target == target
     # a time before the comma is no place
     assert one("As of Friday, the dust level measured 5 km from Sirte was high.").target != "Friday"
+
+
+def test_the_capital_named_after_it_is_the_anchor() -> None:
+    assert one("A village 600 km northwest of the capital, Sirte, was buried.").anchor is PLACES["Sirte"]
 
 
 def test_the_resort_city_is_the_settlement_named_before() -> None:

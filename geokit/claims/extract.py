@@ -178,9 +178,9 @@ _APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the)\s[^,;:()]{0,160}$", re.I)
 #: "12 miles east of Los Angeles and 5 miles from Pasadena": a second expression of one target.
 _AND_GAP = re.compile(r"[\s,]*\b(?:and|or)\s+")
 #: "in the Red Sea", "in northern Syria": a place that only says where the thing before it is.
-_IN_AREA_BEFORE = re.compile(r"\b(?:in|on|across)\s{1,3}(?:the\s{1,3})?\Z", re.I)
+_IN_AREA_BEFORE = re.compile(r"\b(?:in|on|across|over)\s{1,3}(?:the\s{1,3})?\Z", re.I)
 _IN_NAMED_AREA_BEFORE = re.compile(
-    r"\b(?:in|on|across)\s{1,3}the\s{1,3}(?:[A-Z][\w'’-]+\s{1,3}){0,3}[A-Z][\w'’-]+[\s,]*\Z"
+    r"\b(?:in|on|across|over)\s{1,3}the\s{1,3}(?:[A-Z][\w'’-]+\s{1,3}){0,3}[A-Z][\w'’-]+[\s,]*\Z"
 )
 _DISTANCE_AHEAD = re.compile(r"\W{0,3}(?:[a-z]+\s{1,3}){0,2}\d")
 #: "The state capital", "the provincial capital": the capital of the region named last.
@@ -366,6 +366,9 @@ class _Context:
                     men = self.facility_place(men.end) or men  # "200 m from the US embassy in Kabul"
                 return _Anchor.of(men)
         ref = _SETTLEMENT_REF_RE.match(text, pos, limit)
+        named = self.by_start.get(ref.end() + 2) if ref and text[ref.end() : ref.end() + 2] == ", " else None
+        if named is not None and named.place is not None and named.place.kind in _SETTLEMENTS:
+            return _Anchor.of(named)  # "600 km northwest of the capital, Port Moresby"
         if ref and ref.group("country"):  # "76 nautical miles northwest of the Yemeni port"
             settlement = self.settlement_meant(ref.group(), pos)
             if settlement is not None:
