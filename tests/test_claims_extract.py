@@ -706,6 +706,13 @@ def test_a_name_geokit_does_not_know_before_an_appositive_is_the_target(text: st
     assert one("As of Friday, the dust level measured 5 km from Sirte was high.").target != "Friday"
 
 
+def test_a_facility_in_a_place_is_measured_from_the_place() -> None:
+    c = one("The crash site is about 4.5 km northeast of the airport in Sirte.")
+    assert c.anchor is PLACES["Sirte"] and c.anchor_text == "the airport in Sirte"
+    # "at": a facility may be named after a place it is not in (the reactor "at Zaporizhzhia")
+    assert one("A shell landed 200 metres from the reactor building at Sirte.").anchor is None
+
+
 def test_the_capital_named_after_it_is_the_anchor() -> None:
     assert one("A village 600 km northwest of the capital, Sirte, was buried.").anchor is PLACES["Sirte"]
 

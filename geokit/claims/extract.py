@@ -185,11 +185,12 @@ _IN_NAMED_AREA_BEFORE = re.compile(
 _DISTANCE_AHEAD = re.compile(r"\W{0,3}(?:[a-z]+\s{1,3}){0,2}\d")
 #: "The state capital", "the provincial capital": the capital of the region named last.
 _REGION_ADJECTIVES = frozenset(_words("state provincial regional district county"))
-#: "the US embassy in ", "the Russian-held base at ": a country's facility in a place named next.
-_FACILITY_IN = re.compile(
-    r"(?:\s{1,3}[a-z][a-z-]{1,20}){1,2}\s{1,3}(?:in|at|near|outside)\s{1,3}(?:the\s{1,3})?"
-)
+#: "the US embassy in ", "the Russian base at ": a country's facility in a place named next.
+_FACILITY_IN = re.compile(r"(?:\s{1,3}[a-z][a-z-]{1,20}){1,2}\s{1,3}(?:in|at)\s{1,3}(?:the\s{1,3})?")
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s{0,2}[ap]\.?m\.?(?!\w)", re.I)
+#: "the airport in Kathmandu": in it ("the reactor at Zaporizhzhia" is a plant named after the city,
+#: 50 km away: not "at").
+_AT_PLACE = re.compile(r"\s{1,3}in\s{1,3}")
 _AREA_KINDS = frozenset(("sea", "ocean", "country", "continent", "region", "admin1"))
 #: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
 #: further expression locates Jalalabad itself.
@@ -402,6 +403,11 @@ class _Context:
         settlement = self.settlement_meant(phrase, words[0][0])
         if settlement is not None:  # "the city's southern edge": the city named last
             return _Anchor(phrase, words[0][0], words[-1][1], settlement.place, settlement)
+        at = _AT_PLACE.match(text, words[-1][1])
+        held = self.by_start.get(at.end()) if at else None
+        if held is not None and held.place is not None and held.place.kind in _SETTLEMENTS:
+            # "4.5 km northeast of the airport in Kathmandu": somewhere in Kathmandu
+            return _Anchor(text[words[0][0] : held.end], words[0][0], held.end, held.place, held)
         return _Anchor(phrase, words[0][0], words[-1][1], named=False)
 
     def facility_place(self, pos: int) -> Mention | None:
