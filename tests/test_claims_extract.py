@@ -713,6 +713,19 @@ def test_a_facility_in_a_place_is_measured_from_the_place() -> None:
     assert one("A shell landed 200 metres from the reactor building at Sirte.").anchor is None
 
 
+def test_the_city_is_no_target_named_just_before() -> None:
+    claims = claims_of("A fire broke out near Mosul. It spread to Erbil, about 5 km west of the city.")
+    assert (claims[-1].target, claims[-1].anchor) == ("Erbil", PLACES["Mosul"])
+    alone = claims_of("It spread to Erbil, about 5 km west of the city.")[-1]
+    assert alone.anchor is None and alone.anchor_text == "the city" and "anchor not found" in alone.flags
+
+
+def test_within_a_radius_written_in_words() -> None:
+    c = one("Residents within a one-mile radius of Sirte were told to leave.")
+    assert (c.target, c.hedge, c.distance.metres) == ("residents", "within", 1609.344)
+    assert one("Villages within a 3-km radius of Sirte were evacuated.").target == "villages"
+
+
 def test_the_capital_named_after_it_is_the_anchor() -> None:
     assert one("A village 600 km northwest of the capital, Sirte, was buried.").anchor is PLACES["Sirte"]
 

@@ -794,6 +794,17 @@ class _Extractor:
         **kw: object,
     ) -> Claim:
         ctx = self.ctx
+        target_place = kw.get("target_place")
+        if (
+            isinstance(target_place, Place)
+            and anchor is not None
+            and anchor.mention is not None
+            and anchor.place is target_place
+            and anchor.text != anchor.mention.text
+        ):
+            # "West Kelowna, about 5 km west of the city": the city named before it, not itself
+            other = ctx.settlement_before(anchor.mention.start, 0, target_place)
+            anchor = _Anchor(anchor.text, anchor.start, anchor.end, *((other.place, other) if other else ()))
         if anchor is not None and anchor.problem:
             flags.append(anchor.problem)
         elif anchor is None or (anchor.place is None and "anchor not found" not in flags):
@@ -885,10 +896,14 @@ class _Extractor:
         flags: list[str] = []
         has_dir = bool(m.group("dir") or m.group("bear"))
         hedge = parse_hedge(m.group("hedge")) if m.group("hedge") else None
+        start = m.start()
         if m.group("radius"):  # "within a 10-mile radius of Sirte"
-            if has_dir or not _WITHIN_A_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+            within = _WITHIN_A_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+            # "within a one-mile radius": the pattern read "within" as the hedge and "a one" as the number
+            inside = hedge == "within" and re.match(r"an?\s", m.group("num") or "")
+            if has_dir or not (within or inside):
                 return
-            hedge = "within"
+            hedge, start = "within", within.start() if within else m.start()  # the target is before it
         if not has_dir and m.group("conn").lower() == "of" and hedge is None:
             return  # "the last 10 km of the road": not a location
         anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)
@@ -899,7 +914,6 @@ class _Extractor:
             # direction alone would give a confident but wrong estimate near the anchor
             direction = None
         relation = "offset" if has_dir else "distance"
-        start = m.start()
         end = anchor.end if anchor else m.end()
         if m.group("conn").lower() in ("into", "inside"):
             self.inside(start, end, sent, anchor, dist, hedge, flags)

@@ -165,6 +165,9 @@ def _words_to_number(text: str) -> float:
                     seen = True
                 i += 1
                 continue
+            if nxt in _ONES:  # "a one-mile radius", "a twenty-minute walk": the article only
+                i += 1
+                continue
             current = max(current, 1.0) if not seen else current
             seen = True
         elif t in _FRACTION_WORDS:  # "half a mile", "three quarter"
@@ -226,6 +229,8 @@ def parse_number(text: str) -> float:
     (1.5, 1.5, 0.75, -5.0)
     >>> parse_number("forty-five"), parse_number("two and a half"), parse_number("a dozen")
     (45.0, 2.5, 12.0)
+    >>> parse_number("a one"), parse_number("a hundred")
+    (1.0, 100.0)
     >>> parse_number("one hundred and twenty"), parse_number("half a"), parse_number("a")
     (120.0, 0.5, 1.0)
     >>> parse_number("2.5e3"), parse_number("1/" + "9" * 5000)
