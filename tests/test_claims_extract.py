@@ -800,6 +800,8 @@ def test_a_unit_and_a_half() -> None:
 def test_a_place_after_a_possessive_is_the_anchor() -> None:
     c = one("The camp lies more than 100 km from Libya's Sirte.")
     assert c.anchor is PLACES["Sirte"] and c.anchor_text == "Sirte"
+    part = one("Floods hit central Libya's Sirte province.")  # a part of the possessor
+    assert (part.relation, part.target, part.anchor) == ("part", "central Libya", PLACES["Libya"])
 
 
 def test_a_settlement_described_by_a_border_is_the_anchor_not_the_border() -> None:

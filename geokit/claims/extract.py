@@ -338,8 +338,12 @@ class _Context:
         return i >= 0 and self._spans[i][0] <= pos < self._spans[i][1]
 
     # -- anchors -------------------------------------------------------------------------------
-    def anchor_at(self, pos: int, limit: int, *, lowercase: bool) -> _Anchor | None:
-        """Read the anchor at ``pos``: a border or coast, a mention, a capitalised or a noun phrase."""
+    def anchor_at(self, pos: int, limit: int, *, lowercase: bool, whole: bool = False) -> _Anchor | None:
+        """Read the anchor at ``pos``: a border or coast, a mention, a capitalised or a noun phrase.
+
+        A place's possessive leads to the place it owns ("China's Hainan island": Hainan), unless
+        ``whole`` (the part of a place: "central China's Hunan" is in central China).
+        """
         text = self.text
         while pos < limit and text[pos].isspace():
             pos += 1
@@ -358,9 +362,8 @@ class _Context:
         for p in tries:
             men = self.by_start.get(p)
             if men is not None and men.end <= limit + 200:
-                owned = (
-                    self.by_start.get(men.end + 3) if text[men.end : men.end + 3] in ("'s ", "’s ") else None
-                )
+                possessive = not whole and text[men.end : men.end + 3] in ("'s ", "’s ")
+                owned = self.by_start.get(men.end + 3) if possessive else None
                 if owned is not None and owned.place is not None:
                     men = owned  # "1,000 km from China's Hainan island": Hainan
                 elif men.place is not None and men.place.kind in ("country", "admin1"):
@@ -1127,7 +1130,7 @@ class _Extractor:
 
     def parts(self, m: re.Match[str], sent: tuple[int, int]) -> None:
         ctx = self.ctx
-        anchor = ctx.anchor_at(m.end(), sent[1], lowercase=False)
+        anchor = ctx.anchor_at(m.end(), sent[1], lowercase=False, whole=True)
         if anchor is None or anchor.mention is None or anchor.start != m.end():
             return
         groups = ["part", "part2"] if m.group("part") else ["tpart"]
