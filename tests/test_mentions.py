@@ -156,6 +156,9 @@ def test_arabic_compound_names_and_calendar_words(gaz, text, expected):
             "Sailors at Naval Air Station Pensacola and at Air Station Cherry Point.",
             ["Pensacola", "Cherry Point"],
         ),
+        # a preposition opening the sentence is no part of the name after it
+        ("In Aix-en-Provence, police arrested a second suspect.", ["Aix-en-Provence"]),
+        ("The Venice Commission said so.", []),  # "The" is: an institution's name
         # a vessel's name
         (
             "The cargo ship Dali struck a bridge in Baltimore. A ferry from Dover sank.",

@@ -954,17 +954,24 @@ def _keep(
         return None
     if span.upper and z >= 3.0 and best < 0.9:
         return None
-    after_of = a > 0 and chunk[a - 1].text in _PLACE_AFTER
+    after_of = a > 0 and (
+        chunk[a - 1].text in _PLACE_AFTER or (a == 1 and chunk[0].text.lower() in _SENTENCE_OPENERS)
+    )
     if not whole and best < 0.75 and not after_of:
         # a minor place inside a longer proper name that is not a place ("Peter Cook", "Ash Carter");
         # after "of" it is the place the name is of ("the Governor of Ninawa", "west of Sirte"), after
-        # a station or base the place it lies at ("Naval Air Station Pensacola")
+        # a station or base the place it lies at ("Naval Air Station Pensacola"), after a word that
+        # opens the sentence the place it names ("In Aix-en-Provence, police ...")
         return None
     return end
 
 
 #: Words after which a name inside a longer name is still the place it is of, or at.
 _PLACE_AFTER = frozenset(("of", "Station", "Base"))
+#: Capitalised words that open a sentence before a name without being part of it.
+_SENTENCE_OPENERS = frozenset(
+    "in at from near to into on outside across toward towards around through".split()
+)
 
 _POSSESSOR = re.compile(r"([A-Z][A-Za-z.]{1,30})['’]s\s{1,2}\Z")
 #: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's"), or "".
