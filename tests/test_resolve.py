@@ -300,3 +300,10 @@ def test_a_place_near_the_seas_and_countries_of_the_text_is_no_stray(gaz, text):
 def test_a_distance_with_its_conversion_in_brackets_is_from_the_city(gaz):
     got = places("The village is 12 km (7.5 miles) east-northeast of Kherson.", gaz)["Kherson"]
     assert got.kind in ("city", "town") and got.country == "UA"  # not the oblast
+
+
+def test_near_a_name_makes_it_the_settlement(gaz):
+    got = places("Spanish authorities said the fire near Tarragona had burned 3,000 hectares.", gaz)[
+        "Tarragona"
+    ]
+    assert got.kind in ("city", "town") and got.country == "ES"  # not the province

@@ -25,8 +25,8 @@ Each candidate's score starts from its name match and prior (population, kind; s
 - a capital of its country ``+0.1`` (cities only: news names capitals far more than namesakes);
 - a region (state, province, county) whose name a region word follows or precedes with "of"
   ("Kharkiv region", "the province of Idlib", "the Texas border", not the city): ``+0.3``; a
-  settlement so named, or a distance measured from it ("Idlib city", "the city of Kherson", "60 km
-  northwest of Donetsk"): ``+0.3``;
+  settlement so named, or a distance measured from it or "near" it ("Idlib city", "the city of
+  Kherson", "60 km northwest of Donetsk", "near Tarragona"): ``+0.3``;
 - a country, continent, world region or ocean ``+0.3``: "China" in a story about Texas is still
   China, "the Atlantic" in one about Iowa still the ocean.
 
@@ -76,9 +76,11 @@ _REGION_WORD_BEFORE = re.compile(
 )
 #: "the city of Kherson".
 _CITY_WORD_BEFORE = re.compile(r"\b(?:city|town|village)\s{1,3}of\s{1,3}\Z", re.IGNORECASE)
-#: A distance measured from the name: a settlement too ("60 km northwest of Donetsk").
+#: A distance measured from the name, or "near" it: a settlement too ("60 km northwest of Donetsk",
+#: "the fire near Tarragona").
 _DISTANCE_BEFORE = re.compile(
-    r"\b(?:km|kilomet(?:er|re)s?|miles?|mi|nm)\)?\s{1,3}(?:(?:north|south|east|west)[a-z-]*\s{1,3})?(?:of|from)\s{1,3}\Z",
+    r"\b(?:(?:km|kilomet(?:er|re)s?|miles?|mi|nm)\)?\s{1,3}(?:(?:north|south|east|west)[a-z-]*\s{1,3})?(?:of|from)"
+    r"|near|outskirts\s{1,3}of)\s{1,3}\Z",
     re.IGNORECASE,
 )
 #: Candidates weighed for a name with a qualifier ("Paris, Idaho").
