@@ -68,8 +68,8 @@ _TITLES = frozenset(
     """.split()
 )
 _SAYING = re.compile(
-    r"^\s*(?:said|says|told|added|noted|stated|wrote|argued|explained|asked|announced|confirmed|"
-    r"declared|insisted|warned|tweeted|recalled|continued|reported|reports|quoted|cited|wrote)\b"
+    r"\s*(?:said|says|told|added|noted|stated|wrote|argued|explained|asked|announced|confirmed|"
+    r"declared|insisted|warned|tweeted|recalled|reported|reports|quoted|cited|wrote)\b"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according to|told)\s*$")
 _PART_WORDS = re.compile(
@@ -430,6 +430,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
 
     caches = (_KEY_INFO.setdefault(gazetteer, {}), _SPAN_INFO.setdefault(gazetteer, {}))
     person_words = _speakers(chunks, found, text, gazetteer, caches[0])
+    surnames = _surnames(chunks, found, text)
     out: list[RawMention] = []
     for ci, ch in enumerate(chunks):
         if not found[ci]:
@@ -457,6 +458,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                 continue
             if persons and any(b > first and a < end for first, end in persons):
                 continue
+            if b < len(ch) and surnames and fold(ch[b].text) in surnames:
+                continue  # "Vladimir Putin", when the text says "Putin said"
             span_text = text[ch[a].start : ch[b - 1].end]
             # a name standing alone, or one of names joined by "and" ("Tikrit and Baiji"; a name
             # made with "and", "Bosnia and Herzegovina", is matched whole first)
@@ -684,6 +687,21 @@ def _speakers(
         start, end = ch[0].start, ch[0].end
         speaker = _SAYING.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 20), start)
         if speaker and _key_info(gaz, names[0][2], key_infos).salience < 0.75:
+            words.add(fold(ch[0].text))
+    return words
+
+
+def _surnames(chunks: list[list[_Token]], found: list[list[tuple[int, int, str]]], text: str) -> set[str]:
+    """Return the one-word names, no place's, that the document uses as a speaker's ("Putin said").
+
+    Before such a name a place's name is a given name: "Vladimir Putin" is no Vladimir, Russia.
+    """
+    words: set[str] = set()
+    for ch, names in zip(chunks, found, strict=True):
+        if len(ch) != 1 or names or not ch[0].cap:
+            continue
+        start, end = ch[0].start, ch[0].end
+        if _SAYING.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 20), start):
             words.add(fold(ch[0].text))
     return words
 
