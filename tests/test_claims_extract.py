@@ -752,22 +752,10 @@ def test_the_capital_is_the_national_capital_named_before() -> None:
 def test_the_state_capital_is_the_largest_settlement_named_in_the_region_named_last() -> None:
     names = {
         "Rio Grande do Sul": Place(
-            id="g:rs",
-            name="Rio Grande do Sul",
-            kind="admin1",
-            lat=-30.0,
-            lon=-53.5,
-            country="BR",
-            extent_m=5e5,
+            "g:rs", "Rio Grande do Sul", "admin1", -30.0, -53.5, country="BR", extent_m=5e5
         ),
         "Porto Alegre": Place(
-            id="g:pa",
-            name="Porto Alegre",
-            kind="city",
-            lat=-30.03,
-            lon=-51.23,
-            country="BR",
-            population=1_400_000,
+            "g:pa", "Porto Alegre", "city", -30.03, -51.23, country="BR", population=1_400_000
         ),
     }
     text = (
