@@ -726,6 +726,23 @@ def test_within_a_radius_written_in_words() -> None:
     assert one("Villages within a 3-km radius of Sirte were evacuated.").target == "villages"
 
 
+def test_a_place_before_its_region_and_an_appositive_is_the_target() -> None:
+    names = {**PLACES, "Nineveh": Place("g:n", "Nineveh", "admin1", 36.0, 42.5, country="IQ", extent_m=1e5)}
+    text = "The train derailed near Qayyarah in Nineveh province, about 60 km south of Mosul."
+    assert [c.target for c in claims_of(text, names)] == ["train", "Qayyarah"]
+    text = "A shark attacked a surfer off Qayyarah, on Iraq's river coast, about 60 km south of Mosul."
+    assert claims_of(text)[-1].target == "Qayyarah"
+
+
+def test_the_city_as_a_target_is_the_city_named_before() -> None:
+    claims = claims_of(
+        "Erdogan visited Mosul. The city lies 20 km from Erbil. A village lies 5 km from Erbil."
+    )
+    assert [(c.target, c.target_place) for c in claims] == [("Mosul", PLACES["Mosul"]), ("village", None)]
+    # "the village" is no city
+    assert claims_of("He left Mosul. The village lies 5 km from Erbil.")[-1].target == "village"
+
+
 def test_the_capital_named_after_it_is_the_anchor() -> None:
     assert one("A village 600 km northwest of the capital, Sirte, was buried.").anchor is PLACES["Sirte"]
 

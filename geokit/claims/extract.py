@@ -174,7 +174,9 @@ _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,20}\b")  # a country's name or de
 _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}\Z")
 #: A preposition that makes the name after it a place ("in Kuriga").
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|to|into|outside)\s{1,3}\Z", re.I)
-_APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the)\s[^,;:()]{0,160}$", re.I)
+_APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the|on|in|near|at)\s[^,;:()]{0,160}$", re.I)
+#: "Odisha state", "Idlib province": a region word after a region's name.
+_REGION_WORD_END = re.compile(r"\s{1,3}(?:state|province|region|district|county|oblast|governorate)\Z")
 #: "12 miles east of Los Angeles and 5 miles from Pasadena": a second expression of one target.
 _AND_GAP = re.compile(r"[\s,]*\b(?:and|or)\s+")
 #: "in the Red Sea", "in northern Syria": a place that only says where the thing before it is.
@@ -191,6 +193,8 @@ _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s{0,2}[ap]\.?m\.?(?!\w)", re.
 #: "the airport in Kathmandu": in it ("the reactor at Zaporizhzhia" is a plant named after the city,
 #: 50 km away: not "at").
 _AT_PLACE = re.compile(r"\s{1,3}in\s{1,3}")
+#: The kinds of place "the city", "the town", "the village" may refer back to.
+_SETTLEMENT_KINDS = {"city": ("city", "town"), "town": ("town", "village"), "village": ("village",)}
 _AREA_KINDS = frozenset(("sea", "ocean", "country", "continent", "region", "admin1"))
 #: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
 #: further expression locates Jalalabad itself.
@@ -635,13 +639,19 @@ class _Context:
         """Return the target an expression at ``pos`` locates: a place mention or a noun-phrase label."""
         p, _ = self.strip_linkers(pos, floor)
         men = self.by_end.get(p)
+        region_word = _REGION_WORD_END.search(self.text, max(floor, p - 16), p) if men is None else None
+        if region_word:
+            men = self.by_end.get(region_word.start())  # "Odisha state", "Idlib province"
         if men is not None:
-            # "Qayyarah, Iraq, 60 km south of ...", "Paradise, California, 90 miles north of ...":
-            # prefer the place before the country or state.
+            # "Qayyarah, Iraq, 60 km south of ...", "Paradise, California, 90 miles north of ...",
+            # "Balasore in Odisha state, about 250 km south of ...": prefer the place before the
+            # country or state.
             if men.place is not None and men.place.kind in ("country", "admin1"):
                 q = men.start
                 while q > floor and self.text[q - 1] in " ,":
                     q -= 1
+                if self.text[max(floor, q - 3) : q] == " in":
+                    q -= 3
                 prev = self.by_end.get(q)
                 if prev is not None and q < men.start:
                     men = prev
@@ -679,6 +689,11 @@ class _Context:
             return (self.last_target if recent else None) or _UNNAMED, None
         if not label or (label.endswith("ed") and len(label.split()) == 1):
             return _UNNAMED, None
+        if label in _SETTLEMENT_KINDS and len(words) >= 2 and words[-2].lower() == "the":
+            # "The city lies 20 km from the border": the city named last (a town for "the town")
+            settlement = self.settlement_meant(f"the {label}", p)
+            if settlement is not None and settlement.place.kind in _SETTLEMENT_KINDS[label]:
+                return settlement.text, settlement.place
         return label, None
 
     def subject_before(self, pos: int, floor: int) -> Mention | None:
