@@ -650,11 +650,12 @@ def _strays(chosen: Sequence[Candidate | None], named: set[int], demonyms: Count
     than a million when the text names it by another of its names) in a country the document
     names nowhere else, at least 1,500 km from every other place of a document that names three
     or more: "Axel" in a story about Toronto is the Dutch village only by name, "Boni" in one
-    about Kenya is not Bonn. On GeoWebNews and TR-News 37 of 38 such choices were wrong with the
-    gold spans given, and 41 of 42 end to end (37 of them no place at all), so it is kept with no
-    coordinates. A country named by a demonym is named ("76 nautical miles northwest of the Yemeni
-    port" of Hodeidah). Groups in ``named`` (called a settlement: "the town of Kaikoura") are no
-    strays; a qualified one ("Kaikoura, New Zealand") has its country named.
+    about Kenya is not Bonn. On GeoWebNews and TR-News 38 of 39 such choices were wrong with the
+    gold spans given, and 42 of 43 end to end (37 of them no place at all; the right one,
+    "Clacton" for Clacton-on-Sea, is lost), so it is kept with no coordinates. A country named by
+    a demonym is named ("76 nautical miles northwest of the Yemeni port" of Hodeidah). Groups in
+    ``named`` (called a settlement: "the town of Kaikoura") are no strays; a qualified one
+    ("Kaikoura, New Zealand") has its country named.
     """
     out: dict[int, str] = {}
     for gi, c in enumerate(chosen):
