@@ -374,8 +374,8 @@ class _Context:
                     men = self.facility_place(men.end) or men  # "200 m from the US embassy in Kabul"
                 return _Anchor.of(men)
         ref = _SETTLEMENT_REF_RE.match(text, pos, limit)
-        named = self.by_start.get(ref.end() + 2) if ref and text[ref.end() : ref.end() + 2] == ", " else None
-        if named is not None and named.place is not None and named.place.kind in _SETTLEMENTS:
+        named = self.settlement_at(ref.end() + 2) if ref and text[ref.end() : ref.end() + 2] == ", " else None
+        if named is not None:
             return _Anchor.of(named)  # "600 km northwest of the capital, Port Moresby"
         if ref and ref.group("country"):  # "76 nautical miles northwest of the Yemeni port"
             settlement = self.settlement_meant(ref.group(), pos)
@@ -411,8 +411,8 @@ class _Context:
         if settlement is not None:  # "the city's southern edge": the city named last
             return _Anchor(phrase, words[0][0], words[-1][1], settlement.place, settlement)
         at = _AT_PLACE.match(text, words[-1][1])
-        held = self.by_start.get(at.end()) if at else None
-        if held is not None and held.place is not None and held.place.kind in _SETTLEMENTS:
+        held = self.settlement_at(at.end()) if at else None
+        if held is not None:
             # "4.5 km northeast of the airport in Kathmandu": somewhere in Kathmandu
             return _Anchor(text[words[0][0] : held.end], words[0][0], held.end, held.place, held)
         return _Anchor(phrase, words[0][0], words[-1][1], named=False)
@@ -420,10 +420,12 @@ class _Context:
     def facility_place(self, pos: int) -> Mention | None:
         """Return the settlement a country's facility at ``pos`` is in ("embassy in Kabul"), or None."""
         facility = _FACILITY_IN.match(self.text, pos)
-        held = self.by_start.get(facility.end()) if facility else None
-        return (
-            held if held is not None and held.place is not None and held.place.kind in _SETTLEMENTS else None
-        )
+        return self.settlement_at(facility.end()) if facility else None
+
+    def settlement_at(self, pos: int) -> Mention | None:
+        """Return the mention starting at ``pos`` if it is a resolved settlement, else None."""
+        men = self.by_start.get(pos)
+        return men if men is not None and men.place is not None and men.place.kind in _SETTLEMENTS else None
 
     def settlement_before(self, pos: int, sentence_start: int, other_than: Place) -> Mention | None:
         """Return the settlement named last before ``pos`` in its sentence, other than a place."""
