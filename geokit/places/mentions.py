@@ -429,8 +429,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
         return []
 
     caches = (_KEY_INFO.setdefault(gazetteer, {}), _SPAN_INFO.setdefault(gazetteer, {}))
-    person_words = _speakers(chunks, found, text, gazetteer, caches[0])
-    surnames = _surnames(chunks, found, text)
+    person_words, surnames = _speakers(chunks, found, text, gazetteer, caches[0])
     out: list[RawMention] = []
     for ci, ch in enumerate(chunks):
         if not found[ci]:
@@ -674,36 +673,27 @@ def _speakers(
     text: str,
     gaz: Gazetteer,
     key_infos: dict[str, _KeyInfo],
-) -> set[str]:
-    """Return the one-word names that the document uses as a speaker's ("Noma said", "said Noma").
+) -> tuple[set[str], set[str]]:
+    """Return the one-word names the document uses as a speaker's ("Noma said", "said Putin").
 
-    Only names of minor places count (as in :func:`_keep`); every other use of the word in the
-    document is then a person's too, unless it is named as a place ("in Noma").
+    The first set holds names of minor places (as in :func:`_keep`): every other use of the word in
+    the document is then a person's too, unless it is named as a place ("in Noma"). The second holds
+    names that are no place's: before one, a place's name is a given name ("Vladimir Putin" is no
+    Vladimir, Russia).
     """
-    words: set[str] = set()
+    places: set[str] = set()
+    others: set[str] = set()
     for ch, names in zip(chunks, found, strict=True):
-        if len(ch) != 1 or not names:
+        if len(ch) != 1:
             continue
         start, end = ch[0].start, ch[0].end
-        speaker = _SAYING.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 20), start)
-        if speaker and _key_info(gaz, names[0][2], key_infos).salience < 0.75:
-            words.add(fold(ch[0].text))
-    return words
-
-
-def _surnames(chunks: list[list[_Token]], found: list[list[tuple[int, int, str]]], text: str) -> set[str]:
-    """Return the one-word names, no place's, that the document uses as a speaker's ("Putin said").
-
-    Before such a name a place's name is a given name: "Vladimir Putin" is no Vladimir, Russia.
-    """
-    words: set[str] = set()
-    for ch, names in zip(chunks, found, strict=True):
-        if len(ch) != 1 or names or not ch[0].cap:
+        if not (_SAYING.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 20), start)):
             continue
-        start, end = ch[0].start, ch[0].end
-        if _SAYING.match(text, end) or _SAID_BEFORE.search(text, max(0, start - 20), start):
-            words.add(fold(ch[0].text))
-    return words
+        if not names:
+            others.add(fold(ch[0].text))
+        elif _key_info(gaz, names[0][2], key_infos).salience < 0.75:
+            places.add(fold(ch[0].text))
+    return places, others
 
 
 def _person_spans(
