@@ -313,7 +313,7 @@ def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
         return True
     if gazetteer.demonym_country(w) or (w.endswith("s") and gazetteer.demonym_country(w[:-1])):
         return True
-    if NAME_PRIMARY in gazetteer.key_matches(name_key(w))[1].tolist():
+    if _is_own_name(gazetteer, name_key(w)):
         return False  # a place's own name, not an adjective made by a suffix ("Cairns" is no "Čair" + "ns")
     for suffix, add in (
         ("i", ""),
@@ -518,7 +518,7 @@ def _keep_final_possessive(mention: RawMention, text: str, gazetteer: Gazetteer)
     if text[end : end + 2] not in _POSSESSIVES or text[end + 2 : end + 3] not in _PHRASE_ENDS:
         return
     key = name_key(text[mention.start : end + 2])
-    if _is_key(gazetteer, key) and NAME_PRIMARY in gazetteer.key_matches(key)[1].tolist():
+    if _is_own_name(gazetteer, key):
         mention.end, mention.text, mention.key = end + 2, text[mention.start : end + 2], key
 
 
@@ -562,6 +562,11 @@ def _join_possessive_names(chunks: list[list[_Token]], text: str, gazetteer: Gaz
             out[i : i + 2] = [prev + ch]
             del ends[i]
     return out
+
+
+def _is_own_name(gazetteer: Gazetteer, key: str) -> bool:
+    """Say whether ``key`` is some place's own name (not only an alternate or derived one)."""
+    return NAME_PRIMARY in gazetteer.key_matches(key)[1].tolist()
 
 
 def _is_key(gazetteer: Gazetteer, key: str) -> bool:
@@ -982,9 +987,9 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 _POSSESSOR = re.compile(r"([A-Z][A-Za-z.]{1,30})['’]s\s{1,2}\Z")
-#: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's"), or "".
 #: A possessor this salient is a place whose possessive says where what follows is ("Taipei's").
 _MAJOR_POSSESSOR = 0.9
+#: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's", "Taipei"), or "".
 _POSSESSOR_COUNTRY: weakref.WeakKeyDictionary[Gazetteer, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
