@@ -113,7 +113,7 @@ def border_with_place(home: str, others: tuple[str, ...]) -> Place | None:
     if len(others) == 1:
         return border_place(home, others[0])
     parts = [border_place(home, o) for o in others]
-    if not parts or any(p is None for p in parts):
+    if any(p is None for p in parts):
         return None
     line = _lines(shapely.union_all([p.geometry for p in parts if p is not None]))
     if line is None:
