@@ -221,8 +221,9 @@ def test_a_list_of_cities_is_no_qualification(gaz):
 
 def test_a_demonym_argues_for_its_country():
     text = "NEWARK, N.J. (AP) - A {}woman who wanted to fly from Newark to Paris ended up in San Francisco."
-    assert places(text.format("French "), get_gazetteer())["Paris"].country == "FR"
-    assert places(text.format(""), get_gazetteer())["Paris"].country == "US"  # all else is American
+    found = resolve_document(Document("d", text.format("French ")), get_gazetteer())
+    paris = next(m for m in found if m.text == "Paris")
+    assert paris.place.country == "FR" and "in FR, 25% of the document's places and demonyms" in paris.reason
 
 
 def test_a_demonym_inside_a_place_name_is_not_counted_again(gaz):
@@ -307,3 +308,20 @@ def test_near_a_name_makes_it_the_settlement(gaz):
         "Tarragona"
     ]
     assert got.kind in ("city", "town") and got.country == "ES"  # not the province
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "WASHINGTON (Reuters) - A New York court ruling drew attention across the United States. "
+            "Artists in London and Berlin followed the case.",
+            "GB",
+        ),
+        # a place near it, or its state named, is evidence for the small namesake
+        ("The fire in London, Kentucky, spread overnight, officials in Corbin said.", "US"),
+        ("Kentucky State Police said the crash in London closed Interstate 75 in the U.S.", "US"),
+    ],
+)
+def test_the_documents_country_alone_does_not_pick_a_small_namesake_of_a_city_of_millions(gaz, text, country):
+    assert places(text, gaz)["London"].country == country

@@ -59,6 +59,8 @@ _POINT_KINDS = ("city", "town", "village", "airbase", "airport")
 _REGION_KINDS = ("admin1", "admin2")
 #: Kinds small enough for spatial coherence (a place near another place of the text).
 _LOCAL_KINDS = (*_POINT_KINDS, "admin2")
+# a settlement of this many people is known by name the world over ("London", "Lagos")
+_FAMOUS_POPULATION = 1_000_000
 #: Candidates kept per mention (the chosen one and its alternatives).
 MAX_CANDIDATES = 12
 #: "Kharkiv region", "Idlib province": a word after the name that makes it the region.
@@ -380,6 +382,11 @@ class Resolver:
         # the places this name qualifies, unless it may mean them too ("Dubai Police, Dubai": the
         # city is no evidence for the emirate)
         held = [c.place for c in qualified if c.place.id not in own] if qualified else []
+        # the population of the best-known settlement of this very name ("London": 9 million)
+        famous = max(
+            (c.place.population or 0 for c in cands if c.place.kind in _POINT_KINDS and "exact" in c.reason),
+            default=0,
+        )
         out: list[tuple[float, Candidate, list[tuple[str, tuple]]]] = []
         for c, d in zip(cands, near, strict=True):
             p = c.place
@@ -393,7 +400,29 @@ class Resolver:
                 if inner:
                     score += 0.5
                     why.append(("holds {}, which it qualifies", (inner,)))
+            holder = None
+            if p.kind in _LOCAL_KINDS and (p.kind == "admin2" or p.country not in region_named):
+                holder = next(
+                    (
+                        o.name
+                        for j, o in context["regions"]
+                        if j != gi and o.kind == "admin1" and o.country == p.country and contains(o, p)
+                    ),
+                    None,
+                )
             s = share.get(p.country or "", 0.0)
+            if (
+                famous >= _FAMOUS_POPULATION
+                and p.kind in _POINT_KINDS
+                and (p.population or 0) * 20 < famous
+                and d >= 300_000
+                and holder is None
+                and not (qual is not None and contains(qual, p))
+            ):
+                # A small namesake of a city of millions ("London" in a US story is not London,
+                # Kentucky): the document's country is no evidence for it without something nearer
+                # (a qualifier, a place near it, its region named).
+                s = 0.0
             if s and (p.kind in _POINT_KINDS or p.kind in _REGION_KINDS or p.kind in ("country", "river")):
                 score += 0.35 * s
                 why.append(("in {}, {:.0%} of the document's places and demonyms", (p.country, s)))
@@ -414,18 +443,9 @@ class Resolver:
                 if inside:
                     score += 0.25
                     why.append(("contains {}, named in the text", (inside,)))
-            if p.kind in _LOCAL_KINDS and (p.kind == "admin2" or p.country not in region_named):
-                holder = next(
-                    (
-                        o.name
-                        for j, o in context["regions"]
-                        if j != gi and o.kind == "admin1" and o.country == p.country and contains(o, p)
-                    ),
-                    None,
-                )
-                if holder:
-                    score += 0.1
-                    why.append(("inside {}, named in the text", (holder,)))
+            if holder:
+                score += 0.1
+                why.append(("inside {}, named in the text", (holder,)))
             if regional:
                 peer = next(
                     (
