@@ -118,9 +118,27 @@ def test_after_a_countrys_possessive_a_name_is_of_that_country(gaz, text, expect
         ("Fighters entered Ras al-Ain on Sunday.", ["Ras al-Ain"]),  # "on Sunday" is no part of it
         ("Drones hit Ain al-Asad air base in Anbar province.", ["Anbar"]),  # "Ain" is no French département
         ("He lives in Newcastle upon Tyne.", ["Newcastle upon Tyne"]),
+        # the article's Egyptian and Levantine e-forms, and "es" inside a name
+        ("Kurdish-led forces hold the east of Deir ez-Zor province.", ["Deir ez-Zor"]),
+        ("The ferry left Dar es Salaam for Zanzibar.", ["Dar es Salaam", "Zanzibar"]),
     ],
 )
 def test_arabic_compound_names_and_calendar_words(gaz, text, expected):
+    assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks resumed in Abu Dhabi on Monday.", ["Abu Dhabi"]),
+        ("The tanker docked at Umm Qasr, Iraq's only deep-water port.", ["Umm Qasr", "Iraq"]),
+        ("Fishing boats returned to Prince Edward Island.", ["Prince Edward Island"]),
+        # a title before a name that is no town's of any size is still a title
+        ("Abu Bakr al-Baghdadi was killed in Idlib.", ["Idlib"]),
+        ("Queen Elizabeth visited Toronto.", ["Toronto"]),
+    ],
+)
+def test_a_title_that_begins_a_towns_name_is_no_title(gaz, text, expected):
     assert names(text, gaz) == expected
 
 

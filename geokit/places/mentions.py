@@ -26,7 +26,7 @@ import bisect
 import itertools
 import re
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
@@ -49,13 +49,16 @@ MAX_NAME_WORDS = 7
 
 _CONNECTORS = frozenset(
     """
-    of de del della di da do dos das du la le les van von der den and the upon on al el bin ibn y et sur
+    of de del della di da do dos das du la le les van von der den and the upon on al el bin ibn y et sur es
     am im
     """.split()
 )
 #: Connectors that end a person's name: "Judy Law of Oxford", "Jody Nix and the Texas Cowboys".
 _NAME_ENDS = frozenset(("of", "and", "the", "on", "upon", "et", "sur", "am", "im"))
-_ARABIC_PREFIX = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash)[-‐](?=[A-Z])", re.IGNORECASE)
+#: The Arabic article as news writes it before a hyphen: "al-Iraqi", "Jisr ash-Shughur" (assimilated),
+#: "Sharm el-Sheikh", "Deir ez-Zor" (the Egyptian and Levantine e-forms).
+_ARTICLE = "(?:al|el|ar|as|ad|an|at|az|ash|er|es|ed|en|et|ez|esh)"
+_ARABIC_PREFIX = re.compile(rf"^{_ARTICLE}[-‐](?=[A-Z])", re.IGNORECASE)
 _TITLES = frozenset(
     """
     mr mrs ms miss dr prof sir dame lord lady gen general lt col colonel maj major capt captain cmdr
@@ -130,7 +133,7 @@ _CONNECTOR_ALT = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # by the regex engine, so the Python loop sees a fraction of the words.
 _NAME_WORD = re.compile(
     r"(?:[^\W\d_]\.){2,}"
-    r"|(?<![\w'’\-])(?:(?:al|el|ar|as|ad|an|at|az|ash)[-‐])?[^\W\d_a-z](?:\w|['’\-](?=[^\W_]))*"
+    rf"|(?<![\w'’\-])(?:{_ARTICLE}[-‐])?[^\W\d_a-z](?:\w|['’\-](?=[^\W_]))*"
     rf"|\b(?:{_CONNECTOR_ALT})\b"
 )
 
@@ -445,7 +448,14 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                 a == 0 and _key_info(gazetteer, key, caches[0]).salience >= 0.9 for a, _, key in matches
             )
         )
-        persons = _person_spans(ch, matches, titled) if len(ch) >= 2 or titled else []
+        # a title that begins a known place's name is none ("Abu Dhabi", "Prince Edward Island",
+        # "Umm Qasr"; but "Queen Elizabeth", a village of 2,800, is the queen)
+        places_at = {
+            a
+            for a, b, key in matches
+            if b - a > 1 and _key_info(gazetteer, key, caches[0]).salience >= _TITLED_PLACE_SALIENCE
+        }
+        persons = _person_spans(ch, matches, titled, places_at) if len(ch) >= 2 or titled else []
         for first, end in persons:
             for t in ch[first:end]:
                 if t.text.lower() not in _CONNECTORS:
@@ -702,7 +712,10 @@ def _speakers(
 
 
 def _person_spans(
-    chunk: list[_Token], names: list[tuple[int, int, str]], titled: bool = False
+    chunk: list[_Token],
+    names: list[tuple[int, int, str]],
+    titled: bool = False,
+    places_at: Container[int] = (),
 ) -> list[tuple[int, int]]:
     """Return the token ranges of a chunk that are persons' names, ``(first, end)``.
 
@@ -710,12 +723,12 @@ def _person_spans(
     a surname, another given name or an initial ("Paul Francis Floyd", "Chris Paul"), unless that
     given name is part of a longer place name (``names``: the chunk's place-name n-grams; "Victoria
     Falls"). It ends before a connector such as "of" or "and" ("Judy Law of Oxford", "Jody Nix and
-    the Texas Cowboys").
+    the Texas Cowboys"). A title at a token of ``places_at`` begins a place's name ("Abu Dhabi").
     """
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(chunk) - 1 or (titled and not spans):
-        first = 0 if titled and not spans else _person_start(chunk, i, names)
+        first = 0 if titled and not spans else _person_start(chunk, i, names, places_at)
         if first is None:
             break
         ends = (k for k in range(first + 1, len(chunk)) if chunk[k].text.lower() in _NAME_ENDS)
@@ -725,12 +738,15 @@ def _person_spans(
     return spans
 
 
-def _person_start(chunk: list[_Token], i: int, names: list[tuple[int, int, str]]) -> int | None:
+def _person_start(
+    chunk: list[_Token], i: int, names: list[tuple[int, int, str]], places_at: Container[int] = ()
+) -> int | None:
     """Return the index, ``i`` or after, where the next person's name of a chunk starts, or None."""
     for k in range(i, len(chunk) - 1):
         t, nxt = chunk[k], chunk[k + 1]
         if (
             t.text.lower().rstrip(".") in _TITLES
+            and k not in places_at
             and not (k and chunk[k - 1].text == "of")
             and nxt.start - t.end <= 2
         ):
@@ -989,6 +1005,8 @@ _SENTENCE_OPENERS = frozenset(
 _POSSESSOR = re.compile(r"([A-Z][A-Za-z.]{1,30})['’]s\s{1,2}\Z")
 #: A possessor this salient is a place whose possessive says where what follows is ("Taipei's").
 _MAJOR_POSSESSOR = 0.9
+#: the salience from which a name that begins with a title is a place's (a town of about 10,000)
+_TITLED_PLACE_SALIENCE = 0.5
 #: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's", "Taipei"), or "".
 _POSSESSOR_COUNTRY: weakref.WeakKeyDictionary[Gazetteer, dict[str, str]] = weakref.WeakKeyDictionary()
 
