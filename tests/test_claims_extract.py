@@ -880,3 +880,29 @@ def test_within_a_radius_is_a_distance_within() -> None:
     c = one("The site lies within a 10-mile radius of Sirte.")
     assert c.relation == "distance" and c.hedge == "within" and c.distance.metres == pytest.approx(16093.44)
     assert claims_of("A 5 km radius of the town was cleared.") == []  # no "within": no location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire burned 300 square kilometres east of Mosul.",
+        "The fire burned 300 sq. km east of Mosul.",
+        "The fire burned 300 km2 east of Mosul.",
+        "The fire burned 5,000 acres east of Mosul.",
+    ],
+)
+def test_an_area_before_a_heading_is_no_unread_distance(text: str) -> None:
+    c = one(text)
+    assert (c.relation, c.target, c.direction.azimuth, c.flags) == ("direction", "fire", 90.0, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A convoy of 1,200 trucks was seen 30 km west of Mosul.", "trucks"),  # no clause break in 1,200
+        ("A man was shot 5 km south of Mosul.", "man"),
+        ("The ferry sank 2 miles off Erbil.", "ferry"),
+    ],
+)
+def test_an_irregular_participle_is_no_target(text: str, target: str) -> None:
+    assert one(text).target == target

@@ -298,6 +298,8 @@ _UNIT_BEFORE_RE = re.compile(
     r"|met(?:er|re)s)\.?[\s,]{1,3}\Z",
     re.IGNORECASE,
 )
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_AREA_BEFORE_RE = re.compile(r"\b(?:square|sq\.?)\s{1,3}\Z", re.IGNORECASE)
 _WINDOW = 200  # characters examined before an expression (target, subject of an inverse claim)
 _PRONOUN_REACH = 300  # "it", "they" mean the last unnamed target only this many characters on
 _UNNAMED = "unnamed target"
@@ -676,6 +678,7 @@ class _Context:
             # distance can be measured to ("an arrest in the Javari Valley, near the border": the valley)
             return self.target_before(area.start(), floor)
         seg = _CLOCK_TIME.sub(" ", self.text[lo:p])  # "struck at 4:17 a.m. about 33 km from": no clause
+        seg = _THOUSANDS_COMMA.sub("", seg)  # "burned 5,000 acres east of": no clause break either
         cut = max(seg.rfind(c) for c in ',;:()[]"“”')
         clause = seg[cut + 1 :]
         # not a subject from a parenthesis set off by dashes ("Rockett — who stood ... with a
@@ -1065,6 +1068,8 @@ class _Extractor:
         direction = _direction(m.group("dir"), m.group("bear"), flags)
         before = m.start()
         unit = _UNIT_BEFORE_RE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
+        if unit and _AREA_BEFORE_RE.search(ctx.text, max(sent[0], unit.start() - 10), unit.start()):
+            unit = None  # "300 square kilometres east of Athens": an area, no distance
         if unit:
             # "12,5 km north of", "several miles north of": a distance was stated but not read;
             # the direction alone would give a confident but wrong estimate near the anchor

@@ -47,7 +47,8 @@ _STOP = _DETERMINERS | frozenset(
         was were be been being lies lie lay sits sit sat stands stand located situated lying based
         positioned stationed found set placed about around roughly nearly almost approximately just also
         still now then there here it they them he she we you i destroyed struck hit targeted attacked
-        bombed captured seized said says had has have would will could
+        bombed captured seized said says had has have would will could seen held shot sunk sank taken kept
+        caught hidden shown built dug sent spread driven thrown born laid
         """
     )
 )
@@ -275,7 +276,7 @@ _MEASURE_WORDS = frozenset(
     _words(
         """
         km kilometers kilometres kilometer kilometre miles mile mi metres meters metre meter feet foot
-        ft yards depth altitude height halfway midway
+        ft yards depth altitude height halfway midway square sq km2 km² hectares hectare acres acre
         """
     )
 )
