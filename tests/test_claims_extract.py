@@ -906,3 +906,41 @@ def test_an_area_before_a_heading_is_no_unread_distance(text: str) -> None:
 )
 def test_an_irregular_participle_is_no_target(text: str, target: str) -> None:
     assert one(text).target == target
+
+
+def test_halfway_between_is_a_between_claim_about_the_middle() -> None:
+    c = one("The train derailed roughly halfway between Mosul and Erbil.")
+    assert (c.relation, c.hedge, c.text, c.target) == (
+        "between",
+        "halfway",
+        "halfway between Mosul and Erbil",
+        "train",
+    )
+    assert one("The road between Mosul and Erbil was cut.").hedge is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The village is 12 km from Kirkuk on a bearing of 045 degrees.",
+        "The village is 12 km from Kirkuk at 045°.",
+        "The village is 12 km at a bearing of 45° from Kirkuk.",
+    ],
+)
+def test_a_numeric_bearing_after_the_anchor_or_with_an_article(text: str) -> None:
+    places = {**PLACES, "Kirkuk": Place("g:k", "Kirkuk", "city", 35.47, 44.39, country="IQ")}
+    c = one(text, names=places)
+    assert (c.relation, c.target, c.distance.metres, c.direction.azimuth) == ("offset", "village", 12000, 45)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ship is 20 nautical miles from Tartus, heading 270 degrees.",  # its course
+        "The village is 12 km from Tartus at 45 degrees.",  # two digits after "at": maybe the heat
+    ],
+)
+def test_a_course_or_temperature_after_the_anchor_is_no_bearing(text: str) -> None:
+    tartus = {"Tartus": Place("g:t", "Tartus", "city", 34.89, 35.89, country="SY")}
+    c = one(text, names=tartus)
+    assert c.relation == "distance" and c.direction is None

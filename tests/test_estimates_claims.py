@@ -176,6 +176,17 @@ def test_between_two_places():
     assert not est.region.contains(Point(16.6, 32.4))  # far off the line
 
 
+def test_halfway_between_two_places_is_about_the_middle():
+    misrata = Place("geonames:2214846", "Misrata", "city", 32.37535, 15.09254, extent_m=10_000)
+    est = estimate_claim(claim(relation="between", anchor2=misrata, hedge="halfway"))
+    assert est.method == "halfway-disk"
+    assert not est.region.contains(Point(SIRTE.lon, SIRTE.lat))
+    _, _, dist = GEOD.inv(SIRTE.lon, SIRTE.lat, misrata.lon, misrata.lat)
+    assert est.radius_m == pytest.approx(0.15 * dist + 10_000, rel=0.01)
+    wide = estimate_claim(claim(relation="between", anchor2=misrata))
+    assert est.region.area < wide.region.area / 4
+
+
 def test_between_without_second_anchor_is_flagged():
     c = claim(relation="between")
     c.anchor2_text = "Nowhere"

@@ -298,6 +298,8 @@ _UNIT_BEFORE_RE = re.compile(
     r"|met(?:er|re)s)\.?[\s,]{1,3}\Z",
     re.IGNORECASE,
 )
+_BEARING_AFTER_RE = re.compile(rf"[\s,]{{1,3}}(?P<bear>{BEARING_RE})", re.IGNORECASE)
+_HALFWAY_BEFORE = re.compile(r"\b(?:half|mid)[\s-]?way\s{1,3}\Z", re.IGNORECASE)
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _AREA_BEFORE_RE = re.compile(r"\b(?:square|sq\.?)\s{1,3}\Z", re.IGNORECASE)
 _WINDOW = 200  # characters examined before an expression (target, subject of an inverse claim)
@@ -936,8 +938,20 @@ class _Extractor:
             # a distance was stated but cannot be used (unreadable, beyond float range): the
             # direction alone would give a confident but wrong estimate near the anchor
             direction = None
-        relation = "offset" if has_dir else "distance"
         end = anchor.end if anchor else m.end()
+        if not has_dir and anchor is not None and dist is not None:
+            # "12 km from Kirkuk on a bearing of 045°", "... at 045°" (three digits: no temperature;
+            # "..., heading 270°" is the course the target steers, not where it lies)
+            after = _BEARING_AFTER_RE.match(ctx.text, end, sent[1])
+            said = after.group("bear").lower() if after else ""
+            if (
+                after
+                and not said.startswith("heading")
+                and (not said.startswith("at ") or len(after.group("bearing")) == 3)
+            ):
+                direction = _direction(None, after.group("bear"), flags)
+                has_dir, end = direction is not None, after.end()
+        relation = "offset" if has_dir else "distance"
         if m.group("conn").lower() in ("into", "inside"):
             self.inside(start, end, sent, anchor, dist, hedge, flags)
             return
@@ -1097,7 +1111,12 @@ class _Extractor:
         flags: list[str] = []
         kw: dict[str, object] = {}
         end = anchor.end
+        start = m.start()
         if rel == "between":
+            halfway = _HALFWAY_BEFORE.search(ctx.text, max(sent[0], start - 12), start)
+            if halfway:  # "halfway between Homs and Palmyra": about the middle
+                start = halfway.start()
+                kw["hedge"] = "halfway"
             rest = re.match(r"\s{0,3}(?:and|&)\s{1,3}", ctx.text[anchor.end : anchor.end + 8])
             second = ctx.anchor_at(anchor.end + rest.end(), sent[1], lowercase=False) if rest else None
             if second is None:
@@ -1122,7 +1141,6 @@ class _Extractor:
             return
         else:
             relation = "near"
-        start = m.start()
         target, target_place = self.target_before(start, sent[0])
         self.claim(start, end, sent, relation, target, anchor, flags, target_place=target_place, **kw)
         self.taken.append((start, end))

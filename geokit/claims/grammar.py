@@ -131,9 +131,9 @@ DIRECTION_RE = (
     rf"(?:(?:{_DIRWORD})(?:(?:[\s-]{{1,2}}|\s{{1,3}}by\s{{1,3}})(?:{_DIRWORD})){{0,2}}\b"
     rf"|(?<![\w.]){_ABBR}(?:\s{{0,2}}(?-i:b|by)\s{{0,2}}(?-i:[NESW]))?(?![\w]))"
 )
-#: A numeric bearing: "bearing 225°", "at 225 degrees", "on a bearing of 225".
+#: A numeric bearing: "bearing 225°", "at 225 degrees", "on a bearing of 225°", "at a heading of 225°".
 BEARING_RE = (
-    r"(?:(?:on\s{1,3}a\s{1,3})?bearing(?:\s{1,3}of)?|at|heading)\s{1,3}"
+    r"(?:(?:(?:on|at)\s{1,3}a\s{1,3})?(?:bearing|heading)(?:\s{1,3}of)?|at)\s{1,3}"
     r"(?P<bearing>\d{1,3}(?:\.\d{1,3})?)\s{0,2}(?:°|º|degrees?\b|deg\b)(?:\s{0,2}(?:true|T\b))?"
 )
 #: An adjective or noun naming a part of a place: "eastern", "north-western", "central".

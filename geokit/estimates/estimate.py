@@ -428,8 +428,9 @@ def _other(claim: Claim, policy: Policy) -> Estimate | None:
     if rel == "between":
         if not _valid_anchor(claim, "anchor2"):
             return None
-        region, lat, lon, comps = between_region(a, claim.anchor2, policy.between_ratio)
-        method = "between-ellipse"
+        halfway = policy.halfway_fraction if claim.hedge == "halfway" else None
+        region, lat, lon, comps = between_region(a, claim.anchor2, policy.between_ratio, halfway)
+        method = "between-ellipse" if halfway is None else "halfway-disk"
     elif rel == "part":  # without a direction: the centre ("central Mosul", "downtown Mosul")
         azimuth = claim.direction.azimuth if claim.direction is not None else None
         region, lat, lon, comps = part_region(a, azimuth, policy.part_half_angle, policy.near_min_m)

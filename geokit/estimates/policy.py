@@ -104,6 +104,10 @@ class Policy:
     between_ratio : float
         "between A and B": the ellipse of points whose distances to A and B sum to at most
         ``between_ratio`` times the distance A-B, grown by the larger extent.
+    halfway_fraction : float
+        "halfway (midway) between A and B": the disk around the midpoint of radius
+        ``halfway_fraction`` times the distance A-B (0.15: from 35 % to 65 % of the way), grown by
+        the larger extent.
     part_half_angle : float
         "eastern X": the sector of X's extent within this half-angle of the part's azimuth
         (90: the half of X on that side), clipped to X's geometry when it has one.
@@ -125,6 +129,7 @@ class Policy:
     direction_reach_min_m: float = 50_000.0
     direction_reach_factor: float = 1.0
     between_ratio: float = 1.25
+    halfway_fraction: float = 0.15
     part_half_angle: float = 90.0
     side_clip_factor: float = 1.0
 

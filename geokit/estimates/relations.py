@@ -52,12 +52,14 @@ def _place_extent(place: Place) -> float:
 
 
 def between_region(
-    a: Place, b: Place, ratio: float = 1.25
+    a: Place, b: Place, ratio: float = 1.25, halfway: float | None = None
 ) -> tuple[BaseGeometry, float, float, dict[str, float]]:
     """Return (region, lat, lon, components) for "between A and B".
 
     The region is the ellipse of points whose distances to A and B sum to at most ``ratio`` times
     the distance A-B, grown by the larger of the two extents; the point is the geodesic midpoint.
+    With ``halfway`` ("halfway between A and B") it is the disk around the midpoint of radius
+    ``halfway`` times the distance A-B, grown by the larger extent.
 
     Examples
     --------
@@ -68,10 +70,17 @@ def between_region(
     >>> region, lat, lon, comp = between_region(a, b)
     >>> region.contains(Point(16.5, 31.0)), round(lon, 3), sorted(comp)
     (True, 16.5, ['between_width', 'extent', 'separation'])
+    >>> region, lat, lon, comp = between_region(a, b, halfway=0.15)
+    >>> region.contains(Point(16.5, 31.0)), region.contains(Point(16.2, 31.0)), round(comp["halfway"])
+    (True, False, 14326)
     """
     az, _, dist = GEOD.inv(a.lon, a.lat, b.lon, b.lat)
     mlon, mlat, _ = GEOD.fwd(a.lon, a.lat, az, dist / 2.0)
     e = max(_place_extent(a), _place_extent(b))
+    if halfway is not None:
+        radius = halfway * dist
+        region = plane_to_lonlat(_disk(radius + e), mlat, mlon)
+        return region, float(mlat), float(mlon), {"separation": float(dist), "halfway": radius, "extent": e}
     xy = to_plane(mlat, mlon, [a.lat, b.lat], [a.lon, b.lon])
     c = float(np.hypot(*(xy[1] - xy[0]))) / 2.0
     semi_a = ratio * c
