@@ -325,3 +325,25 @@ def test_near_a_name_makes_it_the_settlement(gaz):
 )
 def test_the_documents_country_alone_does_not_pick_a_small_namesake_of_a_city_of_millions(gaz, text, country):
     assert places(text, gaz)["London"].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Drones struck the Odesa region overnight.", "Odessa"),  # Natural Earth's spelling
+        ("Shelling hit the Mykolaiv region.", "Mykolayiv"),
+        ("Missiles hit the Vinnytsia region.", "Vinnytsya"),
+    ],
+)
+def test_a_region_is_found_by_the_spelling_news_gives_its_city(gaz, text, region):
+    (m,) = resolve_document(Document("d", text), gaz)
+    assert (m.place.kind, m.place.name) == ("admin1", region)
+
+
+def test_a_name_written_as_a_region_and_as_a_city_is_both(gaz):
+    text = (
+        "Russian drones struck an energy facility in the Odesa region overnight. The attack hit a "
+        "substation about 20 kilometers (12 miles) north of Odesa, the governor said."
+    )
+    region, city = resolve_document(Document("d", text), gaz)
+    assert (region.place.kind, city.place.kind) == ("admin1", "city")

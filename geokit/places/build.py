@@ -20,20 +20,23 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from importlib import metadata
 from pathlib import Path
 
 import numpy as np
+import shapely
 from anyascii import anyascii
+from shapely.geometry.base import BaseGeometry
 
 from geokit.places.normalize import fold, name_hash, name_key, strip_article
 
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 18
+FORMAT_VERSION = 19
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -946,7 +949,77 @@ def _collect() -> list[_Record]:
     records += list(_marine())
     records += list(_geonames_places())
     records += list(_airports())
+    _name_regions_as_their_cities(records)
     return records
+
+
+#: A city this big is the one a first-level region of the same name is named after.
+REGION_CITY_POPULATION = 50_000
+#: How alike (difflib's ratio) two names must be to be spellings of one name: "Odessa" and "Odesa"
+#: (0.91), "Zaporizhia" and "Zaporizhzhia" (0.91); not "Hatay" and "Antakya" (0.67).
+REGION_SPELLING_SIMILARITY = 0.8
+#: The generic word after a region's name in its long form ("Mykolaiv Oblast").
+_REGION_SUFFIX = re.compile(
+    r"^(?P<name>.+?)\s+(?:oblast'?|province|governorate|prefecture|region|voivodeship|krai|kray|"
+    r"department|county|district|municipality)$",
+    re.IGNORECASE,
+)
+
+
+def _name_regions_as_their_cities(
+    records: list[_Record], geoms: Sequence[BaseGeometry] | None = None
+) -> None:
+    """Give a region the short forms news writes it by, as derived names.
+
+    Natural Earth spells regions as they were ("Odessa", "Zaporizhzhya", "Mykolayiv"), and has
+    the modern spelling only in a long form ("Mykolaiv Oblast"); news writes "the Mykolaiv
+    region", "the Odesa region": the long form without its generic word, and the spelling of the
+    city the region is named after, GeoNames' name of the city. A region takes the short form of
+    each long name, and the name of its largest city (of :data:`REGION_CITY_POPULATION` or more)
+    when that spells one of its names otherwise (GeoNames' other names of the city are many
+    transliterations, too loose to name a region by): as many words ("Mexico City" is no spelling of
+    the State of México), five letters or more, and alike (see :data:`REGION_SPELLING_SIMILARITY`;
+    Paranaguá is not Paraná's largest city, Curitiba is).
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> region = _Record("r", "Zaporizhzhya", "admin1", 47.5, 35.6, "UA", layer=2, row=0,
+    ...                  names=["Zaporizhia Oblast"])
+    >>> city = _Record("c", "Zaporizhzhia", "city", 47.82, 35.19, "UA", 710_052)
+    >>> _name_regions_as_their_cities([region, city], [box(34.0, 46.0, 37.0, 48.5)])
+    >>> region.derived
+    ['Zaporizhia', 'Zaporizhzhia']
+    """
+    if geoms is None:
+        from geokit.places.layers import load_layer
+
+        geoms = load_layer("admin1")[1]
+    cities = [r for r in records if r.kind in ("city", "town") and r.population >= REGION_CITY_POPULATION]
+    tree = shapely.STRtree(shapely.points([(c.lon, c.lat) for c in cities]))
+    for region in records:
+        if region.kind != "admin1" or region.row < 0:
+            continue
+        known = {fold(n) for n in (region.name, *region.names, *region.derived)}
+        for long_name in region.names:
+            short = _REGION_SUFFIX.match(long_name)
+            if short and fold(short["name"]) not in known and not short["name"].lower().endswith(" and"):
+                region.derived.append(short["name"])
+                known.add(fold(short["name"]))
+        inside = [cities[i] for i in tree.query(geoms[region.row], predicate="covers").tolist()]
+        largest = max(
+            (c for c in inside if c.country == region.country), key=lambda c: c.population, default=None
+        )
+        if largest is None:
+            continue
+        spelling = fold(largest.name)
+        if spelling not in known and any(
+            len(spelling.split()) == len(n.split())
+            and min(len(spelling), len(n)) >= 5
+            and SequenceMatcher(None, spelling, n).ratio() >= REGION_SPELLING_SIMILARITY
+            for n in known
+        ):
+            region.derived.append(largest.name)
 
 
 def _keys(rec: _Record) -> dict[str, int]:

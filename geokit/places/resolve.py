@@ -206,11 +206,30 @@ class Resolver:
         for i, m in enumerate(raw):
             if m.qualifier and m.qualifier[0] in by_start:
                 qualifier_of[i] = by_start[m.qualifier[0]]
-        # Mentions of the same name with the same qualifier are resolved once ("U.S." ten times).
-        groups: dict[tuple[str, int], list[int]] = {}
-        for i, m in enumerate(raw):
-            q = qualifier_of.get(i, -1)
-            groups.setdefault((m.key or name_key(m.text), raw[q].key if q >= 0 else ""), []).append(i)
+        # "Kharkiv region", "Idlib province": the region, not its capital city; "the city of X", "60 km
+        # northwest of X", "near X": the settlement.
+        cues = [
+            (
+                _named_as(m, text, _REGION_WORD_AFTER, _REGION_WORD_BEFORE),
+                _named_as(m, text, _CITY_WORD_AFTER, _CITY_WORD_BEFORE),
+                bool(_DISTANCE_BEFORE.search(text, max(0, m.start - 40), m.start)),
+            )
+            for m in raw
+        ]
+        # Mentions of the same name with the same qualifier are resolved once ("U.S." ten times),
+        # unless the text names it both as a region and as a settlement ("the Odesa region ... 20 km
+        # north of Odesa"): then each way is resolved apart.
+        keys = [
+            (m.key or name_key(m.text), raw[qualifier_of[i]].key if i in qualifier_of else "")
+            for i, m in enumerate(raw)
+        ]
+        ways: dict[tuple[str, str], set[bool]] = {}
+        for k, (region, settlement, distance) in zip(keys, cues, strict=True):
+            if region or settlement or distance:
+                ways.setdefault(k, set()).add(region)
+        groups: dict[tuple[str, str, tuple[bool, bool, bool] | None], list[int]] = {}
+        for i, k in enumerate(keys):
+            groups.setdefault((*k, cues[i] if len(ways.get(k, ())) > 1 else None), []).append(i)
         group_list = list(groups.values())
         approximate = document.spans is not None
         group_cands = [self._known_candidates(raw[g[0]].text, approximate) for g in group_list]
@@ -226,17 +245,9 @@ class Resolver:
                     c for c in wide[MAX_CANDIDATES:] if c.place.country in held
                 ]
 
-        # "Kharkiv region", "Idlib province": the region, not its capital city
-        region_word = [
-            _named_as(raw[g[0]], text, _REGION_WORD_AFTER, _REGION_WORD_BEFORE) for g in group_list
-        ]
-        settlement_word = [
-            _named_as(raw[g[0]], text, _CITY_WORD_AFTER, _CITY_WORD_BEFORE) for g in group_list
-        ]
-        city_word = [
-            named or bool(_DISTANCE_BEFORE.search(text, max(0, raw[g[0]].start - 40), raw[g[0]].start))
-            for named, g in zip(settlement_word, group_list, strict=True)
-        ]
+        region_word = [cues[g[0]][0] for g in group_list]
+        settlement_word = [cues[g[0]][1] for g in group_list]
+        city_word = [cues[g[0]][1] or cues[g[0]][2] for g in group_list]
         # "Atlanta, Georgia": the qualifier is the region that holds a namesake of the name it qualifies
         qualified: dict[int, list[int]] = {}
         for i, q in qualifier_of.items():
