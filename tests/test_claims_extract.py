@@ -944,3 +944,14 @@ def test_a_course_or_temperature_after_the_anchor_is_no_bearing(text: str) -> No
     tartus = {"Tartus": Place("g:t", "Tartus", "city", 34.89, 35.89, country="SY")}
     c = one(text, names=tartus)
     assert c.relation == "distance" and c.direction is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The quake was centered at sea about 30 kilometers east of Mosul.", "quake"),
+        ("The ship ran aground offshore, 3 miles south of Mosul.", "ship"),
+    ],
+)
+def test_at_sea_offshore_and_aground_begin_no_object(text: str, target: str) -> None:
+    assert one(text).target == target

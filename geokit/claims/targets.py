@@ -222,6 +222,8 @@ def _adverbial(tail: list[str]) -> bool:
     """Return whether words after a verb are only particles, adverbs and time ("out", "on Tuesday")."""
     if len(tail) == 1 and tail[0] in _VERB_COMPLEMENTS:
         return True
+    if tail[-2:] == ["at", "sea"]:  # "the quake was centered at sea, about 30 km east of"
+        tail = tail[:-1]
     return all(w in _NO_OBJECT or w in _TIME_WORDS or w in _DETERMINERS or w.endswith("ly") for w in tail)
 
 
@@ -252,7 +254,8 @@ _NO_OBJECT = frozenset(
         """
         out up down off away back in on at into onto near from to by with after before during since
         across along through toward towards inside outside beyond past behind below above under
-        within later earlier overnight early late again just then there here missing ashore
+        within later earlier overnight early late again just then there here missing ashore offshore
+        inland underground overhead aboard nearby aground
         north south east west northbound southbound eastbound westbound
         """
     )
