@@ -955,3 +955,9 @@ def test_a_course_or_temperature_after_the_anchor_is_no_bearing(text: str) -> No
 )
 def test_at_sea_offshore_and_aground_begin_no_object(text: str, target: str) -> None:
     assert one(text).target == target
+
+
+def test_after_near_an_unknown_name_the_appositive_distance_locates_it() -> None:
+    near, dist = claims_of("The bus went off the road near Marchula, about 100 km from Mosul.")
+    assert (near.target, near.anchor, near.anchor_text) == ("road", None, "Marchula")
+    assert (dist.target, dist.anchor.name) == ("Marchula", "Mosul")

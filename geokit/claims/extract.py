@@ -199,6 +199,8 @@ _AREA_KINDS = frozenset(("sea", "ocean", "country", "continent", "region", "admi
 #: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
 #: further expression locates Jalalabad itself.
 _VAGUE_RELATIONS = frozenset(("near", "outskirts", "outside"))
+#: A place's name as written: capitalised words ("Marchula", "Bir Hakeim"), no article.
+_PROPER_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}")
 _SETTLEMENTS = frozenset(("city", "town", "village"))
 _COMPASS_TARGETS = frozenset(
     _words("north south east west northeast northwest southeast southwest")
@@ -876,10 +878,10 @@ class _Extractor:
             if (
                 appositive
                 and previous.relation in _VAGUE_RELATIONS
-                and anchor
-                and anchor.kind in _SETTLEMENTS
+                and (anchor.kind in _SETTLEMENTS if anchor else _PROPER_NAME.fullmatch(previous.anchor_text))
             ):
-                # "the blast near Jalalabad, 150 km east of Kabul": the settlement, set off by a comma
+                # "the blast near Jalalabad, 150 km east of Kabul": the settlement, set off by a comma;
+                # "near Marchula, about 100 km from Nainital": a place geokit does not know
                 return previous.anchor_text, anchor
             return previous.target, previous.target_place
         # "Sirte, the militants' stronghold on the coast 450 km east of Tripoli": the place before
