@@ -242,3 +242,16 @@ def test_air_bases_by_the_names_news_uses(gaz, query, iso):
 def test_a_name_written_as_a_base_is_the_base_not_the_census_place(gaz):
     best = gaz.lookup("Whiteman Air Force Base, Missouri")[0]
     assert best.place.kind == "airbase" and "named as a base" in best.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Burma", "MM"), ("Swaziland", "SZ"), ("Cape Verde", "CV"), ("Bosnia", "BA"), ("Vatican City", "VA")],
+)
+def test_a_country_is_found_by_its_former_and_short_names(gaz, name, country):
+    from geokit.model import Document
+    from geokit.places.resolve import resolve_document
+
+    (m,) = resolve_document(Document("d", f"Elections were held in {name} on Sunday."), gaz)
+    best = m.place
+    assert (best.kind, best.country) == ("country", country)

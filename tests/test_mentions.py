@@ -192,3 +192,33 @@ def test_a_title_that_begins_a_towns_name_is_no_title(gaz, text, expected):
 )
 def test_names_read_in_their_context(gaz, text, expected):
     assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Water levels in Lake Chad fell again.", []),
+        ("Climbers on Mount Kenya and Mt. Kenya were rescued.", []),
+        ("Tankers crossed the Strait of Hormuz.", []),
+        # the whole name, when geokit knows it, is the place
+        (
+            "Storms hit the Gulf of Mexico and Lake Charles, Louisiana.",
+            ["Gulf of Mexico", "Lake Charles", "Louisiana"],
+        ),
+        ("He lives in Helena, Mt.", ["Helena", "Mt."]),
+    ],
+)
+def test_a_natural_feature_named_after_a_place_is_not_the_place(gaz, text, expected):
+    assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cocoa prices rose in Côte d'Ivoire.", ["Côte d'Ivoire"]),
+        ("He was born in Reggio nell'Emilia.", ["Reggio nell'Emilia"]),
+        ("Messi won the Ballon d'Or in Paris.", ["Paris"]),  # an award, no French village
+    ],
+)
+def test_an_elided_article_is_part_of_a_name(gaz, text, expected):
+    assert names(text, gaz) == expected

@@ -36,7 +36,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 19
+FORMAT_VERSION = 20
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -147,8 +147,9 @@ def _geonames_places() -> Iterator[_Record]:
         )
 
 
-#: Short forms of country names that GeoNames lists only as codes (which the index leaves out), and
-#: the short form news and the country itself use for South Korea ("Korea Baseball Organization").
+#: Short forms of country names that GeoNames lists only as codes (which the index leaves out), the
+#: short form news and the country itself use for South Korea ("Korea Baseball Organization"), and
+#: the names news still writes that no data package lists ("Burma", "Bosnia", "Vatican City").
 COUNTRY_SHORT_NAMES = {
     "US": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
@@ -159,7 +160,9 @@ COUNTRY_SHORT_NAMES = {
     "KP": ["North Korea", "DPRK"],
     "CN": ["PRC"],
     "PS": ["Palestine", "Palestinian Territories"],
-    "VA": ["Vatican"],
+    "VA": ["Vatican", "Vatican City"],
+    "MM": ["Burma"],
+    "BA": ["Bosnia"],
 }
 
 
@@ -405,6 +408,10 @@ def _countries() -> Iterator[_Record]:
             iso, [r.get("name"), r.get("name_long"), r.get("formal_name"), gn_info.get("name")]
         )
         names += list(r.get("alt_names") or [])
+        # countryinfo's name and spellings ("Swaziland", "Cape Verde", "Holy See"); not its codes,
+        # nor "Lao" (the people)
+        ci = info.get(iso) or {}
+        names += [n for n in [ci.get("name"), *(ci.get("altSpellings") or [])] if n and len(n) > 4]
         lon, lat = _country_point((info.get(iso) or {}).get("latlng") or [], _main_part(geoms[row]))
         yield _Record(
             id=f"geonames:{gid}" if gid else f"ne-country:{iso}",

@@ -59,6 +59,10 @@ _NAME_ENDS = frozenset(("of", "and", "the", "on", "upon", "et", "sur", "am", "im
 #: "Sharm el-Sheikh", "Deir ez-Zor" (the Egyptian and Levantine e-forms).
 _ARTICLE = "(?:al|el|ar|as|ad|an|at|az|ash|er|es|ed|en|et|ez|esh)"
 _ARABIC_PREFIX = re.compile(rf"^{_ARTICLE}[-‐](?=[A-Z])", re.IGNORECASE)
+#: An elided article or preposition before an apostrophe: "Côte d'Ivoire", "Reggio nell'Emilia".
+_ELIDED = "(?:d|l|dell|nell|dall|all|sull)"
+#: What may come before the capital letter of a word that is part of a name.
+_NAME_PREFIX = re.compile(rf"^(?:{_ARTICLE}[-‐]|{_ELIDED}['’])(?=[A-Z])", re.IGNORECASE)
 _TITLES = frozenset(
     """
     mr mrs ms miss dr prof sir dame lord lady gen general lt col colonel maj major capt captain cmdr
@@ -133,7 +137,7 @@ _CONNECTOR_ALT = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # by the regex engine, so the Python loop sees a fraction of the words.
 _NAME_WORD = re.compile(
     r"(?:[^\W\d_]\.){2,}"
-    rf"|(?<![\w'’\-])(?:{_ARTICLE}[-‐])?[^\W\d_a-z](?:\w|['’\-](?=[^\W_]))*"
+    rf"|(?<![\w'’\-])(?:{_ARTICLE}[-‐]|{_ELIDED}['’])?[^\W\d_a-z](?:\w|['’\-](?=[^\W_]))*"
     rf"|\b(?:{_CONNECTOR_ALT})\b"
 )
 
@@ -177,8 +181,9 @@ _WORD_START = re.compile(
 # Rarer starts, where _NAME_WORD itself decides:
 # - the second letter of initials ("S.A." in "U.S.A."; the first alternative starts a letter before):
 _INITIAL = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_]\.)")
-# - the hyphen of an Arabic article ("al-Iraqi"; the article starts two or three letters before).
-_HYPHEN = re.compile(r"[-‐]")
+# - the hyphen of an Arabic article ("al-Iraqi"; the article starts two or three letters before),
+#   the apostrophe of an elided one ("d'Ivoire", "all'Adige", "nell'Emilia": one, three or four).
+_ARTICLE_MARK = re.compile(r"[-‐]|['’](?=[A-Z])")
 
 
 def _name_word_spans(text: str) -> list[tuple[int, int]]:
@@ -186,7 +191,7 @@ def _name_word_spans(text: str) -> list[tuple[int, int]]:
 
     Examples
     --------
-    >>> t = "The U.S. envoy of al-Baghdadi met in Gulf-of-Sidra, y Ash."
+    >>> t = "The U.S. envoy of al-Baghdadi met in Gulf-of-Sidra, y Ash, Côte d'Ivoire's dell'Ossola l'Aq."
     >>> _name_word_spans(t) == [m.span() for m in _NAME_WORD.finditer(t)]
     True
     """
@@ -207,9 +212,9 @@ def _name_words(text: str) -> list[tuple[int, int, int]]:
     """
     n = len(text)
     maybe = [0, *(m.start() - 1 for m in _INITIAL.finditer(text))]
-    for m in _HYPHEN.finditer(text):
+    for m in _ARTICLE_MARK.finditer(text):
         h = m.start()
-        maybe.extend(a for a in (h - 2, h - 3) if a >= 0)
+        maybe.extend(a for a in ((h - 2, h - 3) if text[h] in "-‐" else (h - 1, h - 3, h - 4)) if a >= 0)
     maybe.sort()
     match = _NAME_WORD.match
     spans: list[tuple[int, int, int]] = []
@@ -268,7 +273,7 @@ def _tokens(text: str) -> list[_Token]:
             if tok in _CONNECTORS:
                 tokens.append(_Token(s, e, tok, False, False))
                 continue
-            first = _ARABIC_PREFIX.sub("", tok)[:1]
+            first = _NAME_PREFIX.sub("", tok)[:1]
         if not (first.isupper() or (first.isalpha() and not first.islower())):
             continue
         if tok in _COMPASS_ABBREVIATIONS:
@@ -469,6 +474,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                 continue
             if b < len(ch) and surnames and fold(ch[b].text) in surnames:
                 continue  # "Vladimir Putin", when the text says "Putin said"
+            if (a and _names_a_feature(ch, a)) or (
+                b - a == 1 and b < len(ch) and ch[a].text.rstrip(".").lower() in _FEATURE_WORDS
+            ):
+                # "Lake Chad", "Mount Kenya", "the Strait of Hormuz": not Chad, Kenya, Hormuz; nor is
+                # "Mt." of "Mt. Kenya" Montana
+                continue
             span_text = text[ch[a].start : ch[b - 1].end]
             # a name standing alone, or one of names joined by "and" ("Tikrit and Baiji"; a name
             # made with "and", "Bosnia and Herzegovina", is matched whole first)
@@ -709,6 +720,24 @@ def _speakers(
         elif _key_info(gaz, names[0][2], key_infos).salience < 0.75:
             places.add(fold(ch[0].text))
     return places, others
+
+
+#: Words that make a name after them a natural feature's: "Lake Chad", "Mount Kenya", "Cape Cod".
+_FEATURE_WORDS = frozenset("lake lakes mount mt mont monte cape loch lough lac".split())
+#: The same before "of": "the Strait of Hormuz", "the Gulf of Oman", "the Isle of Wight".
+_FEATURE_OF_WORDS = frozenset("strait straits gulf bay sea isle isles lake cape mount".split())
+
+
+def _names_a_feature(chunk: list[_Token], a: int) -> bool:
+    """Return whether the name at token ``a`` of a chunk is part of a natural feature's name.
+
+    The feature's whole name, when geokit knows it ("Lake Geneva", "Gulf of Mexico"), is matched
+    first, as the longer name; a feature geokit does not know is no place.
+    """
+    before = chunk[a - 1].text.rstrip(".").lower()
+    if before in _FEATURE_WORDS:
+        return True
+    return before == "of" and a >= 2 and chunk[a - 2].text.lower() in _FEATURE_OF_WORDS
 
 
 def _person_spans(
