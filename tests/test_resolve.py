@@ -347,3 +347,16 @@ def test_a_name_written_as_a_region_and_as_a_city_is_both(gaz):
     )
     region, city = resolve_document(Document("d", text), gaz)
     assert (region.place.kind, city.place.kind) == ("admin1", "city")
+
+
+@pytest.mark.parametrize("name", ["Siberia", "Sinai", "Normandy"])
+def test_a_small_namesake_of_a_common_word_with_nothing_near_is_left_unresolved(gaz, name):
+    (m,) = resolve_document(Document("d", f"Officials said the situation in {name} was calm on Monday."), gaz)
+    assert m.place is None and "small place named by a common word" in m.reason
+    assert m.candidates  # kept, for a reader who knows better
+
+
+def test_a_small_namesake_of_a_common_word_near_the_other_places_is_kept(gaz):
+    text = "Tornadoes hit Crescent, Oklahoma, and nearby Guthrie on Sunday."
+    got = places(text, gaz)
+    assert (got["Crescent"].country, got["Guthrie"].country) == ("US", "US")
