@@ -961,3 +961,15 @@ def test_after_near_an_unknown_name_the_appositive_distance_locates_it() -> None
     near, dist = claims_of("The bus went off the road near Marchula, about 100 km from Mosul.")
     assert (near.target, near.anchor, near.anchor_text) == ("road", None, "Marchula")
     assert (dist.target, dist.anchor.name) == ("Marchula", "Mosul")
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [
+        ("The blast happened a few hundred metres from Mosul.", 350.0),  # 200-500 m, not 100 m
+        ("The blast happened several thousand feet north of Mosul.", 6000 * 0.3048),
+    ],
+)
+def test_a_few_of_a_round_number_is_a_vague_distance(text: str, metres: float) -> None:
+    c = one(text)
+    assert c.distance.metres == pytest.approx(metres) and "vague number" in c.flags

@@ -360,3 +360,8 @@ def test_a_small_namesake_of_a_common_word_near_the_other_places_is_kept(gaz):
     text = "Tornadoes hit Crescent, Oklahoma, and nearby Guthrie on Sunday."
     got = places(text, gaz)
     assert (got["Crescent"].country, got["Guthrie"].country) == ("US", "US")
+
+
+def test_outside_a_name_makes_it_the_settlement(gaz):
+    (m,) = resolve_document(Document("d", "Police found the car 2 km outside Kidal."), gaz)
+    assert m.place.kind == "town"  # the town, not the region of Kidal

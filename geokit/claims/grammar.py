@@ -288,11 +288,13 @@ VAGUE_NUMBERS = {
     "dozens of": (24.0, 96.0),
     "hundreds of": (200.0, 900.0),
 }
-#: A vague quantity: "a few", "several", "dozens of" (see :data:`VAGUE_NUMBERS`).
+#: A vague quantity: "a few", "several", "dozens of" (see :data:`VAGUE_NUMBERS`), or a few of a
+#: round number: "a few hundred", "several thousand".
 VAGUE_RE = (
-    r"\b(?:a\s{1,3}couple(?:\s{1,3}of)?|a\s{1,3}few|a\s{1,3}handful\s{1,3}of|several"
-    r"|tens\s{1,3}of|dozens\s{1,3}of|hundreds\s{1,3}of)"
+    r"\b(?:(?:a\s{1,3}couple(?:\s{1,3}of)?|a\s{1,3}few|several)(?:\s{1,3}(?:hundred|thousand)\b)?"
+    r"|a\s{1,3}handful\s{1,3}of|tens\s{1,3}of|dozens\s{1,3}of|hundreds\s{1,3}of)"
 )
+_VAGUE_TIMES = {"hundred": 100.0, "thousand": 1000.0}
 
 
 def parse_vague_number(text: str) -> tuple[float, float]:
@@ -302,11 +304,16 @@ def parse_vague_number(text: str) -> tuple[float, float]:
     --------
     >>> parse_vague_number("several"), parse_vague_number("A  few"), parse_vague_number("dozens of")
     ((3.0, 9.0), (2.0, 5.0), (24.0, 96.0))
+    >>> parse_vague_number("a few hundred")
+    (200.0, 500.0)
     """
-    key = " ".join(text.lower().split())
+    words = text.lower().split()
+    times = _VAGUE_TIMES.get(words[-1], 1.0) if words else 1.0
+    key = " ".join(words[:-1] if times != 1.0 else words)
     if key not in VAGUE_NUMBERS:
         raise InputError(f"not a vague quantity: {_shown(text)!r}")
-    return VAGUE_NUMBERS[key]
+    low, high = VAGUE_NUMBERS[key]
+    return low * times, high * times
 
 
 def normalise_unit(word: str) -> str:

@@ -81,11 +81,11 @@ _REGION_WORD_BEFORE = re.compile(
 )
 #: "the city of Kherson".
 _CITY_WORD_BEFORE = re.compile(r"\b(?:city|town|village)\s{1,3}of\s{1,3}\Z", re.IGNORECASE)
-#: A distance measured from the name, or "near" it: a settlement too ("60 km northwest of Donetsk",
-#: "the fire near Tarragona").
+#: A distance measured from the name, or "near" or "outside" it: a settlement too ("60 km northwest
+#: of Donetsk", "the fire near Tarragona", "2 km outside Kidal").
 _DISTANCE_BEFORE = re.compile(
-    r"\b(?:(?:km|kilomet(?:er|re)s?|miles?|mi|nm)\)?\s{1,3}(?:(?:north|south|east|west)[a-z-]*\s{1,3})?(?:of|from)"
-    r"|near|outskirts\s{1,3}of)\s{1,3}\Z",
+    r"\b(?:(?:km|kilomet(?:er|re)s?|miles?|mi|nm)\)?\s{1,3}(?:(?:north|south|east|west)[a-z-]*\s{1,3})?(?:of|from|off)"
+    r"|near|outskirts\s{1,3}of|outside(?:\s{1,3}of)?)\s{1,3}\Z",
     re.IGNORECASE,
 )
 #: Candidates weighed for a name with a qualifier ("Paris, Idaho").
