@@ -181,9 +181,14 @@ _WORD_START = re.compile(
 # Rarer starts, where _NAME_WORD itself decides:
 # - the second letter of initials ("S.A." in "U.S.A."; the first alternative starts a letter before):
 _INITIAL = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_]\.)")
-# - the hyphen of an Arabic article ("al-Iraqi"; the article starts two or three letters before),
-#   the apostrophe of an elided one ("d'Ivoire", "all'Adige", "nell'Emilia": one, three or four).
-_ARTICLE_MARK = re.compile(r"[-‐]|['’](?=[A-Z])")
+# - an article before a hyphen or an apostrophe and a capital ("al-Iraqi", "d'Ivoire"), where the
+#   second alternative of _NAME_WORD starts with its prefix: the marks are found, and the letters
+#   before them looked up.
+_ARTICLE_MARK = re.compile(r"[-‐'’](?=[^\W\d_a-z])")
+_ARTICLE_WORDS = {
+    "-": frozenset(_ARTICLE[3:-1].split("|")),
+    "'": frozenset(_ELIDED[3:-1].split("|")),
+}
 
 
 def _name_word_spans(text: str) -> list[tuple[int, int]]:
@@ -214,7 +219,8 @@ def _name_words(text: str) -> list[tuple[int, int, int]]:
     maybe = [0, *(m.start() - 1 for m in _INITIAL.finditer(text))]
     for m in _ARTICLE_MARK.finditer(text):
         h = m.start()
-        maybe.extend(a for a in ((h - 2, h - 3) if text[h] in "-‐" else (h - 1, h - 3, h - 4)) if a >= 0)
+        words = _ARTICLE_WORDS["-" if text[h] in "-‐" else "'"]
+        maybe.extend(a for a in (h - 1, h - 2, h - 3, h - 4) if a >= 0 and text[a:h] in words)
     maybe.sort()
     match = _NAME_WORD.match
     spans: list[tuple[int, int, int]] = []

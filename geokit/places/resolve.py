@@ -211,28 +211,38 @@ class Resolver:
                 qualifier_of[i] = by_start[m.qualifier[0]]
         # "Kharkiv region", "Idlib province": the region, not its capital city; "the city of X", "60 km
         # northwest of X", "near X": the settlement.
-        cues = [
-            (
-                _named_as(m, text, _REGION_WORD_AFTER, _REGION_WORD_BEFORE),
-                _named_as(m, text, _CITY_WORD_AFTER, _CITY_WORD_BEFORE),
-                bool(_DISTANCE_BEFORE.search(text, max(0, m.start - 40), m.start)),
-            )
-            for m in raw
-        ]
-        # Mentions of the same name with the same qualifier are resolved once ("U.S." ten times),
-        # unless the text names it both as a region and as a settlement ("the Odesa region ... 20 km
-        # north of Odesa"): then each way is resolved apart.
         keys = [
             (m.key or name_key(m.text), raw[qualifier_of[i]].key if i in qualifier_of else "")
             for i, m in enumerate(raw)
         ]
-        ways: dict[tuple[str, str], set[bool]] = {}
-        for k, (region, settlement, distance) in zip(keys, cues, strict=True):
-            if region or settlement or distance:
-                ways.setdefault(k, set()).add(region)
+        region_cue = [_named_as(m, text, _REGION_WORD_AFTER, _REGION_WORD_BEFORE) for m in raw]
+        as_region = {k for k, region in zip(keys, region_cue, strict=True) if region}
+        first: dict[tuple[str, str], int] = {}
+        cues: dict[int, tuple[bool, bool, bool]] = {}
+        for i, (m, k) in enumerate(zip(raw, keys, strict=True)):
+            # the settlement cues of a name's first mention, or of every mention of one also named
+            # as a region
+            if first.setdefault(k, i) == i or k in as_region:
+                cues[i] = (
+                    region_cue[i],
+                    _named_as(m, text, _CITY_WORD_AFTER, _CITY_WORD_BEFORE),
+                    bool(_DISTANCE_BEFORE.search(text, max(0, m.start - 40), m.start)),
+                )
+        # Mentions of the same name with the same qualifier are resolved once ("U.S." ten times),
+        # unless the text names it both as a region and as a settlement ("the Odesa region ... 20 km
+        # north of Odesa"): then each way is resolved apart.
+        both = {
+            k
+            for k in as_region
+            if any(
+                not region and (settlement or distance)
+                for i, (region, settlement, distance) in cues.items()
+                if keys[i] == k
+            )
+        }
         groups: dict[tuple[str, str, tuple[bool, bool, bool] | None], list[int]] = {}
         for i, k in enumerate(keys):
-            groups.setdefault((*k, cues[i] if len(ways.get(k, ())) > 1 else None), []).append(i)
+            groups.setdefault((*k, cues[i] if k in both else None), []).append(i)
         group_list = list(groups.values())
         approximate = document.spans is not None
         group_cands = [self._known_candidates(raw[g[0]].text, approximate) for g in group_list]
@@ -261,9 +271,22 @@ class Resolver:
         scored: list[list[Candidate]] = group_cands
         distances = _Distances(group_cands)
         demonyms = self._demonym_countries(text, raw)
+        # the population of the best-known settlement of each name ("London": 9 million)
+        famous = [
+            max(
+                (
+                    c.place.population or 0
+                    for c in cands
+                    if c.place.kind in _POINT_KINDS and is_exact_match(c)
+                ),
+                default=0,
+            )
+            for cands in group_cands
+        ]
         for last in (False, True):
             context = self._context(chosen, group_cands, demonyms)
             context["near"] = distances.nearest(context["points"])
+            context["famous"] = famous
             scored = [
                 self._rescore(
                     gi,
@@ -403,11 +426,7 @@ class Resolver:
         # the places this name qualifies, unless it may mean them too ("Dubai Police, Dubai": the
         # city is no evidence for the emirate)
         held = [c.place for c in qualified if c.place.id not in own] if qualified else []
-        # the population of the best-known settlement of this very name ("London": 9 million)
-        famous = max(
-            (c.place.population or 0 for c in cands if c.place.kind in _POINT_KINDS and "exact" in c.reason),
-            default=0,
-        )
+        famous = context["famous"][gi]
         out: list[tuple[float, Candidate, list[tuple[str, tuple]]]] = []
         for c, d in zip(cands, near, strict=True):
             p = c.place
