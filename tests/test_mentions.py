@@ -222,3 +222,16 @@ def test_a_natural_feature_named_after_a_place_is_not_the_place(gaz, text, expec
 )
 def test_an_elided_article_is_part_of_a_name(gaz, text, expected):
     assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A fire broke out near Louisville's Germantown neighborhood.", ["Louisville"]),  # not Ohio's
+        ("Several people were trapped at Whittier's Penn Park.", ["Whittier"]),
+        ("Flights left Chicago's O'Hare on time.", ["Chicago", "O'Hare"]),  # an airfield nearby
+        ("Just 21 per cent of Toronto's Ontario health-card holders are donors.", ["Toronto", "Ontario"]),
+    ],
+)
+def test_a_name_after_a_citys_possessive_with_no_namesake_near_it_is_part_of_the_city(gaz, text, expected):
+    assert names(text, gaz) == expected

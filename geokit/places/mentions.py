@@ -33,8 +33,10 @@ from typing import TypeVar
 
 import numpy as np
 
+from geokit.model import Place
 from geokit.places.build import NAME_ABBREVIATION, NAME_ALTERNATE, NAME_DERIVED, NAME_PRIMARY
-from geokit.places.gazetteer import Gazetteer
+from geokit.places.context import distance_m
+from geokit.places.gazetteer import Gazetteer, importance, is_exact_match
 from geokit.places.normalize import fold, name_hash, name_key
 from geokit.text.documents import clean_text
 from geokit.text.frequency import zipf_frequency
@@ -1044,6 +1046,14 @@ _MAJOR_POSSESSOR = 0.9
 _TITLED_PLACE_SALIENCE = 0.5
 #: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's", "Taipei"), or "".
 _POSSESSOR_COUNTRY: weakref.WeakKeyDictionary[Gazetteer, dict[str, str]] = weakref.WeakKeyDictionary()
+#: A city this salient (some 100,000 people) owns what its possessive names ("Louisville's Germantown")...
+_CITY_POSSESSOR = 0.65
+#: ... which lies this near it, if it is a place of its own.
+_CITY_PART_M = 60_000.0
+#: The kinds of place a city's possessive may name as a part of the city.
+_CITY_PART_KINDS = frozenset(("city", "town", "village", "airport", "airbase"))
+#: Per gazetteer: the city a possessor word names, or None.
+_POSSESSOR_CITY: weakref.WeakKeyDictionary[Gazetteer, dict[str, Place | None]] = weakref.WeakKeyDictionary()
 
 
 def _foreign_after_possessive(
@@ -1053,11 +1063,36 @@ def _foreign_after_possessive(
 
     After a country's possessive, a name is that country's place ("Syria's Aleppo") or a person
     of it ("Brazil's Lula" is not Luleå, Sweden); after a major city's or region's, a place or a
-    thing of it ("Taipei's Songshan airport" is not Songshan, a Chinese village).
+    thing of it ("Taipei's Songshan airport" is not Songshan, a Chinese village). After a city's,
+    a name that is the own name of no place within 60 km of it (nor an airfield's) is a part of it
+    ("Louisville's Germantown", a neighbourhood, is not Germantown, Ohio).
     """
     m = _POSSESSOR.search(text, max(0, mention.start - 36), mention.start)
     if m is None:
         return False
+
+    def city() -> Place | None:
+        if gaz.candidates(m.group(1), kinds=("country",), fuzzy=False, limit=1):
+            return None
+        found = gaz.candidates(m.group(1), kinds=("city", "town"), fuzzy=False, limit=1)
+        if not found or not is_exact_match(found[0]):
+            return None
+        p = found[0].place
+        return p if importance(p.kind, p.population or 0) >= _CITY_POSSESSOR else None
+
+    owner = _memo(_POSSESSOR_CITY, gaz, m.group(1), city)
+    if owner is not None:
+        # by their own names, or airfields by their short names ("Chicago's O'Hare")
+        recs, types = gaz.key_matches(mention.key)
+        named = [
+            p
+            for p, t in (
+                (gaz.place(r, geometry=False), t) for r, t in zip(recs.tolist(), types.tolist(), strict=True)
+            )
+            if t == NAME_PRIMARY or p.kind in ("airport", "airbase")
+        ]
+        # a region is no part of a city ("Toronto's Ontario health-card holders")
+        return not any(p.kind not in _CITY_PART_KINDS or distance_m(owner, p) <= _CITY_PART_M for p in named)
 
     def country() -> str:
         found = gaz.candidates(m.group(1), kinds=("country",), fuzzy=False, limit=1)
