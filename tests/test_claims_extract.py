@@ -973,3 +973,8 @@ def test_after_near_an_unknown_name_the_appositive_distance_locates_it() -> None
 def test_a_few_of_a_round_number_is_a_vague_distance(text: str, metres: float) -> None:
     c = one(text)
     assert c.distance.metres == pytest.approx(metres) and "vague number" in c.flags
+
+
+def test_a_measure_of_a_substance_is_no_distance() -> None:
+    assert claims_of("A storm dumped more than a foot of snow on Mosul.") == []
+    assert one("Rebels came within 20 km of Mosul.").hedge == "within"

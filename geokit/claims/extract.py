@@ -931,8 +931,8 @@ class _Extractor:
             if has_dir or not (within or inside):
                 return
             hedge, start = "within", within.start() if within else m.start()  # the target is before it
-        if not has_dir and m.group("conn").lower() == "of" and hedge is None:
-            return  # "the last 10 km of the road": not a location
+        if not has_dir and m.group("conn").lower() == "of" and hedge != "within":
+            return  # "the last 10 km of the road", "more than a foot of snow": not a location
         anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)
         dist, alt = _distance(m, flags)
         direction = _direction(m.group("dir"), m.group("bear"), flags)
