@@ -300,9 +300,13 @@ _UNIT_BEFORE_RE = re.compile(
     r"|met(?:er|re)s)\.?[\s,]{1,3}\Z",
     re.IGNORECASE,
 )
+#: "12 km from Kirkuk, on a bearing of 045°": a bearing after the anchor.
 _BEARING_AFTER_RE = re.compile(rf"[\s,]{{1,3}}(?P<bear>{BEARING_RE})", re.IGNORECASE)
+#: "halfway between", "midway between".
 _HALFWAY_BEFORE = re.compile(r"\b(?:half|mid)[\s-]?way\s{1,3}\Z", re.IGNORECASE)
+#: The comma of "5,000": no clause break.
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+#: "300 square kilometres": an area before the unit.
 _AREA_BEFORE_RE = re.compile(r"\b(?:square|sq\.?)\s{1,3}\Z", re.IGNORECASE)
 _WINDOW = 200  # characters examined before an expression (target, subject of an inverse claim)
 _PRONOUN_REACH = 300  # "it", "they" mean the last unnamed target only this many characters on

@@ -59,10 +59,12 @@ _CONNECTORS = frozenset(
 _NAME_ENDS = frozenset(("of", "and", "the", "on", "upon", "et", "sur", "am", "im"))
 #: The Arabic article as news writes it before a hyphen: "al-Iraqi", "Jisr ash-Shughur" (assimilated),
 #: "Sharm el-Sheikh", "Deir ez-Zor" (the Egyptian and Levantine e-forms).
-_ARTICLE = "(?:al|el|ar|as|ad|an|at|az|ash|er|es|ed|en|et|ez|esh)"
+_ARTICLES = frozenset("al el ar as ad an at az ash er es ed en et ez esh".split())
+_ARTICLE = f"(?:{'|'.join(sorted(_ARTICLES))})"
 _ARABIC_PREFIX = re.compile(rf"^{_ARTICLE}[-‐](?=[A-Z])", re.IGNORECASE)
 #: An elided article or preposition before an apostrophe: "Côte d'Ivoire", "Reggio nell'Emilia".
-_ELIDED = "(?:d|l|dell|nell|dall|all|sull)"
+_ELIDED_WORDS = frozenset("d l dell nell dall all sull".split())
+_ELIDED = f"(?:{'|'.join(sorted(_ELIDED_WORDS))})"
 #: What may come before the capital letter of a word that is part of a name.
 _NAME_PREFIX = re.compile(rf"^(?:{_ARTICLE}[-‐]|{_ELIDED}['’])(?=[A-Z])", re.IGNORECASE)
 _TITLES = frozenset(
@@ -187,10 +189,6 @@ _INITIAL = re.compile(r"\.(?<=[^\W\d_]\.)(?=[^\W\d_]\.)")
 #   second alternative of _NAME_WORD starts with its prefix: the marks are found, and the letters
 #   before them looked up.
 _ARTICLE_MARK = re.compile(r"[-‐'’](?=[^\W\d_a-z])")
-_ARTICLE_WORDS = {
-    "-": frozenset(_ARTICLE[3:-1].split("|")),
-    "'": frozenset(_ELIDED[3:-1].split("|")),
-}
 
 
 def _name_word_spans(text: str) -> list[tuple[int, int]]:
@@ -221,7 +219,7 @@ def _name_words(text: str) -> list[tuple[int, int, int]]:
     maybe = [0, *(m.start() - 1 for m in _INITIAL.finditer(text))]
     for m in _ARTICLE_MARK.finditer(text):
         h = m.start()
-        words = _ARTICLE_WORDS["-" if text[h] in "-‐" else "'"]
+        words = _ARTICLES if text[h] in "-‐" else _ELIDED_WORDS
         maybe.extend(a for a in (h - 1, h - 2, h - 3, h - 4) if a >= 0 and text[a:h] in words)
     maybe.sort()
     match = _NAME_WORD.match

@@ -62,7 +62,7 @@ _LOCAL_KINDS = (*_POINT_KINDS, "admin2")
 _SETTLEMENT_KINDS = ("city", "town", "village")
 #: A place of the text this near a candidate argues for it (spatial coherence).
 _NEAR_M = 300_000
-# a settlement of this many people is known by name the world over ("London", "Lagos")
+#: A settlement of this many people is known by name the world over ("London", "Lagos").
 _FAMOUS_POPULATION = 1_000_000
 #: Candidates kept per mention (the chosen one and its alternatives).
 MAX_CANDIDATES = 12
@@ -310,7 +310,8 @@ class Resolver:
             chosen = [sc[0] if sc else None for sc in scored]
         # a name the text calls a settlement ("the town of Kaikoura") is no stray
         stray = _strays(chosen, {gi for gi, word in enumerate(settlement_word) if word}, demonyms)
-        # ... nor one the text calls a settlement, measures from or qualifies
+        # a small namesake of a common word is left unresolved, unless the text calls it a
+        # settlement, measures from it or qualifies it
         sure = {gi for gi, word in enumerate(city_word) if word} | {group_of[i] for i in qualifier_of}
         regions = [c.place for c in chosen if c is not None and c.place.kind in _REGION_KINDS]
         for gi, why in self._word_namesakes(
