@@ -255,3 +255,16 @@ def test_a_country_is_found_by_its_former_and_short_names(gaz, name, country):
     (m,) = resolve_document(Document("d", f"Elections were held in {name} on Sunday."), gaz)
     best = m.place
     assert (best.kind, best.country) == ("country", country)
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "name"),
+    [
+        ("eastern Mosul", "city", "Mosul"),  # the place a part belongs to
+        ("Idlib province", "admin1", "Idlib"),  # after a region word, the region
+        ("Odesa Oblast", "admin1", "Odessa"),
+    ],
+)
+def test_a_name_built_on_a_known_name_geocodes_to_it(gaz, query, kind, name):
+    best = gaz.lookup(query)[0]
+    assert (best.place.kind, best.place.name) == (kind, name) and "approximate" in best.reason

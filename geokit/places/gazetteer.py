@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterable, Sequence
@@ -27,12 +28,22 @@ from geokit.places.build import (
     NAME_STRIPPED,
     build_gazetteer,
 )
-from geokit.places.normalize import fold, name_hash, name_key, split_qualified, strip_article
+from geokit.places.normalize import (
+    REGION_WORDS,
+    approximations,
+    fold,
+    name_hash,
+    name_key,
+    split_qualified,
+    strip_article,
+)
 
 __all__ = ["MAX_QUERY_LENGTH", "Gazetteer", "default_data_dir", "get_gazetteer", "importance"]
 
 #: Longest name a lookup accepts, in characters (the longest GeoNames name is under 200).
 MAX_QUERY_LENGTH = 300
+#: "Idlib province", "Odesa Oblast": a name ending in a region word means the region.
+_REGION_WORD_TAIL = re.compile(rf"\s(?:{REGION_WORDS})$", re.IGNORECASE)
 
 _MATCH_WEIGHT = {
     NAME_PRIMARY: 1.0,
@@ -490,13 +501,32 @@ class Gazetteer:
         if not fold(query):
             raise InputError("empty place name")
         name, qualifiers = split_qualified(fold_controls(query))
-        cands = self.candidates(name, country=country, kinds=kinds, fuzzy=fuzzy, limit=max(limit, 50))
+        cands = self.candidates(name, country=country, kinds=kinds, fuzzy=False, limit=max(limit, 50))
+        if not cands:
+            cands = self._approximate(name, country=country, kinds=kinds, limit=max(limit, 50))
+        if not cands and fuzzy:
+            cands = self.candidates(name, country=country, kinds=kinds, fuzzy=True, limit=max(limit, 50))
         if qualifiers and cands:
             cands = self._apply_qualifiers(cands, qualifiers)
         elif qualifiers and not cands:
             # "Name, Region" unknown as a whole: the region alone is better than nothing.
             return []
         return cands[:limit]
+
+    def _approximate(
+        self, name: str, *, country: str | None, kinds: Iterable[str] | None, limit: int
+    ) -> list[Candidate]:
+        """Return the candidates of the shorter name a name is built on ("eastern Mosul": Mosul).
+
+        After a region word ("Idlib province", "Odesa Oblast") the regions come first.
+        """
+        for short, why in approximations(name):
+            found = self.candidates(short, country=country, kinds=kinds, fuzzy=False, limit=limit)
+            if found:
+                if _REGION_WORD_TAIL.search(name):
+                    found.sort(key=lambda c: c.place.kind not in ("admin1", "admin2"))
+                return [Candidate(c.place, 0.8 * c.score, f"{why}; {c.reason}") for c in found]
+        return []
 
     def _apply_qualifiers(self, cands: list[Candidate], qualifiers: Sequence[str]) -> list[Candidate]:
         from geokit.places.context import contains

@@ -9,7 +9,17 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["ABBREVIATIONS", "fold", "name_hash", "name_key", "split_qualified"]
+__all__ = [
+    "ABBREVIATIONS",
+    "MODIFIER_PREFIX",
+    "MODIFIER_WORD",
+    "REGION_WORDS",
+    "approximations",
+    "fold",
+    "name_hash",
+    "name_key",
+    "split_qualified",
+]
 
 #: Abbreviations expanded in every key, so "Whiteman AFB" and "Whiteman Air Force Base" meet.
 ABBREVIATIONS: dict[str, str] = {
@@ -124,3 +134,47 @@ def split_qualified(query: str) -> tuple[str, list[str]]:
     if not parts:
         return "", []
     return parts[0], parts[1:]
+
+
+#: The generic words of first- and second-level regions, as a regex alternation.
+REGION_WORDS = "region|province|oblast|governorate|state|district|prefecture|county|department"
+#: A name with a generic word after it: "Metcalfe County", "Idlib province", "Kabul airport".
+_GENERIC_SUFFIX = re.compile(
+    r"^(?P<name>.+?)[\s-]+(?:county|co\.?|district|province|governorate|prefecture|region|oblast|parish|"
+    r"township|municipality|city|town|village|state|territory|department|borough|metro|area|valley|"
+    r"international airport|airport|air base|base)$",
+    re.IGNORECASE,
+)
+_MODIFIERS = (
+    r"(?:north|south|east|west|northern|southern|eastern|western|central|middle|upper|lower|greater|inner|"
+    r"outer|north[- ]?east(?:ern)?|north[- ]?west(?:ern)?|south[- ]?east(?:ern)?|south[- ]?west(?:ern)?|"
+    r"downtown|metro|metropolitan|rural|old|new)"
+)
+#: A name with a word of position or age before it: "eastern Mosul", "Greater London".
+MODIFIER_PREFIX = re.compile(rf"^{_MODIFIERS}\s+(?P<name>.+)$", re.IGNORECASE)
+#: A word of position or age alone ("Eastern" of "Eastern Ghouta").
+MODIFIER_WORD = re.compile(rf"^{_MODIFIERS}$", re.IGNORECASE)
+
+
+def approximations(text: str) -> list[tuple[str, str]]:
+    """Return shorter names a place span may be built on, with the reason, most specific first.
+
+    Examples
+    --------
+    >>> approximations("Metcalfe County")
+    [('Metcalfe', 'approximate: Metcalfe of Metcalfe County')]
+    >>> [n for n, _ in approximations("Southern California")]
+    ['California']
+    >>> approximations("Miami-Dade")[0][0]
+    'Miami-Dade County'
+    """
+    out = []
+    m = _GENERIC_SUFFIX.match(text.strip())
+    if m:
+        out.append((m.group("name"), f"approximate: {m.group('name')} of {text}"))
+    m = MODIFIER_PREFIX.match(text.strip())
+    if m:
+        out.append((m.group("name"), f"approximate: {m.group('name')} of {text}"))
+    if not out and text.strip():  # a county written without the word ("Miami-Dade")
+        out.append((f"{text.strip()} County", f"approximate: {text.strip()} County for {text}"))
+    return out

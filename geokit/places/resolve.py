@@ -47,7 +47,7 @@ import numpy as np
 from geokit.model import Candidate, Document, Mention, Place
 from geokit.places.gazetteer import Gazetteer, is_exact_match
 from geokit.places.mentions import RawMention, find_mentions, link_qualifiers
-from geokit.places.normalize import name_key
+from geokit.places.normalize import MODIFIER_PREFIX, MODIFIER_WORD, REGION_WORDS, approximations, name_key
 from geokit.text.frequency import zipf_frequency
 
 __all__ = ["Resolver", "resolve_document"]
@@ -68,17 +68,14 @@ _FAMOUS_POPULATION = 1_000_000
 MAX_CANDIDATES = 12
 #: "Kharkiv region", "Idlib province": a word after the name that makes it the region.
 _REGION_WORD_AFTER = re.compile(
-    r"\s{1,3}(?:region|province|oblast|governorate|state|district|prefecture|county|department|muhafazah"
+    rf"\s{{1,3}}(?:{REGION_WORDS}|muhafazah"
     r"|border(?!\s{1,3}(?:crossing|town|city|village|post|checkpoint|point|gate)))\b",  # "the Texas border"
     re.IGNORECASE,
 )
 #: "Idlib city", "Kherson town": a lower-case word after the name that makes it the settlement.
 _CITY_WORD_AFTER = re.compile(r"\s{1,3}(?:city|town)\b")
 #: "the province of Idlib": the same words before the name.
-_REGION_WORD_BEFORE = re.compile(
-    r"\b(?:region|province|oblast|governorate|state|district|prefecture|county|department)\s{1,3}of\s{1,3}\Z",
-    re.IGNORECASE,
-)
+_REGION_WORD_BEFORE = re.compile(rf"\b(?:{REGION_WORDS})\s{{1,3}}of\s{{1,3}}\Z", re.IGNORECASE)
 #: "the city of Kherson".
 _CITY_WORD_BEFORE = re.compile(r"\b(?:city|town|village)\s{1,3}of\s{1,3}\Z", re.IGNORECASE)
 #: A distance measured from the name, or "near" or "outside" it: a settlement too ("60 km northwest
@@ -152,10 +149,10 @@ class Resolver:
             return found
         # A span given by someone else's recogniser that names no gazetteer entry: try the place it
         # is built on ("Metcalfe County" -> Metcalfe, "North London" -> London), then a fuzzy match.
-        modified = _MODIFIER_PREFIX.match(text.strip())
+        modified = MODIFIER_PREFIX.match(text.strip())
         if modified and self.gazetteer.demonym_country(modified.group("name")):
             return []  # "Central American" is not American, nor "North Korean" Korean
-        for name, why in _approximations(text):
+        for name, why in approximations(text):
             found = self.gazetteer.candidates(name, fuzzy=False, limit=MAX_CANDIDATES)
             if found:
                 return [Candidate(c.place, 0.8 * c.score, f"{why}; {c.reason}") for c in found]
@@ -564,45 +561,6 @@ class Resolver:
         return capital
 
 
-_GENERIC_SUFFIX = re.compile(
-    r"^(?P<name>.+?)[\s-]+(?:county|co\.?|district|province|governorate|prefecture|region|oblast|parish|"
-    r"township|municipality|city|town|village|state|territory|department|borough|metro|area|valley|"
-    r"international airport|airport|air base|base)$",
-    re.IGNORECASE,
-)
-_MODIFIERS = (
-    r"(?:north|south|east|west|northern|southern|eastern|western|central|middle|upper|lower|greater|inner|"
-    r"outer|north[- ]?east(?:ern)?|north[- ]?west(?:ern)?|south[- ]?east(?:ern)?|south[- ]?west(?:ern)?|"
-    r"downtown|metro|metropolitan|rural|old|new)"
-)
-_MODIFIER_PREFIX = re.compile(rf"^{_MODIFIERS}\s+(?P<name>.+)$", re.IGNORECASE)
-_MODIFIER_WORD = re.compile(rf"^{_MODIFIERS}$", re.IGNORECASE)
-
-
-def _approximations(text: str) -> list[tuple[str, str]]:
-    """Return shorter names a place span may be built on, with the reason, most specific first.
-
-    Examples
-    --------
-    >>> _approximations("Metcalfe County")
-    [('Metcalfe', 'approximate: Metcalfe of Metcalfe County')]
-    >>> [n for n, _ in _approximations("Southern California")]
-    ['California']
-    >>> _approximations("Miami-Dade")[0][0]
-    'Miami-Dade County'
-    """
-    out = []
-    m = _GENERIC_SUFFIX.match(text.strip())
-    if m:
-        out.append((m.group("name"), f"approximate: {m.group('name')} of {text}"))
-    m = _MODIFIER_PREFIX.match(text.strip())
-    if m:
-        out.append((m.group("name"), f"approximate: {m.group('name')} of {text}"))
-    if not out and text.strip():  # a county written without the word ("Miami-Dade")
-        out.append((f"{text.strip()} County", f"approximate: {text.strip()} County for {text}"))
-    return out
-
-
 #: Kinds a name inside a longer span may stand for (besides settlements of 10,000 or more).
 _INNER_KINDS = ("country", "continent", "region", "admin1", "admin2", "river", "sea", "ocean")
 #: Words at least this frequent in English (wordfreq's Zipf scale: "bank" 5.2) are common words.
@@ -631,7 +589,7 @@ def _inner_names(text: str) -> list[str]:
             first, last = words[i], words[i + n - 1]
             if not first[:1].isupper() or first.lower() in _INNER_SKIP or last.lower() in _INNER_SKIP:
                 continue
-            if n == 1 and _MODIFIER_WORD.match(first):  # "Eastern" of "Eastern Ghouta" is no place
+            if n == 1 and MODIFIER_WORD.match(first):  # "Eastern" of "Eastern Ghouta" is no place
                 continue
             out.append(" ".join(words[i : i + n]))
     return out
