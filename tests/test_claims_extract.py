@@ -978,3 +978,13 @@ def test_a_few_of_a_round_number_is_a_vague_distance(text: str, metres: float) -
 def test_a_measure_of_a_substance_is_no_distance() -> None:
     assert claims_of("A storm dumped more than a foot of snow on Mosul.") == []
     assert one("Rebels came within 20 km of Mosul.").hedge == "within"
+
+
+def test_the_border_alone_is_that_of_a_country_named_by_its_demonym_before() -> None:
+    from geokit.places.gazetteer import get_gazetteer
+    from geokit.places.resolve import resolve_document
+
+    text = "The Israeli military said it struck targets about 100 kilometers from the border, near Nabatieh."
+    doc = Document(id="d", text=text)
+    (c, _) = extract_claims(doc, resolve_document(doc, get_gazetteer()))
+    assert c.anchor is not None and c.anchor.name == "Israel–Lebanon border"

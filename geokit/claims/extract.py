@@ -459,10 +459,6 @@ class _Context:
                 yield men
             i -= 1
 
-    def country_before(self, pos: int) -> str | None:
-        """Return the country of the place named last in the 1,000 characters before ``pos``."""
-        return next((men.place.country for men in self.named_before(pos) if men.place.country), None)
-
     def settlement_meant(self, phrase: str, pos: int) -> Mention | None:
         """Return the settlement "the city" (town, village, capital, port) refers to, or None.
 
@@ -522,15 +518,16 @@ class _Context:
         place nearest in the sentence, "forces in Syria ... the Turkish border", else the one with
         most places in the document), else all of its land borders. "The border" or "the coast"
         alone is that of the country of the place named last ("a depot in Valuyki, 15 miles from
-        the border").
+        the border"), else of a country's name or demonym earlier in the sentence ("the Israeli
+        military struck targets ... 100 km from the border").
         """
         m = _LINE_ANCHOR_RE.match(self.text, pos, limit)
         if m is None:
             return None
         names = [n for n in m.group("x", "y", "z", "w") if n]
         codes = [c.country for c in map(self.country_at, names) if c is not None and c.country]
-        if not names:  # "the border": the one of the country of the place named last
-            codes = [code] if (code := self.country_before(pos)) else []
+        if not names:  # "the border": the one of the country of the place named last (or its demonym)
+            codes = [code] if (code := self.home_country(pos, ())) else []
         if not codes or len(codes) != max(1, len(names)):
             return None
         from geokit.places.borders import border_place, border_with_place, coast_place
