@@ -988,3 +988,8 @@ def test_the_border_alone_is_that_of_a_country_named_by_its_demonym_before() -> 
     doc = Document(id="d", text=text)
     (c, _) = extract_claims(doc, resolve_document(doc, get_gazetteer()))
     assert c.anchor is not None and c.anchor.name == "Israel–Lebanon border"
+
+
+def test_a_region_geokit_does_not_know_is_the_target_by_its_name() -> None:
+    c = one("The strike hit a compound in Iraq's Lower Zab region, about 40 kilometers south of Erbil.")
+    assert (c.target, c.target_place, c.anchor.name) == ("Lower Zab region", None, "Erbil")

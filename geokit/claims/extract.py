@@ -651,6 +651,11 @@ class _Context:
         region_word = _REGION_WORD_END.search(self.text, max(floor, p - 16), p) if men is None else None
         if region_word:
             men = self.by_end.get(region_word.start())  # "Odisha state", "Idlib province"
+            unknown = _NAME_BEFORE_RE.search(self.text, max(floor, p - 60), region_word.start())
+            if men is None and unknown and unknown.start() > floor:
+                # "in Somalia's Lower Shabelle region, about 40 km northwest of ...": a region
+                # geokit does not know, by its name (without its country's possessive)
+                return re.split(r"['’]s\s", self.text[unknown.start() : p])[-1], None
         if men is not None:
             # "Qayyarah, Iraq, 60 km south of ...", "Paradise, California, 90 miles north of ...",
             # "Balasore in Odisha state, about 250 km south of ...": prefer the place before the
