@@ -235,3 +235,15 @@ def test_an_elided_article_is_part_of_a_name(gaz, text, expected):
 )
 def test_a_name_after_a_citys_possessive_with_no_namesake_near_it_is_part_of_the_city(gaz, text, expected):
     assert names(text, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["Little Rock", "Green Bay", "College Station", "Salt Lake City", "Lake Charles"]
+)
+def test_a_city_named_by_common_words_is_a_place(gaz, name):
+    assert names(f"Storms hit {name} on Sunday.", gaz) == [name]
+
+
+@pytest.mark.parametrize("name", ["White House", "Red Cross"])
+def test_a_common_phrase_that_is_only_a_small_places_name_is_not(gaz, name):
+    assert names(f"A spokesman for the {name} declined to comment.", gaz) == []

@@ -863,6 +863,7 @@ class _KeyInfo:
     salience: float
     abbreviation: bool
     official_caps: bool
+    own_salience: float = 0.0  # of the places whose own name it is
 
 
 _KNOWN: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
@@ -895,7 +896,15 @@ def _key_info(gaz: Gazetteer, key: str, cache: dict[str, _KeyInfo] | None = None
             t == NAME_ABBREVIATION or (t == NAME_PRIMARY and gaz.kind_of(r) in ("country", "admin1"))
             for r, t in zip(recs, types, strict=True)
         )
-        info = _KeyInfo(tuple(recs), salience, NAME_ABBREVIATION in types, official)
+        own = max(
+            (
+                _SALIENCE.get(gaz.kind_of(r)) or gaz.importance_of(r)
+                for r, t in zip(recs, types, strict=True)
+                if t == NAME_PRIMARY
+            ),
+            default=0.0,
+        )
+        info = _KeyInfo(tuple(recs), salience, NAME_ABBREVIATION in types, official, own)
         if len(cache) > 200_000:
             cache.clear()
         cache[key] = info
@@ -1010,7 +1019,9 @@ def _keep(
     z = span.zipf
     if locative:
         z -= 0.7  # "in Reading" is a place far more often than "Reading" alone
-    if z >= 4.3 and best < 0.75:
+    if z >= 4.3 and best < 0.75 and (single or info.own_salience < _PHRASE_PLACE_SALIENCE):
+        # wordfreq knows no phrases: a name of common words ("Little Rock", "Green Bay") scores as
+        # its words do, so a name that is a sizeable place's own is kept ("White House" is not)
         return None
     if single and z >= 3.3 and best < 0.5:
         return None
@@ -1030,6 +1041,8 @@ def _keep(
     return end
 
 
+#: The salience of a place of some 50,000 people, whose own name is kept however common its words.
+_PHRASE_PLACE_SALIENCE = 0.6
 #: Words after which a name inside a longer name is still the place it is of, or at.
 _PLACE_AFTER = frozenset(("of", "Station", "Base"))
 #: Capitalised words that open a sentence before a name without being part of it.
