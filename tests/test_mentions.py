@@ -247,3 +247,15 @@ def test_a_city_named_by_common_words_is_a_place(gaz, name):
 @pytest.mark.parametrize("name", ["White House", "Red Cross"])
 def test_a_common_phrase_that_is_only_a_small_places_name_is_not(gaz, name):
     assert names(f"A spokesman for the {name} declined to comment.", gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("French troops left Djibouti on Sunday.", ["Djibouti"]),  # its demonym is written like it
+        ("A ship docked in Gibraltar.", ["Gibraltar"]),
+        ("Storms hit Santiago de los Caballeros.", ["Santiago de los Caballeros"]),
+    ],
+)
+def test_names_the_demonym_table_or_spanish_articles_hid(gaz, text, expected):
+    assert names(text, gaz) == expected

@@ -36,7 +36,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 20
+FORMAT_VERSION = 21
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -1108,6 +1108,8 @@ def _country_demonyms(area_demonyms: set[str]) -> dict[str, str]:
     >>> d = _country_demonyms({"african"})
     >>> d["korean"], d["south korean"], d["sudanese"], d["herzegovinian"], d["saudi"], "african" in d
     ('KR', 'KR', 'SD', 'BA', 'SA', False)
+    >>> "djibouti" in d, "gibraltar" in d  # a country's own name is no demonym
+    (False, False)
     """
     demonyms: dict[str, str] = {}
     population: dict[str, int] = {}
@@ -1117,6 +1119,8 @@ def _country_demonyms(area_demonyms: set[str]) -> dict[str, str]:
         dem = d.get("demonym")
         forms = re.split(r"[,/]", dem) if isinstance(dem, str) else []  # "Bosnian,Herzegovinian"
         for key in filter(None, map(name_key, forms + DEMONYM_EXTRAS.get(iso, []))):
+            if key == name_key(d.get("name") or ""):
+                continue  # "Djibouti", "Gibraltar": the country's own name is no demonym
             if key not in demonyms or pop > population[key]:
                 demonyms[key], population[key] = iso, pop
             m = _COMPASS_PREFIX.match(key)

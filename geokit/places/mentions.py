@@ -51,7 +51,8 @@ MAX_NAME_WORDS = 7
 
 _CONNECTORS = frozenset(
     """
-    of de del della di da do dos das du la le les van von der den and the upon on al el bin ibn y et sur es
+    of de del della di da do dos das du la le les los las van von der den and the upon on al el bin ibn y et
+    sur es
     am im
     """.split()
 )
