@@ -956,7 +956,7 @@ def _collect() -> list[_Record]:
     records += list(_marine())
     records += list(_geonames_places())
     records += list(_airports())
-    _name_regions_as_their_cities(records)
+    _add_short_region_names(records)
     return records
 
 
@@ -968,14 +968,12 @@ REGION_SPELLING_SIMILARITY = 0.8
 #: The generic word after a region's name in its long form ("Mykolaiv Oblast").
 _REGION_SUFFIX = re.compile(
     r"^(?P<name>.+?)\s+(?:oblast'?|province|governorate|prefecture|region|voivodeship|krai|kray|"
-    r"department|county|district|municipality)$",
+    r"department|county|district|municipality)$",  # not "state": "Orange Free State" is no "Orange Free"
     re.IGNORECASE,
 )
 
 
-def _name_regions_as_their_cities(
-    records: list[_Record], geoms: Sequence[BaseGeometry] | None = None
-) -> None:
+def _add_short_region_names(records: list[_Record], geoms: Sequence[BaseGeometry] | None = None) -> None:
     """Give a region the short forms news writes it by, as derived names.
 
     Natural Earth spells regions as they were ("Odessa", "Zaporizhzhya", "Mykolayiv"), and has
@@ -994,7 +992,7 @@ def _name_regions_as_their_cities(
     >>> region = _Record("r", "Zaporizhzhya", "admin1", 47.5, 35.6, "UA", layer=2, row=0,
     ...                  names=["Zaporizhia Oblast"])
     >>> city = _Record("c", "Zaporizhzhia", "city", 47.82, 35.19, "UA", 710_052)
-    >>> _name_regions_as_their_cities([region, city], [box(34.0, 46.0, 37.0, 48.5)])
+    >>> _add_short_region_names([region, city], [box(34.0, 46.0, 37.0, 48.5)])
     >>> region.derived
     ['Zaporizhia', 'Zaporizhzhia']
     """
