@@ -365,3 +365,8 @@ def test_a_small_namesake_of_a_common_word_near_the_other_places_is_kept(gaz):
 def test_outside_a_name_makes_it_the_settlement(gaz):
     (m,) = resolve_document(Document("d", "Police found the car 2 km outside Kidal."), gaz)
     assert m.place.kind == "town"  # the town, not the region of Kidal
+
+
+def test_an_overseas_region_is_found_by_its_country_name(gaz):
+    (kourou, guiana) = resolve_document(Document("d", "Rockets launched from Kourou in French Guiana."), gaz)
+    assert (guiana.place.kind, guiana.place.country) == ("admin1", "FR")

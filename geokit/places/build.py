@@ -36,7 +36,7 @@ from geokit.places.normalize import fold, name_hash, name_key, strip_article
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 21
+FORMAT_VERSION = 22
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -957,7 +957,32 @@ def _collect() -> list[_Record]:
     records += list(_geonames_places())
     records += list(_airports())
     _add_short_region_names(records)
+    _name_overseas_regions(records)
     return records
+
+
+def _name_overseas_regions(records: list[_Record]) -> None:
+    """Give a region that ISO also lists as a country that country's names (as alternates).
+
+    France's overseas regions are Natural Earth regions of France, not countries, and are named
+    in French ("Guyane française", "La Réunion"); news writes "French Guiana". A country code of
+    countryinfo with no country record whose name or spellings name exactly one region gives that
+    region its name and spellings of five letters or more.
+    """
+    countries = {r.country for r in records if r.kind == "country"}
+    regions: dict[str, list[_Record]] = {}
+    for r in records:
+        if r.kind == "admin1":
+            for n in {fold(n) for n in (r.name, *r.names)}:
+                regions.setdefault(n, []).append(r)
+    for iso, d in sorted(_countryinfo().items()):
+        if iso in countries or not d.get("name"):
+            continue
+        spellings = [d["name"], *(d.get("altSpellings") or [])]
+        found = {id(r): r for n in spellings if len(n) > 2 for r in regions.get(fold(n), [])}
+        if len(found) == 1:
+            (region,) = found.values()
+            region.names += [n for n in spellings if len(n) > 4 and n not in region.names]
 
 
 #: A city this big is the one a first-level region of the same name is named after.
