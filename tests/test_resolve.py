@@ -368,5 +368,5 @@ def test_outside_a_name_makes_it_the_settlement(gaz):
 
 
 def test_an_overseas_region_is_found_by_its_country_name(gaz):
-    (kourou, guiana) = resolve_document(Document("d", "Rockets launched from Kourou in French Guiana."), gaz)
+    (_kourou, guiana) = resolve_document(Document("d", "Rockets launched from Kourou in French Guiana."), gaz)
     assert (guiana.place.kind, guiana.place.country) == ("admin1", "FR")
