@@ -481,11 +481,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                 continue
             if b < len(ch) and surnames and fold(ch[b].text) in surnames:
                 continue  # "Vladimir Putin", when the text says "Putin said"
-            if (a and _names_a_feature(ch, a)) or (
-                b - a == 1 and b < len(ch) and ch[a].text.rstrip(".").lower() in _FEATURE_WORDS
-            ):
-                # "Lake Chad", "Mount Kenya", "the Strait of Hormuz": not Chad, Kenya, Hormuz; nor is
-                # "Mt." of "Mt. Kenya" Montana
+            if _names_a_feature(ch, a, b):
                 continue
             span_text = text[ch[a].start : ch[b - 1].end]
             # a name standing alone, or one of names joined by "and" ("Tikrit and Baiji"; a name
@@ -735,12 +731,17 @@ _FEATURE_WORDS = frozenset("lake lakes mount mt mont monte cape loch lough lac".
 _FEATURE_OF_WORDS = frozenset("strait straits gulf bay sea isle isles lake cape mount".split())
 
 
-def _names_a_feature(chunk: list[_Token], a: int) -> bool:
-    """Return whether the name at token ``a`` of a chunk is part of a natural feature's name.
+def _names_a_feature(chunk: list[_Token], a: int, b: int) -> bool:
+    """Return whether the name at tokens ``a:b`` of a chunk is part of a natural feature's name.
 
-    The feature's whole name, when geokit knows it ("Lake Geneva", "Gulf of Mexico"), is matched
-    first, as the longer name; a feature geokit does not know is no place.
+    "Lake Chad", "Mount Kenya", "the Strait of Hormuz" are not Chad, Kenya, Hormuz; nor is "Mt." of
+    "Mt. Kenya" Montana. The feature's whole name, when geokit knows it ("Lake Geneva", "Gulf of
+    Mexico"), is matched first, as the longer name; a feature geokit does not know is no place.
     """
+    if b - a == 1 and b < len(chunk) and chunk[a].text.rstrip(".").lower() in _FEATURE_WORDS:
+        return True
+    if a == 0:
+        return False
     before = chunk[a - 1].text.rstrip(".").lower()
     if before in _FEATURE_WORDS:
         return True
@@ -1056,16 +1057,17 @@ _POSSESSOR = re.compile(r"([A-Z][A-Za-z.]{1,30})['’]s\s{1,2}\Z")
 _MAJOR_POSSESSOR = 0.9
 #: the salience from which a name that begins with a title is a place's (a town of about 10,000)
 _TITLED_PLACE_SALIENCE = 0.5
-#: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's", "Taipei"), or "".
-_POSSESSOR_COUNTRY: weakref.WeakKeyDictionary[Gazetteer, dict[str, str]] = weakref.WeakKeyDictionary()
 #: A city this salient (some 100,000 people) owns what its possessive names ("Louisville's Germantown")...
 _CITY_POSSESSOR = 0.65
 #: ... which lies this near it, if it is a place of its own.
 _CITY_PART_M = 60_000.0
 #: The kinds of place a city's possessive may name as a part of the city.
 _CITY_PART_KINDS = frozenset(("city", "town", "village", "airport", "airbase"))
-#: Per gazetteer: the city a possessor word names, or None.
-_POSSESSOR_CITY: weakref.WeakKeyDictionary[Gazetteer, dict[str, Place | None]] = weakref.WeakKeyDictionary()
+#: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's", "Taipei"), or "", and
+#: the city it names that owns what follows it ("Louisville"), or None.
+_POSSESSOR_PLACE: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[str, Place | None]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _foreign_after_possessive(
@@ -1083,16 +1085,23 @@ def _foreign_after_possessive(
     if m is None:
         return False
 
-    def city() -> Place | None:
-        if gaz.candidates(m.group(1), kinds=("country",), fuzzy=False, limit=1):
-            return None
-        found = gaz.candidates(m.group(1), kinds=("city", "town"), fuzzy=False, limit=1)
-        if not found or not is_exact_match(found[0]):
-            return None
-        p = found[0].place
-        return p if importance(p.kind, p.population or 0) >= _CITY_POSSESSOR else None
+    def possessor() -> tuple[str, Place | None]:
+        """Return the country a possessor word names, or the city that owns what follows it."""
+        word = m.group(1)
+        found = gaz.candidates(word, kinds=("country",), fuzzy=False, limit=1)
+        if found:
+            return found[0].place.country or "", None
+        city = gaz.candidates(word, kinds=("city", "town"), fuzzy=False, limit=1)
+        if city and is_exact_match(city[0]):
+            p = city[0].place
+            if importance(p.kind, p.population or 0) >= _CITY_POSSESSOR:
+                return "", p
+        if _key_info(gaz, name_key(word), key_infos).salience < _MAJOR_POSSESSOR:
+            return "", None  # "Putin's Russia": no place's possessive
+        major = gaz.candidates(word, kinds=("city", "admin1"), fuzzy=False, limit=1)
+        return (major[0].place.country or "") if major else "", None
 
-    owner = _memo(_POSSESSOR_CITY, gaz, m.group(1), city)
+    code, owner = _memo(_POSSESSOR_PLACE, gaz, m.group(1), possessor)
     if owner is not None:
         # by their own names, or airfields by their short names ("Chicago's O'Hare")
         recs, types = gaz.key_matches(mention.key)
@@ -1105,18 +1114,6 @@ def _foreign_after_possessive(
         ]
         # a region is no part of a city ("Toronto's Ontario health-card holders")
         return not any(p.kind not in _CITY_PART_KINDS or distance_m(owner, p) <= _CITY_PART_M for p in named)
-
-    def country() -> str:
-        found = gaz.candidates(m.group(1), kinds=("country",), fuzzy=False, limit=1)
-        if found:
-            return found[0].place.country or ""
-        info = _key_info(gaz, name_key(m.group(1)), key_infos)
-        if info.salience < _MAJOR_POSSESSOR:
-            return ""  # "Putin's Russia": no place's possessive
-        major = gaz.candidates(m.group(1), kinds=("city", "admin1"), fuzzy=False, limit=1)
-        return (major[0].place.country or "") if major else ""
-
-    code = _memo(_POSSESSOR_COUNTRY, gaz, m.group(1), country)
     if not code:
         return False
     for r in _key_info(gaz, mention.key, key_infos).recs:
