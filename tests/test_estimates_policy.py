@@ -24,7 +24,7 @@ BP_TABLE = [
 
 @pytest.mark.parametrize(("text", "expected"), BP_TABLE)
 def test_best_practices_table(text, expected):
-    assert distance_precision(text) == pytest.approx(expected)
+    assert distance_precision(text, round_numbers="best-practices") == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(
@@ -34,6 +34,17 @@ def test_best_practices_table(text, expected):
      ("2.0", 0.5), ("7", 0.5)],
 )  # fmt: skip
 def test_written_forms(text, expected):
+    assert distance_precision(text, round_numbers="best-practices") == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("45", 2.5), ("40", 5), ("20", 5), ("10", 2.5), ("15", 2.5), ("5", 1.25), ("7", 0.5), ("12", 0.5),
+     ("28", 0.56), ("150", 7.5), ("120", 5), ("300", 15), ("1,000", 50), ("257", 5.14), ("10.5", 0.25),
+     ("ten", 2.5), ("forty-five", 2.5), ("40-50", 5), ("2.0", 0.5)],
+)  # fmt: skip
+def test_reporter_rounding_is_the_default(text, expected):
+    """Reporters round at the last non-zero digit to 5 or 10 of that place, with a 2 % floor."""
     assert distance_precision(text) == pytest.approx(expected)
 
 
@@ -54,8 +65,13 @@ def test_hedges():
     assert hedge_factors("at least") == (1.0, 1.25)
     assert hedge_factors("within") == (0.0, 1.0)
     lo, hi = distance_bounds(20_000, 500, "more than")
-    assert (lo, hi) == (19_500, 25_500)
-    assert distance_bounds(20_000, 500, "less than") == (0.0, 20_500)
+    assert (lo, hi) == (
+        20_000,
+        25_000,
+    )  # a hedge and the rounding are one imprecision: the wider, not the sum
+    assert distance_bounds(20_000, 500, "less than") == (0.0, 20_000)
+    assert distance_bounds(20_000, 5_000, "about") == (15_000, 25_000)
+    assert distance_bounds(20_000, 5_000, "nearly") == (15_000, 20_000)
 
 
 def test_apply_distance_policy_range_and_unknown_hedge():
@@ -72,10 +88,10 @@ def test_apply_distance_policy_range_and_unknown_hedge():
         hedge="maybe",
     )
     d = apply_distance_policy(c)
-    assert d.precision_m == 500 and d.low_m == 39_500 and d.high_m == 50_500
+    assert d.precision_m == 5_000 and d.low_m == 35_000 and d.high_m == 55_000  # "40-50": 40 ± 5 to 50 ± 5
     assert "unknown hedge" in c.flags
 
 
 def test_miles_precision_in_metres():
     c = Claim("c", "d", "", 0, 0, "offset", "t", "A", distance=Distance(28, "mi", 28 * 1609.344, "28"))
-    assert apply_distance_policy(c).precision_m == pytest.approx(804.672)
+    assert apply_distance_policy(c).precision_m == pytest.approx(0.56 * 1609.344)  # the 2 % floor

@@ -123,10 +123,14 @@ def test_coarser_precision_never_gives_a_smaller_region(anchor, value, az):
 def test_coarser_reading_of_round_numbers_never_gives_a_smaller_region(anchor, tens, az, half):
     c = make_claim(anchor, tens * 10, "km", az, half)
     fine = estimate_claim(c, Policy(round_numbers="last-digit"))
-    mid = estimate_claim(make_claim(anchor, tens * 10, "km", az, half))
+    mid = estimate_claim(
+        make_claim(anchor, tens * 10, "km", az, half), Policy(round_numbers="best-practices")
+    )
     coarse = estimate_claim(make_claim(anchor, tens * 10, "km", az, half), Policy(round_numbers="same-power"))
     assert nested(fine, mid) and nested(mid, coarse)
     assert fine.radius_m <= mid.radius_m + 1e-6 <= coarse.radius_m + 2e-6
+    reporter = estimate_claim(make_claim(anchor, tens * 10, "km", az, half))  # the default
+    assert nested(mid, reporter)
 
 
 @FAST

@@ -82,6 +82,40 @@ def test_calc_distance_along_path():
     assert round(r["radius_m"] * M_TO_MI, 3) == 2.711
 
 
+def test_distance_along_path_needs_no_distance():
+    """The point is already on the path: without --distance the same radius as with it (precision given)."""
+    args = dict(
+        unit="mi", radial=2, measurement_error=0.03107, distance_precision_value=1, map_scale="1:100000"
+    )
+    with_d = point_radius(35.435, -118.8016667, "distance-along-path", distance=13, **args)
+    without = point_radius(35.435, -118.8016667, "distance-along-path", **args)
+    assert without["radius_m"] == with_d["radius_m"] and (without["lat"], without["lon"]) == (
+        35.435,
+        -118.8016667,
+    )
+    assert "offset" not in without["components"]
+
+
+def test_cli_georef_distance_along_path_without_distance(capsys):
+    from geokit.cli import main
+
+    args = [
+        "georef",
+        "--json",
+        "--lat",
+        "10",
+        "--lon",
+        "20",
+        "--type",
+        "distance-along-path",
+        "--radial",
+        "2",
+    ]
+    assert main([*args, "--unit", "km"]) == 0
+    out = capsys.readouterr().out
+    assert '"radius_m": 2000.0' in out
+
+
 def test_calc_orthogonal_offsets():
     # CALC "2 mi E and 3 mi N of Bakersfield ... nearest second ... 2 mi" -> 35.4612939, -118.946227, 2.781 mi
     r = point_radius(

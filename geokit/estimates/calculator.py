@@ -186,7 +186,9 @@ def point_radius(
     locality_type : str
         One of :data:`LOCALITY_TYPES`.
     distance : float, optional
-        The offset (distance-only, distance-at-heading, distance-along-path), in ``unit``.
+        The offset (distance-only, distance-at-heading), in ``unit``; optional for
+        distance-along-path, where the point given is already on the path and the distance as
+        written only sets the distance precision.
     unit : {"km", "mi", "m", "nm", "ft", "yd"}
     direction, heading : str or float, optional
         A compass point, or a heading in degrees (half-angle 1°), for distance-at-heading.
@@ -255,7 +257,8 @@ def point_radius(
         raise InputError("offset directions must be N or S, and E or W")
     ns = -ns if offset_ns_direction.upper() == "S" else ns
     ew = -ew if offset_ew_direction.upper() == "W" else ew
-    if locality_type in ("distance-only", "distance-at-heading", "distance-along-path") and d is None:
+    # along a path the input point is already on the path: the distance adds only its precision
+    if locality_type in ("distance-only", "distance-at-heading") and d is None:
         raise InputError(f"locality type {locality_type!r} needs a distance")
     if locality_type == "orthogonal-offsets" and offset_ns is None and offset_ew is None:
         raise InputError("locality type 'orthogonal-offsets' needs --offset-ns and/or --offset-ew")
@@ -264,9 +267,9 @@ def point_radius(
     if p is not None:
         p_err = p / 2.0
     elif locality_type == "orthogonal-offsets":
-        p_err = max(distance_precision(None, abs(v)) for v in (ns, ew))
+        p_err = max(distance_precision(None, abs(v), round_numbers="best-practices") for v in (ns, ew))
     elif d is not None and locality_type != "feature-only":
-        p_err = distance_precision(distance_text, d)
+        p_err = distance_precision(distance_text, d, round_numbers="best-practices")
     else:
         p_err = 0.0
 

@@ -10,28 +10,43 @@ demonstrates.
 * A fractional part gives a precision of 1 / its denominator: "10.5" → precision ½ → ±0.25;
   "10.25" and "10.75" → ±0.125; "10.125" → ±0.0625; "10.33" → ⅓ → ±0.1667; any other decimal
   ("10.1", "10.6", "10.37") → one unit of its last decimal place, halved (±0.05, ±0.005).
-* A whole number is read to the unit (±0.5), except that trailing zeros mean "ten to the next lower
-  power" of the number's magnitude: "10" → ±0.5, "100" and "140" and "200" → ±5, "1000" and
-  "2000" → ±50 (the Best Practices table). This is the default, ``round_numbers="best-practices"``.
-  Two other readings are available: ``"same-power"`` (Wieczorek et al. 2004: ten to the power of the
-  last non-zero digit, "10" → ±5, "100" → ±50, "140" → ±5) and ``"last-digit"`` (every whole
-  number ±0.5 of its unit).
+* Whole numbers are read as reporters round them, the default ``round_numbers="reporter"``. A
+  reporter who measured 37 km writes "about 35" or "40"; a figure such as "257 km" is a road
+  distance or a distance between town centres, not a survey. So:
 
-Hedges are not covered by the references; geokit's policy (factors of the stated distance D, and the
-precision p is then added on both sides, because maximum errors add linearly):
+  - a number is rounded at its last non-zero digit, to 5 of that place when the digit is a 5
+    ("45" → 40–50, ±2.5; "150" → ±25 before the cap below) and to 10 of that place when it is a
+    0-ended figure ("40" → 35–45, ±5), to 1 of that place otherwise ("12" →
+    ±0.5; "257" → ±0.5 before the floor below);
+  - that rounding step is capped at ``max(10, value / 10)`` units from 20 on ("300" → ±15, "150"
+    → ±7.5, "1000" → ±50: reporters round 280 km to "about 300", not to "300 ± 50") and at half
+    the value below 20 ("10" → ±2.5, "5" → ±1.25: nobody writes "10 km" for 5 km);
+  - a floor of :data:`REPORTER_RELATIVE_FLOOR` (2 %) of the value: "257 km" → ±5.1 km, never ±0.5.
 
-============================================  ===================
-hedge (normalised word)                        range before ±p
-============================================  ===================
-about, around, roughly, approximately, some   [0.9 D, 1.1 D]
-nearly, almost, just under                    [0.9 D, D]
-just over                                     [D, 1.1 D]
-more than, over, at least                     [D, 1.25 D]
-up to, within, less than                      [0, D] (no −p)
-none                                          [D, D]
-============================================  ===================
+  Calibrated on ``benchmarks/checks.py`` (true distances rounded to 1, 5 or 10 of their unit in
+  km or miles, with and without hedges): the truth lies in the region in the share it prints.
+  Three other readings are available: ``"best-practices"`` (Chapman & Wieczorek 2020: a whole
+  number to the unit, ±0.5, except that trailing zeros mean "ten to the next lower power" of its
+  magnitude: "10" → ±0.5, "100" and "140" and "200" → ±5, "1000" → ±50), ``"same-power"``
+  (Wieczorek et al. 2004: ten to the power of the last non-zero digit, "10" → ±5, "100" → ±50,
+  "140" → ±5) and ``"last-digit"`` (every whole number ±0.5 of its unit).
 
-A range "40-50 km" gives [40, 50] before the hedge and the precision are applied.
+Hedges are not covered by the references. A hedge and the rounding describe one imprecision, the
+reporter's, twice ("about 40 km" is a rounded 40), so they are not added: each side of the range is
+the wider of the two, and a side the hedge bounds ("nearly D" is at most D) is exactly D:
+
+============================================  ==============================================
+hedge (normalised word)                        range (D stated, p its precision)
+============================================  ==============================================
+about, around, roughly, approximately, some   [min(0.9 D, D − p), max(1.1 D, D + p)]
+nearly, almost, just under                    [min(0.9 D, D − p), D]
+just over                                     [D, max(1.1 D, D + p)]
+more than, over, at least                     [D, max(1.25 D, D + p)]
+up to, within, less than                      [0, D]
+none                                          [D − p, D + p]
+============================================  ==============================================
+
+A range "40-50 km" reads D = 40 for the low side and D = 50 for the high side.
 """
 
 from __future__ import annotations
@@ -47,6 +62,7 @@ __all__ = [
     "DEFAULT_POLICY",
     "EARTH_HALF_CIRCUMFERENCE_M",
     "HEDGE_FACTORS",
+    "REPORTER_RELATIVE_FLOOR",
     "UNIT_METRES",
     "Policy",
     "apply_distance_policy",
@@ -70,7 +86,9 @@ HEDGE_FACTORS: dict[str, tuple[float, float]] = {
     **dict.fromkeys(["up to", "within", "less than"], (0.0, 1.0)),
 }
 
-_ROUND_RULES = ("best-practices", "same-power", "last-digit")
+_ROUND_RULES = ("reporter", "best-practices", "same-power", "last-digit")
+#: Reporter rounding: the share of the value that is always uncertain ("257 km" is ±5 km, not ±0.5).
+REPORTER_RELATIVE_FLOOR = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +97,8 @@ class Policy:
 
     Parameters
     ----------
-    round_numbers : {"best-practices", "same-power", "last-digit"}
-        How the precision of a whole number with trailing zeros is read (see the module notes).
+    round_numbers : {"reporter", "best-practices", "same-power", "last-digit"}
+        How the precision of a whole number is read (see the module notes).
     hedges : dict
         Hedge word → (low, high) factors of the stated distance.
     near_min_m, near_factor : float
@@ -116,7 +134,7 @@ class Policy:
         place's extent (the context place, else the line's own extent).
     """
 
-    round_numbers: str = "best-practices"
+    round_numbers: str = "reporter"
     hedges: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(HEDGE_FACTORS))
     near_min_m: float = 30_000.0
     near_border_m: float = 100_000.0
@@ -156,6 +174,10 @@ def _integer_precision(digits: str, rule: str) -> float:
     if digits == "0":
         return 1.0
     tz = len(digits) - len(digits.rstrip("0"))
+    if rule == "reporter":  # rounded at the last non-zero digit, to 5 or 10 of that place, capped
+        step = 10.0**tz * (5.0 if digits[-1 - tz] == "5" else 1.0)
+        value = int(digits)
+        return min(step, max(10.0, value / 10.0) if value >= 20 else max(1.0, value / 2.0))
     if rule == "last-digit":
         return 1.0
     if rule == "same-power":
@@ -193,7 +215,7 @@ def _token_precision(token: str, rule: str) -> float:
 
 
 def distance_precision(
-    text: str | None, value: float | None = None, *, round_numbers: str = "best-practices"
+    text: str | None, value: float | None = None, *, round_numbers: str = "reporter"
 ) -> float:
     """Return the uncertainty (half the demonstrated precision) of a distance as written, in its unit.
 
@@ -204,8 +226,8 @@ def distance_precision(
         gives the coarser of its numbers' uncertainties.
     value : float, optional
         Used when ``text`` is empty or has no number in it.
-    round_numbers : {"best-practices", "same-power", "last-digit"}
-        The reading of whole numbers with trailing zeros (see the module notes).
+    round_numbers : {"reporter", "best-practices", "same-power", "last-digit"}
+        The reading of the number (see the module notes).
 
     Returns
     -------
@@ -214,10 +236,13 @@ def distance_precision(
 
     Examples
     --------
-    >>> [distance_precision(t) for t in ["45", "10.5", "10.25", "10.1", "10", "100", "140", "2000"]]
-    [0.5, 0.25, 0.125, 0.05, 0.5, 5.0, 5.0, 50.0]
-    >>> distance_precision("10½"), distance_precision("1,000"), distance_precision("ten")
-    (0.25, 50.0, 0.5)
+    >>> [distance_precision(t) for t in ["45", "40", "20", "10", "12", "5", "150", "300", "1000"]]
+    [2.5, 5.0, 5.0, 2.5, 0.5, 1.25, 7.5, 15.0, 50.0]
+    >>> [round(distance_precision(t), 2) for t in ["257", "10.5", "1,250", "ten", "twelve"]]
+    [5.14, 0.25, 25.0, 2.5, 0.5]
+    >>> bp = [distance_precision(t, round_numbers="best-practices") for t in ["45", "10", "100", "140"]]
+    >>> bp
+    [0.5, 0.5, 5.0, 5.0]
     >>> [distance_precision("100", round_numbers=rule) for rule in ("same-power", "last-digit")]
     [50.0, 0.5]
     >>> distance_precision(None, 12.5), distance_precision("", None)
@@ -230,20 +255,43 @@ def distance_precision(
         s = s.replace(k, " " + v)
     tokens = _NUM_RE.findall(s)
     if tokens:
-        return max(_token_precision(t, round_numbers) for t in tokens) / 2.0
+        half = max(_token_precision(t, round_numbers) for t in tokens) / 2.0
+        return max(half, _reporter_floor(_token_value(tokens[-1]), round_numbers))
     words = re.findall(r"[a-z]+", s.lower())
     nums = [_WORD_VALUES[w] for w in words if w in _WORD_VALUES]
     if nums:
         total = nums[0]
         for n in nums[1:]:
             total = total * n if n in (100, 1000) else total + n
-        return _integer_precision(str(total), round_numbers) / 2.0
+        half = _integer_precision(str(total), round_numbers) / 2.0
+        return max(half, _reporter_floor(total, round_numbers))
     if value is None or not math.isfinite(value):
         return 0.0
     rep = repr(abs(float(value)))
     if rep.endswith(".0"):
         rep = rep[:-2]
-    return _token_precision(rep, round_numbers) / 2.0 if "e" not in rep else 0.0
+    if "e" in rep:
+        return 0.0
+    return max(_token_precision(rep, round_numbers) / 2.0, _reporter_floor(abs(value), round_numbers))
+
+
+def _token_value(token: str) -> float:
+    """Return the value of a number token as :data:`_NUM_RE` finds it ("1,000", "10.5", "10 1/2", "3/4")."""
+    total = 0.0
+    for part in token.split():
+        if "/" in part:
+            num, den = part.split("/")
+            total += int(num) / int(den) if int(den) else 0.0
+        elif re.fullmatch(r"\d{1,3}(?:,\d{3})+", part):
+            total += float(part.replace(",", ""))
+        else:
+            head = part.replace(",", ".").split(".")
+            total += float(".".join(head[:2]))
+    return total
+
+
+def _reporter_floor(value: float, rule: str) -> float:
+    return REPORTER_RELATIVE_FLOOR * value if rule == "reporter" else 0.0
 
 
 def hedge_factors(hedge: str | None, policy: Policy = DEFAULT_POLICY) -> tuple[float, float]:
@@ -279,19 +327,28 @@ def distance_bounds(
 
     Examples
     --------
-    >>> distance_bounds(45_000, 500)
-    (44500.0, 45500.0)
-    >>> distance_bounds(10_000, 500, "up to")
-    (0.0, 10500.0)
+    >>> distance_bounds(45_000, 2_500)
+    (42500.0, 47500.0)
+    >>> [round(v) for v in distance_bounds(45_000, 2_500, "about") + distance_bounds(45_000, 2_500, "nearly")]
+    [40500, 49500, 40500, 45000]
+    >>> distance_bounds(10_000, 5_000, "up to"), distance_bounds(10_000, 5_000, "more than")
+    ((0.0, 10000.0), (10000.0, 15000.0))
     >>> [round(v) for v in distance_bounds(40_000, 500, "about", metres2=50_000)]
-    [35500, 55500]
+    [36000, 55000]
     """
     lo_f, hi_f = hedge_factors(hedge, policy)
     d1 = float(metres)
     d2 = float(metres2) if metres2 is not None else d1
     d1, d2 = min(d1, d2), max(d1, d2)
-    low = 0.0 if lo_f == 0.0 else max(0.0, lo_f * d1 - precision_m)
-    return (low, hi_f * d2 + precision_m)
+    hedged = (lo_f, hi_f) != (1.0, 1.0)
+    if lo_f == 0.0:
+        low = 0.0
+    elif hedged and lo_f == 1.0:
+        low = d1  # "more than D": at least D
+    else:
+        low = max(0.0, min(lo_f * d1, d1 - precision_m))
+    high = d2 if hedged and hi_f == 1.0 else max(hi_f * d2, d2 + precision_m)
+    return (low, high)
 
 
 def apply_distance_policy(claim: Claim, policy: Policy = DEFAULT_POLICY) -> Distance | None:
@@ -306,7 +363,7 @@ def apply_distance_policy(claim: Claim, policy: Policy = DEFAULT_POLICY) -> Dist
     ...           distance=Distance(28, "mi", 28 * 1609.344, "28"), hedge="nearly")
     >>> d = apply_distance_policy(c)
     >>> round(d.precision_m, 1), round(d.low_m), round(d.high_m)
-    (804.7, 39751, 45866)
+    (901.2, 40555, 45062)
     """
     d = claim.distance
     if d is None:
