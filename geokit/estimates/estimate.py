@@ -11,6 +11,14 @@ How each relation is read (sizes from :class:`~geokit.estimates.policy.Policy`):
   SW of the camps") use the reverse azimuth, corrected for the convergence of meridians so that
   the azimuth *from the point to the anchor* is the stated one.
 * ``distance`` — the annulus [low, high] grown by the extent; the point is the anchor.
+* ``offshore`` ("12 nautical miles off Tartus", "40 km off Aden") — the annulus [low, high] grown
+  by the extent, as for ``distance``, within the direction's sector when one is given
+  (``offshore-sector``, else ``offshore-ring``), with the land taken out; without a distance ("off
+  Tartus") [0, ``near_min_m``]. The point is on the circle of the middle distance, in the middle of
+  its longest stretch at sea (:func:`~geokit.estimates.relations.offshore_region`). An inland
+  anchor leaves nothing at sea: no estimate, the flag ``"nothing of the region is left at sea"``.
+  Off a coast line ("60 nautical miles off the coast of Libya") it is the band along the line, at
+  sea (below).
 * ``direction`` — the sector from the anchor out to ``max(direction_reach_min_m,
   direction_reach_factor × extent)``, grown by the extent; the point is half-way out.
 * ``near`` / ``outskirts`` / ``outside`` — disks and rings round the anchor (see the policy).
@@ -57,7 +65,13 @@ from geokit.estimates.regions import (
     sag_factor,
     sector_regions,
 )
-from geokit.estimates.relations import between_region, line_band_region, part_region, side_region
+from geokit.estimates.relations import (
+    between_region,
+    line_band_region,
+    offshore_region,
+    part_region,
+    side_region,
+)
 from geokit.model import Claim, Distance, Estimate
 
 if TYPE_CHECKING:
@@ -265,6 +279,24 @@ def _bounds_m(d: Distance) -> tuple[float, float]:
     return float(d.low_m or 0.0), float(d.high_m or d.metres)
 
 
+def _distance_components(d: Distance, extent: float) -> dict[str, float]:
+    """Return the uncertainty sources of a distance the policy has read, and the anchor's extent (metres)."""
+    low, high = _bounds_m(d)
+    comps = {"distance": float(d.metres), "distance_precision": float(d.precision_m)}
+    lo_p, hi_p = max(0.0, d.metres - d.precision_m), d.metres + d.precision_m
+    comps["hedge"] = max(0.0, ((high - low) - (hi_p - lo_p)) / 2.0)
+    if d.value2 is not None and d.value:
+        comps["range"] = abs(d.value2 - d.value) * d.metres / d.value / 2.0
+        comps["hedge"] = max(0.0, comps["hedge"] - comps["range"])
+    comps["extent"] = extent
+    return comps
+
+
+def _direction_component(distance: float, half_angle: float) -> float:
+    """Return the chord a direction's half-angle spans at ``distance`` (metres)."""
+    return 2.0 * distance * math.sin(math.radians(min(half_angle, 90.0)) / 2.0)
+
+
 def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
     """Return the sector parameters of a claim, or None (and a flag) when it cannot be estimated."""
     a = claim.anchor
@@ -278,16 +310,9 @@ def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
         return None
     if rel in ("offset", "distance") and d is not None:
         low, high = _bounds_m(d)
-        comps = {"distance": float(d.metres), "distance_precision": float(d.precision_m)}
-        lo_p, hi_p = max(0.0, d.metres - d.precision_m), d.metres + d.precision_m
-        comps["hedge"] = max(0.0, ((high - low) - (hi_p - lo_p)) / 2.0)
-        if d.value2 is not None and d.value:
-            comps["range"] = abs(d.value2 - d.value) * d.metres / d.value / 2.0
-            comps["hedge"] = max(0.0, comps["hedge"] - comps["range"])
-        comps["extent"] = e
+        comps = _distance_components(d, e)
         if dr is not None:
-            m = (low + high) / 2.0
-            comps["direction"] = 2.0 * m * math.sin(math.radians(min(dr.half_angle, 90.0)) / 2.0)
+            comps["direction"] = _direction_component((low + high) / 2.0, dr.half_angle)
             return _Sector(
                 low=low,
                 high=high,
@@ -372,18 +397,19 @@ def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
     """Return the estimate of "near", "D from" or "D <direction> of" a line (see :func:`line_band_region`)."""
     a, d, dr = claim.anchor, claim.distance, claim.direction
     assert a is not None
-    if claim.relation == "near":
+    offshore = claim.relation == "offshore"
+    if claim.relation == "near" or (offshore and d is None):
         low, high = 0.0, policy.near_border_m if a.kind == "border" else policy.near_min_m
     elif d is not None:
         low, high = _bounds_m(d)
     else:
         _flag(claim, "no distance or direction")
         return None
-    azimuth = dr.azimuth if claim.relation == "offset" and dr is not None else None
+    azimuth = dr.azimuth if claim.relation in ("offset", "offshore") and dr is not None else None
     if azimuth is not None and claim.inverse:
         azimuth = (azimuth + 180.0) % 360.0  # "the border is 40 km south of the camp"
     side = _border_side(claim)
-    out = line_band_region(a, low, high, azimuth=azimuth, at_sea=a.kind == "coast", within=side)
+    out = line_band_region(a, low, high, azimuth=azimuth, at_sea=offshore or a.kind == "coast", within=side)
     if out is None:
         _flag(
             claim,
@@ -392,6 +418,34 @@ def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
         return None
     region, lat, lon, comps = out
     return _with_radius(claim, region, lat, lon, "line-band" if azimuth is None else "line-band-side", comps)
+
+
+def _offshore(claim: Claim, policy: Policy) -> Estimate | None:
+    """Return the estimate of "D off a coastal place" at sea (see :func:`offshore_region`)."""
+    a, d, dr = claim.anchor, claim.distance, claim.direction
+    assert a is not None
+    e = float(a.extent_m or 0.0)
+    if d is not None:
+        low, high = _bounds_m(d)
+        comps = _distance_components(d, e)
+    else:  # "off Tartus": the sea near it
+        low, high = 0.0, policy.near_min_m
+        comps = {"extent": e, "offshore_band": high}
+    if dr is not None:
+        comps["direction"] = _direction_component((low + high) / 2.0, dr.half_angle)
+    out = offshore_region(
+        a,
+        low,
+        high,
+        azimuth=dr.azimuth if dr is not None else None,
+        half_angle=dr.half_angle if dr is not None else 180.0,
+        inverse=bool(claim.inverse),
+    )
+    if out is None:
+        _flag(claim, "nothing of the region is left at sea")
+        return None
+    region, lat, lon = out
+    return _with_radius(claim, region, lat, lon, "offshore-ring" if dr is None else "offshore-sector", comps)
 
 
 def _border_side(claim: Claim) -> BaseGeometry | None:
@@ -499,10 +553,14 @@ def estimate_claims(
         if not _valid_anchor(claim) or not _direction_ok(claim) or not _distance_ok(claim, policy):
             continue
         if _is_line(claim) and (
-            claim.relation == "near"
+            claim.relation in ("near", "offshore")
             or (claim.relation in ("distance", "offset") and claim.distance is not None)
         ):
             est = _line_band(claim, policy)
+            if est is not None:
+                out[claim.id] = est
+        elif claim.relation == "offshore":  # at sea: not a plain sector, one claim at a time
+            est = _offshore(claim, policy)
             if est is not None:
                 out[claim.id] = est
         elif claim.relation in ("offset", "distance", "direction", "near", "outskirts", "outside"):
@@ -564,7 +622,8 @@ def estimate_claim(claim: Claim, policy: Policy = DEFAULT_POLICY) -> Estimate | 
 
     Flags: ``"anchor not found"``, ``"distance is zero"``, ``"negative distance"``, ``"unknown
     unit"``, ``"distance beyond half the Earth's circumference"``, ``"conflicting directions"``,
-    ``"no distance or direction"``, ``"nothing of the band is left at sea"``, ``"that side of the
+    ``"no distance or direction"``, ``"nothing of the band is left at sea"``, ``"nothing of the
+    region is left at sea"`` (an ``offshore`` claim about an inland anchor), ``"that side of the
     line is empty"``, ``"unknown relation: …"``.
 
     Examples

@@ -1,12 +1,16 @@
-"""Regions for the relations that are not a distance/direction sector: between, part of, side of a line.
+"""Regions for the relations that are not a plain distance/direction sector.
 
-Each is drawn in the azimuthal-equidistant plane of a suitable centre and carried back to lon/lat
-with :func:`geokit.estimates.regions.plane_to_lonlat` (antimeridian- and pole-safe).
+Between, part of, side of a line, a band along a line, and a sector at sea ("12 nautical miles
+off Tartus"). Each is drawn in the azimuthal-equidistant plane of a suitable centre and carried
+back to lon/lat with :func:`geokit.estimates.regions.plane_to_lonlat`, or built by
+:func:`geokit.estimates.regions.sector_region` (antimeridian- and pole-safe); :func:`sea_part`
+takes the land out of a region.
 """
 
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import numpy as np
 import shapely
@@ -14,10 +18,17 @@ import shapely.ops
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geokit.estimates.regions import GEOD, plane_to_lonlat, to_plane
+from geokit.estimates.regions import GEOD, _polygonal, plane_to_lonlat, sector_region, to_plane
 from geokit.model import Place
 
-__all__ = ["between_region", "line_band_region", "part_region", "side_region"]
+__all__ = [
+    "between_region",
+    "line_band_region",
+    "offshore_region",
+    "part_region",
+    "sea_part",
+    "side_region",
+]
 
 _N = 64
 
@@ -242,10 +253,7 @@ def line_band_region(
             return None
     region = plane_to_lonlat(band, lat0, lon0)
     if at_sea:
-        from geokit.places.layers import load_layer
-
-        _, land = load_layer("land")
-        region = region.difference(land[0].intersection(region.envelope.buffer(0.1)))
+        region = sea_part(region)
     if within is not None:
         region = region.intersection(within)
     if region.is_empty:
@@ -255,6 +263,155 @@ def line_band_region(
         point = shapely.ops.nearest_points(region, point)[0]
     comps = {"distance": (low_m + high_m) / 2.0, "band_width": high_m - low_m}
     return region, float(point.y), float(point.x), comps
+
+
+@cache
+def _land_index() -> tuple[np.ndarray, shapely.STRtree]:
+    """Return the land polygons (Natural Earth, lon/lat) and a spatial index over them (loaded once)."""
+    from geokit.places.layers import load_layer
+
+    _, land = load_layer("land")
+    parts = shapely.get_parts(land)
+    return parts, shapely.STRtree(parts)
+
+
+def sea_part(region: BaseGeometry) -> BaseGeometry:
+    """Return the part of a lon/lat region that is not land (Natural Earth land polygons).
+
+    Only the land polygons that meet each part of the region are used, each clipped to that
+    part's bounding box, so that an antimeridian-split region takes out only the land near it.
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point, box
+    >>> sea = sea_part(box(16.0, 30.8, 17.0, 31.8))  # the shore of the Gulf of Sidra at Sirte
+    >>> sea.contains(Point(16.92, 31.50)), sea.contains(Point(16.26, 30.92))
+    (True, False)
+    """
+    parts, tree = _land_index()
+    out = []
+    for piece in shapely.get_parts(region):
+        near = parts[tree.query(piece, predicate="intersects")]
+        if near.size:
+            land = shapely.union_all(shapely.intersection(near, shapely.box(*piece.bounds)))
+            piece = piece.difference(land)
+        if not piece.is_empty:
+            out.append(piece)
+    return _polygonal(shapely.union_all(out)) if out else Polygon()
+
+
+def offshore_region(
+    place: Place,
+    low_m: float,
+    high_m: float,
+    *,
+    azimuth: float | None = None,
+    half_angle: float = 180.0,
+    inverse: bool = False,
+) -> tuple[BaseGeometry, float, float] | None:
+    """Return (region, lat, lon) for "D off a coastal place" ("12 nautical miles off Tartus").
+
+    The region is the annulus ``[low_m, high_m]`` round the place (with ``azimuth``: the annular
+    sector ``azimuth ± half_angle``; ``inverse`` as in
+    :func:`~geokit.estimates.regions.sector_regions`) grown by the place's extent, exactly as
+    :func:`~geokit.estimates.regions.sector_region` builds it, with the land taken out
+    (:func:`sea_part`). The point is on the geodesic circle of the middle distance round the
+    place: the middle of its longest stretch inside the region (on the nearest circle that has
+    one when that circle is all on land, e.g. in a narrow bay). None when nothing is left at sea
+    (an inland place).
+
+    Examples
+    --------
+    >>> from shapely.geometry import Point
+    >>> from geokit.model import Place
+    >>> tartus = Place("t", "Tartus", "city", 34.88902, 35.88659, extent_m=9_000)
+    >>> region, lat, lon = offshore_region(tartus, 21_300, 23_150)  # 12 nautical miles off
+    >>> lon < 35.886, region.contains(Point(lon, lat)), region.contains(Point(35.95, 34.89))
+    (True, True, False)
+    >>> madrid = Place("m", "Madrid", "city", 40.4168, -3.7038, extent_m=15_000)
+    >>> offshore_region(madrid, 21_300, 23_150) is None
+    True
+    """
+    e = float(place.extent_m or 0.0)  # as the "distance" relation grows its annulus
+    full = azimuth is None or half_angle >= 180.0
+    region = sector_region(
+        place.lat,
+        place.lon,
+        low_m,
+        high_m,
+        0.0 if full else azimuth,
+        180.0 if full else half_angle,
+        e,
+        inverse=inverse and not full,
+    )
+    sea = sea_part(region)
+    if sea.is_empty:
+        return None
+    lat, lon = _middle_at_sea(sea, place.lat, place.lon, low_m, high_m, e)
+    return sea, lat, lon
+
+
+def _middle_at_sea(
+    region: BaseGeometry, lat0: float, lon0: float, low_m: float, high_m: float, extent_m: float
+) -> tuple[float, float]:
+    """Return (lat, lon): the middle of the longest stretch at sea of a circle round (lat0, lon0).
+
+    A point of the circle is at sea when it lies in ``region`` (already cut by the land polygons)
+    and the 1 km land mask of :func:`geokit.checks.land.at_sea` agrees (the two coasts differ by a
+    few kilometres in harbours and fjords). The circle is the one of radius ``(low_m + high_m) / 2``,
+    or when none of it is at sea the nearest of the circles across ``[low_m - extent_m, high_m +
+    extent_m]`` that has some; failing that, the same search in ``region`` alone, then the
+    region's representative point.
+    """
+    middle = (low_m + high_m) / 2.0
+    radii = np.unique(np.r_[middle, np.linspace(max(0.0, low_m - extent_m), high_m + extent_m, 17)])
+    radii = radii[radii > 0]
+    radii = radii[np.argsort(np.abs(radii - middle), kind="stable")]
+    n = int(np.clip(math.ceil(2.0 * math.pi * float(radii.max(initial=0.0)) / 500.0), 720, 8192))
+    az = np.tile(np.arange(n) * (360.0 / n), radii.size)
+    rr = np.repeat(radii, n)
+    lon, lat, _ = GEOD.fwd(np.full(rr.size, lon0), np.full(rr.size, lat0), az, rr)
+    shapely.prepare(region)
+    inside = shapely.contains_xy(region, lon, lat)
+    ok = inside & _mask_at_sea(lat, lon)
+    for good in (ok.reshape(-1, n), inside.reshape(-1, n)):
+        for row in np.flatnonzero(good.any(axis=1)):
+            i = row * n + _longest_run_middle(good[row])
+            return float(lat[i]), float(lon[i])
+    point = region.representative_point()
+    return float(point.y), float(point.x)
+
+
+def _mask_at_sea(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Return whether each point is at sea on the 1 km land mask (all True when the mask is missing)."""
+    from geokit.checks.land import at_sea
+    from geokit.errors import DataError
+
+    try:
+        return np.asarray(at_sea(lat, lon), dtype=bool)
+    except (DataError, ImportError, OSError):  # no mask: the land polygons alone decide
+        return np.ones(np.shape(lat), dtype=bool)
+
+
+def _longest_run_middle(mask: np.ndarray) -> int:
+    """Return the index of the middle of the longest run of True in a circular boolean array.
+
+    Examples
+    --------
+    >>> _longest_run_middle(np.array([True, False, True, True, True, False, True, True]))
+    3
+    >>> _longest_run_middle(np.array([True, True, False, False, False, True, True, True]))
+    7
+    """
+    n = mask.size
+    if mask.all():
+        return 0
+    k = int(np.argmin(mask))  # a False: no run wraps past it
+    rolled = np.r_[False, np.roll(mask, -k), False].astype(np.int8)
+    step = np.diff(rolled)
+    starts, ends = np.flatnonzero(step == 1), np.flatnonzero(step == -1)
+    j = int(np.argmax(ends - starts))
+    return (int(starts[j] + ends[j] - 1) // 2 + k) % n
 
 
 def _extended(line: BaseGeometry, length: float) -> BaseGeometry:
