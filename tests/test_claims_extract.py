@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from geokit.claims import extract_claims, target_key
 from geokit.claims.grammar import COMPASS, UNIT_METRES
-from geokit.model import Claim, Document, Mention, Place
+from geokit.model import Candidate, Claim, Document, Mention, Place
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DOD = SEEDS / "000_bf260793d4cba688.txt"
@@ -145,6 +145,77 @@ def test_named_subject_with_named_anchor_is_not_inverse() -> None:
     assert c.target_place is PLACES["Qayyarah"] and c.anchor is PLACES["Mosul"] and not c.inverse
 
 
+IRAQ = Place(id="geonames:99237", name="Iraq", kind="country", lat=33.0, lon=44.0, country="IQ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sirte, Libya, lies 45 km southwest of the camps.",
+        "Sirte, Libya is 45 km southwest of the camps.",
+        "Sirte (Libya) sits 45 km southwest of the camps.",
+        "Sirte, in northern Libya, is located 45 km southwest of the camps.",
+    ],
+)
+def test_a_qualified_subject_is_the_anchor_not_its_country(text: str) -> None:
+    [c] = [c for c in claims_of(text) if c.relation != "part"]  # "northern Libya" is a part claim too
+    assert c.inverse and c.anchor is PLACES["Sirte"] and c.target == "camps"
+    assert c.direction is not None and c.direction.azimuth == 225.0
+
+
+def test_a_country_alone_may_still_be_the_subject() -> None:
+    c = one("Libya is 45 km south of the ship.")
+    assert c.inverse and c.anchor is PLACES["Libya"] and c.target == "ship"
+
+
+def test_a_bracketed_noun_phrase_is_no_subject() -> None:
+    c = one("The depot (the old one) is 30 km north of Mosul.")
+    assert not c.inverse and c.anchor is PLACES["Mosul"]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Some 30 km south of the depot lies Mosul.", "depot"),
+        ("About 30 km south of the airfield is the city of Mosul.", "airfield"),
+        ("Roughly 30 km south of the camps sits Mosul, Iraq.", "camps"),
+    ],
+)
+def test_a_fronted_statement_puts_the_place_after_the_verb(text: str, target: str) -> None:
+    c = one(text, names={**PLACES, "Iraq": IRAQ})
+    assert c.inverse and c.anchor is PLACES["Mosul"] and c.target == target
+    assert c.distance is not None and c.distance.metres == 30000.0 and c.end >= text.index("Mosul")
+
+
+def test_a_region_named_like_its_city_is_the_city_as_the_subject() -> None:
+    """A distance is measured from a point: the region's namesake settlement, when it scores close."""
+    region = Place(id="g:r", name="Nineveh", kind="admin1", lat=36.0, lon=42.5, country="IQ")
+    city = Place(id="g:c", name="Nineveh", kind="city", lat=36.36, lon=43.15, country="IQ")
+    text = "Nineveh lies 20 km east of the camp."
+    doc = Document(id="d", text=text)
+    men = Mention("d", 0, 7, "Nineveh", [Candidate(region, 1.7, ""), Candidate(city, 1.6, "")], region, 1.7)
+    [c] = extract_claims(doc, [men])
+    assert c.inverse and c.anchor is city
+    far = Mention("d", 0, 7, "Nineveh", [Candidate(region, 1.7, ""), Candidate(city, 0.9, "")], region, 1.7)
+    assert extract_claims(doc, [far])[0].anchor is region
+
+
+@pytest.mark.parametrize(
+    "text, direction",
+    [
+        ("The ship was 20 nautical miles off Sirte.", None),
+        ("The ship was 20 nautical miles offshore from Sirte.", None),
+        ("The ship was 20 nautical miles off the coast of Sirte.", None),
+        ("The ship was 20 nautical miles north off Sirte.", 0.0),
+    ],
+)
+def test_a_distance_off_a_town_is_offshore(text: str, direction: float | None) -> None:
+    c = one(text)
+    assert c.relation == "offshore" and c.anchor is PLACES["Sirte"]
+    assert c.distance is not None and c.distance.metres == 20 * 1852.0
+    assert (c.direction.azimuth if c.direction else None) == direction
+
+
 @pytest.mark.parametrize(
     "text, value, unit, connector",
     [
@@ -152,7 +223,7 @@ def test_named_subject_with_named_anchor_is_not_inverse() -> None:
         ("A village 10 miles outside Mosul was shelled.", 10, "mi", "outside"),
         ("The camp is some 20 kilometres away from Raqqa.", 20, "km", "away from"),
         ("The camp is within 5 km of Raqqa.", 5, "km", "of"),
-        ("The ship was 20 nautical miles off the coast of Sirte.", 20, "nm", "off"),
+        ("The ship was 20 nautical miles off the coast of Libya.", 20, "nm", "off"),
     ],
 )
 def test_distance_only(text: str, value: float, unit: str, connector: str) -> None:

@@ -11,6 +11,9 @@ Relations (``Claim.relation``) and the fields each fills:
   ``direction``, ``hedge``; ``distance_alt`` for a parenthetical "28 miles (45 km)".
 - ``distance`` ("5 km from Raqqa", "10 miles outside Mosul", "within 5 km of Raqqa"): ``distance``,
   ``hedge``; ``direction`` is ``None``.
+- ``offshore`` ("12 nautical miles off Tartus", "20 km offshore from Latakia", "30 km off the coast
+  of Sidon": a town, airport or base, not a coast): ``distance``, ``hedge``, ``direction`` when one
+  is given; the estimate stage keeps the sea part of that ring.
 - ``direction`` ("north of Mosul") and ``side`` (the anchor is a line: a river, road or border, "east
   of the Tigris River"): ``direction`` only.
 - ``near`` ("near Sirte", "close to", "in the vicinity of", "on the banks of"), ``outskirts`` (with
@@ -30,11 +33,15 @@ expression (from the hedge or number to the end of the anchor); ``quote`` is the
 or an unnamed target's label ("training camps"), the same label for every claim of the document
 whose :func:`~geokit.claims.targets.target_key` matches. ``inverse`` is true when the named place is
 the subject and the unnamed target follows "of" ("Sirte is nearly 28 miles southwest of the
-training camps"): ``anchor`` is then Sirte and ``target`` the camps. A distance keeps the number as
-written in ``text``, ``value`` (and ``value2`` for a range "40-50 km", whose ``metres`` is the
-midpoint) and the normalised ``unit``; an unknown unit keeps its word, ``metres`` 0 and the flag
-``"unknown unit"``. A direction that cannot be read ("north-south") is ``None`` with the flag
-``"conflicting directions"``. ``precision_m`` / ``low_m`` / ``high_m`` are left to the estimate stage.
+training camps", with any linking verb: "lies", "sits", "is located"), also when the subject carries
+a qualifier ("Sirte, Libya, lies ...", "Kandahar (Afghanistan) is ...", "Homs, in western Syria,
+is ...": the place, not its country or state) and when the statement is fronted ("Some 40 miles
+south of the camps lies Sirte"): ``anchor`` is then Sirte and ``target`` the camps. A distance keeps
+the number as written in ``text``, ``value`` (and ``value2`` for a range "40-50 km", whose
+``metres`` is the midpoint) and the normalised ``unit``; an unknown unit keeps its word, ``metres``
+0 and the flag ``"unknown unit"``. A direction that cannot be read ("north-south") is ``None`` with
+the flag ``"conflicting directions"``. ``precision_m`` / ``low_m`` / ``high_m`` are left to the
+estimate stage.
 """
 
 from __future__ import annotations
@@ -80,6 +87,8 @@ def _words(text: str) -> list[str]:
 
 
 _S = r"\s{1,3}"
+#: "12 nautical miles off Tartus", "offshore from", "off the coast of": a distance out to sea.
+_OFFSHORE = rf"(?:offshore(?:{_S}(?:from|of))?|off)"
 #: A distance: a number, range or vague quantity with its unit and, in brackets, the same in another unit.
 _DISTANCE = (
     r"(?:(?P<between>\bbetween)" + _S + rf"(?P<b1>{NUMBER_RE})" + _S + "and" + _S + rf"(?P<b2>{NUMBER_RE})"
@@ -93,7 +102,7 @@ _DIST_RE = re.compile(
     _DISTANCE
     + rf"(?:[\s,]{{1,3}}(?:(?:to{_S}the{_S}|due{_S})?(?P<dir>{DIRECTION_RE})|(?P<bear>{BEARING_RE})))?"
     rf"(?P<radius>{_S}radius)?"
-    rf"[\s,]{{1,3}}(?P<conn>away{_S}from|outside{_S}of|outside|from|of|off|into|inside)\b",
+    rf"[\s,]{{1,3}}(?P<conn>away{_S}from|outside{_S}of|outside|from|of|{_OFFSHORE}|into|inside)\b",
     re.IGNORECASE,
 )
 #: "Khan Younis, 10 km to the north": a distance and heading whose anchor is left implicit, the
@@ -157,9 +166,18 @@ _ANCHOR_PREFIX_RE = re.compile(
     rf"(?:(?:downtown|central|(?:north|south)?(?:east|west)ern|northern|southern|inner){_S})?",
     re.IGNORECASE,
 )
-#: "the Turkish border town of Cizre": the settlement, not the border that describes it.
+#: Verbs that link a place to where it is ("Sirte is ...", "Homs lies ...", "... sits ...").
+_LINKING_VERBS = frozenset(_words("is are was were lies lie lay sits sit sat stands stand rests"))
+#: The linking verbs as a pattern, a participle after them allowed ("is located", "lies situated").
+_LINKING_VERB_RE = (
+    rf"(?:{'|'.join(sorted(_LINKING_VERBS, key=len, reverse=True))})\b"
+    rf"(?:{_S}(?:located|situated|positioned|found|based))?\b"
+)
+#: "the Turkish border town of Cizre": the settlement, not the border that describes it (nor a
+#: clause: "the camp is the town of Kobani").
 _DESCRIBED_SETTLEMENT_RE = re.compile(
-    rf"(?:the{_S})?(?:[\w'’-]{{2,30}}{_S}){{1,3}}?(?:city|town|village|port|capital|crossing|hub){_S}of{_S}",
+    rf"(?:the{_S})?(?:(?!{_LINKING_VERB_RE})[\w'’-]{{2,30}}{_S}){{1,3}}?"
+    rf"(?:city|town|village|port|capital|crossing|hub){_S}of{_S}",
     re.IGNORECASE,
 )
 _COUNTRY_WORD = r"[A-Z][\w'’.]{1,30}(?:\s[A-Z][\w'’]{1,30}){0,2}"
@@ -174,6 +192,18 @@ _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,20}\b")  # a country's name or de
 _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3}\Z")
 #: A preposition that makes the name after it a place ("in Kuriga").
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|from|to|into|outside)\s{1,3}\Z", re.I)
+#: What sets a qualifier off from the name it qualifies, up to the qualifier: "Sirte, Libya",
+#: "Kandahar (Afghanistan)", "Homs, in western Syria".
+_QUALIFIER_GAP_RE = re.compile(
+    rf"(?:,\s{{0,3}}(?:in{_S}(?:the{_S})?(?:{PART_RE}{_S})?)?|\s{{0,3}}\(\s{{0,3}})\Z", re.IGNORECASE
+)
+#: Kinds of place that qualify the name before them (a state, province, county, country, region).
+_QUALIFIER_KINDS = frozenset(("country", "admin1", "admin2", "region", "continent"))
+#: "... south of the base lies Homs", "... of the camp is the town of Kobani": a linking verb after
+#: the noun phrase of the anchor; the place after it is the subject of a fronted statement.
+_FRONTED_VERB_RE = re.compile(rf"{_S}{_LINKING_VERB_RE}{_S}", re.IGNORECASE)
+#: Where the subject of a fronted statement may end: the end of its clause (not "is Syria's ...").
+_SUBJECT_END_RE = re.compile(r"\s{0,3}(?:[.,;:!?()—–]|(?:in|on|at|near|and|where|which)\b|\Z)")
 _APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the|on|in|near|at)\s[^,;:()]{0,160}$", re.I)
 #: "Odisha state", "Idlib province": a region word after a region's name.
 _REGION_WORD_END = re.compile(r"\s{1,3}(?:state|province|region|district|county|oblast|governorate)\Z")
@@ -202,6 +232,13 @@ _VAGUE_RELATIONS = frozenset(("near", "outskirts", "outside"))
 #: A place's name as written: capitalised words ("Marchula", "Bir Hakeim"), no article.
 _PROPER_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}")
 _SETTLEMENTS = frozenset(("city", "town", "village"))
+#: Kinds of place that stand at a point: "12 nautical miles off Tartus" is at sea off the town
+#: (a coast or a country is a line or an area: "off the coast of Libya" is measured from its coast).
+_POINT_KINDS = frozenset((*_SETTLEMENTS, "airbase", "airport"))
+#: A settlement among a region's namesakes scores at most this much less and is still the anchor
+#: of a distance ("Kherson lies 15 km east of ...": the city), as the resolver's bonus for a
+#: distance measured from a name.
+_POINT_MARGIN = 0.3
 _COMPASS_TARGETS = frozenset(
     _words("north south east west northeast northwest southeast southwest")
     + _words("north-east north-west south-east south-west")
@@ -218,7 +255,8 @@ _CAPITALISED_RE = re.compile(
     r"(?:the\s{1,3})?[A-Z][\w'’.-]{0,40}(?:\s{1,2}(?:(?:of|de|al|el|the)\s{1,2})?[A-Z][\w'’-]{0,40}){0,4}"
 )
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]{0,40}")
-_NP_STOP = frozenset(
+#: Words that end the noun phrase of an anchor; a linking verb too ("the base lies Homs": the base).
+_NP_STOP = _LINKING_VERBS | frozenset(
     _words(
         """
         that which who where when while was were is are had has have and or but to in on at by with for
@@ -229,14 +267,13 @@ _NP_STOP = frozenset(
 _LINKERS = frozenset(
     _words(
         """
-        located situated lying lies lie lay is are was were sits sit sat stands stand based positioned
-        stationed which that who being been now still also reportedly just had has have be runs run ran
-        stretches stretch flows flow extends extend
+        located situated lying lies lie lay is are was were sits sit sat stands stand rests based
+        positioned stationed which that who being been now still also reportedly just had has have be
+        runs run ran stretches stretch flows flow extends extend
         """
     )
 )
 _PRONOUNS = frozenset(_words("it they this these those which that"))
-_LINKING_VERBS = frozenset(_words("is are was were lies lie lay sits sit sat stands stand"))
 _LINE_KINDS = frozenset(_words("river stream canal wadi road highway line border frontier railway coast"))
 _LINE_WORDS_RE = re.compile(r"\b(?:river|canal|wadi|road|highway|railway|line|border|frontier|creek)\b", re.I)
 _COMPASS_KEYS = ("north", "south", "east", "west", "central", "bearing", "degree", "heading", "°", "º")
@@ -711,13 +748,115 @@ class _Context:
                 return settlement.text, settlement.place
         return label, None
 
-    def subject_before(self, pos: int, floor: int) -> Mention | None:
-        """Return the place that is the subject of a linking verb just before ``pos`` ("Sirte is ...")."""
+    def subject_before(self, pos: int, floor: int) -> _Anchor | None:
+        """Return the place that is the subject of a linking verb just before ``pos`` ("Sirte is ...").
+
+        A qualified subject is the name it qualifies ("Sirte, Libya, is ...", "Kandahar
+        (Afghanistan) is ...", "Homs, in western Syria, is ...": Sirte, Kandahar, Homs).
+        """
         p, verb = self.strip_linkers(pos, floor)
         if not verb:
             return None
-        men = self.by_end.get(p)
-        return men if men is not None and men.place is not None else None
+        return self.qualified_name_before(p, floor)
+
+    def refers_to_subject(self, anchor: _Anchor, subject: _Anchor | None, pos: int) -> bool:
+        """Say whether "the village" (``anchor``, read as the settlement named last) is the subject.
+
+        "Kharkiv, Ukraine, sits 30 km south of the village": the settlement named last is Kharkiv,
+        the subject of the linking verb before ``pos``, and the village is a place of its own. Not
+        after a comma alone ("It spread to Erbil, about 5 km west of the city"), nor when another
+        settlement was named before the subject (the one "the city" means).
+        """
+        men = anchor.mention
+        if men is None or men.place is None or subject is None or subject.mention is None:
+            return False
+        if _span(subject.mention) != _span(men):
+            return False
+        if not any(w.lower() in _LINKING_VERBS for w in _WORD_RE.findall(self.text, subject.end, pos)):
+            return False
+        return self.settlement_before(men.start, 0, men.place) is None
+
+    def fronted_subject(self, anchor: _Anchor, limit: int) -> _Anchor | None:
+        """Return the place a fronted statement locates, after the noun phrase ``anchor``, or None.
+
+        "Some 40 miles south of the base lies Homs", "About 30 km east of the camp is the town of
+        Kobani": a linking verb follows the noun phrase, and a place named after it ends the clause.
+        """
+        verb = _FRONTED_VERB_RE.match(self.text, anchor.end, limit)
+        if verb is None:
+            return None
+        subject = self.anchor_at(verb.end(), limit, lowercase=False)
+        if (
+            subject is None
+            or subject.mention is None
+            or subject.start != subject.mention.start
+            or not _SUBJECT_END_RE.match(self.text, subject.end, limit)
+        ):
+            return None
+        return self.point_anchor(subject.mention)
+
+    def qualified_name_before(self, p: int, floor: int) -> _Anchor | None:
+        """Return the place named right before ``p``, the name a qualifier qualifies, or None.
+
+        "Sirte, Libya", "Perth, Western Australia", "Kandahar (Afghanistan)", "Homs, in western
+        Syria": the place before the country, state or region (with its namesake settled by the
+        mention finder). A name geokit does not know that opens the sentence ("Regina (Canada)")
+        is kept unresolved, not replaced by its country. A region named like a settlement of it is
+        the settlement (:meth:`point_anchor`).
+        """
+        text = self.text
+        q = p
+        if q > floor and text[q - 1] == ")":  # "Kandahar (Afghanistan)"
+            q -= 1
+            while q > floor and text[q - 1].isspace():
+                q -= 1
+        men = self.by_end.get(q)
+        if men is None and q - 1 > floor and text[q - 1] == ".":
+            men = self.by_end.get(q - 1)  # "Sacramento, Calif., is": the abbreviation's full stop
+        if men is None:
+            return None
+        if men.place is not None and men.place.kind in _QUALIFIER_KINDS:
+            gap = _QUALIFIER_GAP_RE.search(text, max(floor, men.start - 40), men.start)
+            if gap is not None and ("(" in gap.group()) == (q < p):
+                named = self.by_end.get(gap.start())
+                if named is not None and (named.place is None or named.place.kind != "country"):
+                    return self.point_anchor(named)
+                name = _NAME_BEFORE_RE.search(text, max(floor, gap.start() - 60), gap.start())
+                if (
+                    named is None
+                    and name is not None
+                    and not text[floor : name.start()].strip()
+                    and not self.inside_mention(name.start())
+                ):
+                    return _Anchor(name.group(), name.start(), name.end())
+                if gap.group().strip(" ,"):
+                    return None  # "The town, in northern Iraq, is ...": it, not Iraq, is the subject
+        elif q < p:
+            return None  # "... (the camp) is": no place
+        return self.point_anchor(men) if men.place is not None else None
+
+    def point_anchor(self, men: Mention) -> _Anchor:
+        """Return the anchor a mention names when a distance is measured from it.
+
+        A first-level or second-level region chosen among namesakes that include a settlement of
+        its country scoring within :data:`_POINT_MARGIN` of it is that settlement: a distance is
+        measured from a point ("Kherson lies 15 km east of the village": the city, not the oblast).
+        """
+        place = men.place
+        if place is None or place.kind not in ("admin1", "admin2"):
+            return _Anchor.of(men)
+        best = max((c.score for c in men.candidates if c.place.id == place.id), default=men.score)
+        town = next(
+            (
+                c.place
+                for c in men.candidates
+                if c.place.kind in _SETTLEMENTS
+                and c.place.country == place.country
+                and c.score >= best - _POINT_MARGIN
+            ),
+            None,
+        )
+        return _Anchor(men.text, men.start, men.end, town, men) if town is not None else _Anchor.of(men)
 
 
 def _quote(text: str, sent: tuple[int, int], start: int, end: int) -> str:
@@ -799,6 +938,10 @@ def _direction(words: str | None, bearing: str | None, flags: list[str]) -> Dire
     except InputError as exc:
         flags.append("conflicting directions" if "conflicting" in str(exc) else "bearing out of range")
     return None
+
+
+def _span(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
 
 
 def _is_line(anchor: _Anchor | None) -> bool:
@@ -960,20 +1103,36 @@ class _Extractor:
                 direction = _direction(None, after.group("bear"), flags)
                 has_dir, end = direction is not None, after.end()
         relation = "offset" if has_dir else "distance"
+        if (
+            re.fullmatch(_OFFSHORE, m.group("conn"), re.IGNORECASE)
+            and dist is not None
+            and anchor is not None
+            and anchor.place is not None
+            and anchor.place.kind in _POINT_KINDS
+        ):
+            relation = "offshore"  # "12 nautical miles off Tartus": at sea, that far from the town
         if m.group("conn").lower() in ("into", "inside"):
             self.inside(start, end, sent, anchor, dist, hedge, flags)
             return
         inverse = False
         target_place = None
-        if anchor is not None and not anchor.named:
+        subject = fronted = None
+        # "the village" read as the settlement named last: in "Kharkiv, Ukraine, sits 30 km south
+        # of the village" that is the subject itself, and the village is a target of its own
+        referred = anchor is not None and anchor.mention is not None and anchor.text != anchor.mention.text
+        if anchor is not None and (not anchor.named or referred):
             subject = ctx.subject_before(start, sent[0])
-            if subject is not None:
-                # "Sirte is nearly 28 miles southwest of the training camps": the camps are the target.
-                inverse = True
-                target = noun_phrase_label(_WORD_RE.findall(anchor.text)) or _UNNAMED
-                anchor = _Anchor.of(subject)
-            else:
-                target, target_place = self.target_before(start, sent[0])
+            if referred and not ctx.refers_to_subject(anchor, subject, start):
+                subject = None
+            elif not referred and subject is None:
+                fronted = ctx.fronted_subject(anchor, sent[1])
+        if anchor is not None and (subject is not None or fronted is not None):
+            # "Sirte is nearly 28 miles southwest of the training camps", "some 40 miles south of
+            # the base lies Homs": the camps, the base are the target.
+            inverse = True
+            target = noun_phrase_label(_WORD_RE.findall(anchor.text)) or _UNNAMED
+            anchor = subject or fronted
+            end = max(end, anchor.end)
         else:
             target, target_place = self.target_before(start, sent[0])
         self.claim(
