@@ -293,7 +293,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.text:
         from geokit.text.documents import clean_text
 
-        analysis = analyse_texts([clean_text(t) for t in args.text])
+        analysis = analyse_texts([clean_text(t) for t in args.text], one_target=True)
         errors: list[Any] = []
     elif args.files:
         errors = _missing_inputs(args.files)
@@ -312,12 +312,29 @@ def _print_check(analysis: Any, args: argparse.Namespace) -> None:
         _dump(result, sys.stdout)
         return
     if not result["targets"]:
-        print("no target is described by more than one claim")
+        print("no claim locates a target")
     for t in analysis.targets:
-        print(f"target {t.label!r}: {len(t.claims)} claims")
-        for c in t.checks:
-            sep = "?" if c.separation_m is None else f"{c.separation_m / 1000:.1f} km apart"
-            print(f"  {c.verdict:9} {c.a} vs {c.b}: {sep}; " + "; ".join(c.reasons))
+        _print_target(t)
+
+
+def _print_target(target: Any, width: int = 100) -> None:
+    """Print a target as a person reads it: the verdict, the summary, the statements, the checks."""
+    import textwrap
+
+    from geokit.checks.compare import describe
+
+    def say(text: str, indent: str, more: str) -> None:
+        print(textwrap.fill(text, width, initial_indent=indent, subsequent_indent=more))
+
+    print(f"target {target.label!r}: {target.verdict}")
+    say(target.summary, "  ", "    ")
+    by_id = {c.id: c for c in target.claims}
+    for c in target.claims:
+        say(f"{c.source or c.document}: {' '.join(c.quote.split())!r} -> {describe(c)}", "  - ", "      ")
+    for k in target.checks:
+        a, b = by_id.get(k.a), by_id.get(k.b)
+        who = f"{a.source or a.document if a else k.a} vs {b.source or b.document if b else k.b}"
+        say(f"{k.verdict}: {who}: " + "; ".join(k.reasons), "  * ", "      ")
 
 
 def _check_jsonl(path: str, args: argparse.Namespace) -> int:
@@ -349,7 +366,7 @@ def _check_jsonl(path: str, args: argparse.Namespace) -> int:
                 _dump({"targets": [], "error": str(exc)}, sys.stdout)
                 failed += 1
                 continue
-            analysis = analyse_texts(statements)
+            analysis = analyse_texts(statements, one_target=True)
             _print_check(analysis, args)
     return EXIT_INPUT_FAILED if failed else EXIT_OK
 

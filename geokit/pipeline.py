@@ -242,12 +242,14 @@ def estimate_and_flag(claims: Sequence[Claim]) -> dict[str, Estimate]:
     return estimates
 
 
-def _estimate_and_check(results: list[DocumentResult], errors: list[ReadError]) -> Analysis:
+def _estimate_and_check(
+    results: list[DocumentResult], errors: list[ReadError], *, one_target: bool = False
+) -> Analysis:
     from geokit.checks.targets import check_claims
 
     claims = [c for r in results for c in r.claims]
     estimates = estimate_and_flag(claims)
-    targets = check_claims(claims, estimates)
+    targets = check_claims(claims, estimates, one_target=one_target)
     return Analysis(results, estimates, targets, errors)
 
 
@@ -268,17 +270,23 @@ def analyse(paths: Iterable[str | os.PathLike[str]], *, gazetteer: Gazetteer | N
 
 
 def analyse_texts(
-    texts: Sequence[str], *, sources: Sequence[str] | None = None, gazetteer: Gazetteer | None = None
+    texts: Sequence[str],
+    *,
+    sources: Sequence[str] | None = None,
+    gazetteer: Gazetteer | None = None,
+    one_target: bool = False,
 ) -> Analysis:
     """Run the whole pipeline on statements given as text, each a separate source.
 
-    Each claim carries ``input``, the index of the text it came from.
+    Each claim carries ``input``, the index of the text it came from. With ``one_target=True``
+    every statement is about one target whatever anchors and labels it uses (the contract of
+    ``geokit check --text`` and ``--jsonl``); otherwise claims are grouped as in a corpus.
 
     Examples
     --------
     >>> a = analyse_texts(["The camp is 45 km southwest of Sirte.", "The camp is 28 mi southwest of Sirte."])
-    >>> [c.input for c in a.claims], a.targets[0].checks[0].verdict
-    ([0, 1], 'agree')
+    >>> [c.input for c in a.claims], a.targets[0].checks[0].verdict, a.targets[0].verdict
+    ([0, 1], 'agree', 'agree')
     """
     docs = [
         Document(id=f"input{i}", text=t, source=(sources[i] if sources else f"input {i}"))
@@ -288,4 +296,4 @@ def analyse_texts(
     for i, r in enumerate(results):
         for c in r.claims:
             c.input = i
-    return _estimate_and_check(results, [])
+    return _estimate_and_check(results, [], one_target=one_target)

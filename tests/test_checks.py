@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import sys
 
 import numpy as np
 import pytest
@@ -86,9 +87,12 @@ def make_estimate(claim: Claim) -> Estimate:
 @pytest.fixture
 def crude_libya(monkeypatch):
     """A coarse Libya polygon (coast through Sirte) standing in for the countries layer."""
+    compare_module = sys.modules["geokit.checks.compare"]  # the module, not the function of that name
     libya = CRUDE_LIBYA
     monkeypatch.setattr(land, "_countries", lambda: {"LY": ("Libya", libya)})
-    return libya
+    compare_module._on_the_ground.cache_clear()
+    yield libya
+    compare_module._on_the_ground.cache_clear()
 
 
 # ---------------------------------------------------------------- the seed pair
@@ -120,7 +124,7 @@ def test_seed_pair_disagrees(crude_libya):
     assert "estimate lies at sea (DoD" in text
     assert "estimate outside Libya (DoD)" in text
     assert "estimate outside Libya (The Hill)" not in text
-    assert "regions do not overlap" in text
+    assert "regions do not meet" in text
     assert "one source states the anchor relative to the target (inverse)" in text
     assert "DoD puts the target NE of Sirte" in text
     assert (check.a, check.b) == ("hill", "dod")
@@ -164,7 +168,7 @@ def test_units_confused_pair():
     a = make_claim("a", 45, "mi", "SW")
     b = make_claim("b", 45, "km", "SW")
     check = compare(a, make_estimate(a), b, make_estimate(b))
-    assert "distance mismatch: 45 mi (72.4 km) vs 45 km" in check.reasons
+    assert "distances cannot meet: 45 mi = 72.42 km (71.6-73.2 km) vs 45 km (44.5-45.5 km)" in check.reasons
     assert "units confused: 45 given as miles matches the other's 45 km" in check.reasons
     assert check.overlap == 0.0
     assert check.verdict == "disagree"  # regions apart and distances from one anchor mismatch
@@ -176,8 +180,9 @@ def test_distance_mismatch_without_units_confusion():
     a = make_claim("a", 28, "mi", "SW")
     b = make_claim("b", 60, "km", "SW")
     check = compare(a, make_estimate(a), b, make_estimate(b))
-    assert "distance mismatch: 28 mi (45.1 km) vs 60 km" in check.reasons
+    assert "distances cannot meet: 28 mi = 45.06 km (44.3-45.9 km) vs 60 km (59.5-60.5 km)" in check.reasons
     assert not any(r.startswith("units confused") for r in check.reasons)
+    assert check.verdict == "disagree"  # from one anchor the words are compared, not the grown regions
 
 
 def test_missing_estimate_is_uncertain():
@@ -201,13 +206,16 @@ def test_ninety_degrees_apart():
 
 
 @pytest.mark.parametrize(("km", "low", "high"), [(52, 0.5, 0.7), (60, 0.01, 0.2)])
-def test_overlap_with_distance_mismatch_is_uncertain(km, low, high):
+def test_same_anchor_distances_that_cannot_meet_disagree_though_regions_overlap(km, low, high):
     a = make_claim("a", 45, "km", "SW")
     b = make_claim("b", km, "km", "SW")
     check = compare(a, make_estimate(a), b, make_estimate(b))
-    assert low < check.overlap < high
-    assert check.verdict == "uncertain"
-    assert f"distance mismatch: 45 km vs {km} km" in check.reasons
+    assert low < check.overlap < high  # the anchor's extent grows both regions alike
+    assert check.verdict == "disagree"
+    assert (
+        f"distances cannot meet: 45 km (44.5-45.5 km) vs {km} km ({km - 0.5:g}-{km + 0.5:g} km)"
+        in check.reasons
+    )
     assert any(r.startswith("regions overlap ") and r.endswith("%") for r in check.reasons)
 
 
@@ -217,7 +225,9 @@ def test_anchors_cannot_both_hold():
     b = make_claim("b", 10, "km", "SW", anchor=far)
     check = compare(a, make_estimate(a), b, make_estimate(b))
     assert check.verdict == "disagree"
-    assert any(r.startswith("anchors cannot both hold") for r in check.reasons)
+    assert any(
+        r.startswith("anchors too far apart: Sirte and Elsewhere are 44 km apart") for r in check.reasons
+    )
     assert any(r.startswith("different anchors: Sirte and Elsewhere, 4") for r in check.reasons)
     assert not any(r.startswith("directions") for r in check.reasons)  # bearings from different anchors
 
@@ -362,5 +372,6 @@ def test_neighbouring_cardinal_points_are_adjacent_not_agreeing():
     a, b, c = (make_claim(x, 20, "km") for x in "abc")
     a.direction, b.direction, c.direction = map(parse_direction, ("south", "west", "south-southwest"))
     check = compare(a, make_estimate(a), b, make_estimate(b))
-    assert "directions adjacent (S vs W)" in check.reasons  # 135-225° and 225-315° only touch
+    assert "directions adjacent (S vs W): both hold only on the line between them" in check.reasons
+    assert check.verdict == "uncertain"  # 135-225° and 225-315° only touch
     assert "directions agree (S vs SSW)" in compare(a, make_estimate(a), c, make_estimate(c)).reasons

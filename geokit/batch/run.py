@@ -325,10 +325,13 @@ def _write_checks(store: Store, ordered: Sequence[dict[str, Any]], executor: Any
 
     pids = [rec["id"] for rec in ordered]
     claims: list[Any] = []
+    estimates: dict[str, Any] = {}
     for pid in pids:
-        claims += store.read_state(pid)[0]
-    chunks = _chunks(group_corpus(claims), 2 * executor.workers)
-    del claims
+        c, e = store.read_state(pid)
+        claims += c
+        estimates.update(e)
+    chunks = _chunks(group_corpus(claims, estimates), 2 * executor.workers)
+    del claims, estimates
     futures = [executor.submit(worker.check_chunk, str(store.root), pids, i, c) for i, c in enumerate(chunks)]
     if futures and hasattr(futures[0], "result"):
         from distributed import wait

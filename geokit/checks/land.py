@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 import shapely.ops
-from pyproj import Geod, Transformer
+from pyproj import Geod
 from shapely.geometry import Point, box
 
+from geokit.checks.geometry import local_transformer
 from geokit.errors import DataError, InputError
 
 if TYPE_CHECKING:
@@ -239,9 +240,7 @@ def _distance_to(geom: BaseGeometry, lat: float, lon: float, limit_m: float) -> 
     near = geom.intersection(box(lon - dlon, max(lat - dlat, -90), lon + dlon, min(lat + dlat, 90)))
     if near.is_empty:
         return float("inf")
-    aeqd = Transformer.from_crs(
-        "EPSG:4326", f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m", always_xy=True
-    )
+    aeqd = local_transformer("aeqd", lat, lon)
     projected = shapely.transform(near, aeqd.transform, interleaved=False)
     d = float(projected.distance(Point(0.0, 0.0)))
     return d if d <= limit_m else float("inf")
@@ -302,7 +301,8 @@ def claim_flags(
 
     The country is ``claim.context_country`` (the country the text places the claim in), else the
     anchor's country. A missing estimate gives no flags (the estimate stage has flagged why), nor
-    does one put off a coast ("60 nautical miles off the coast of Libya"): it belongs at sea.
+    does one put off a coast or a port ("60 nautical miles off the coast of Libya", "12 nautical
+    miles off Tartus"): it belongs at sea.
 
     Examples
     --------
@@ -314,7 +314,11 @@ def claim_flags(
     >>> claim_flags(c, None)
     []
     """
-    if estimate is None or (claim.anchor is not None and claim.anchor.kind == "coast"):
+    if (
+        estimate is None
+        or claim.relation == "offshore"
+        or (claim.anchor is not None and claim.anchor.kind == "coast")
+    ):
         return []
     flags: list[str] = []
     if at_sea(estimate.lat, estimate.lon, tolerance_m=coast_tolerance_m):

@@ -65,6 +65,14 @@ VERDICT_STYLES: dict[str, dict[str, Any]] = {
     "uncertain": {"color": "#fdae61", "weight": 2, "dashArray": "2 6", "opacity": 0.9},
 }
 
+#: The combined estimate of a target: where all of its agreeing sources hold at once.
+COMBINED_STYLE: dict[str, Any] = {
+    "color": "#1a9641",
+    "weight": 3,
+    "fillColor": "#1a9641",
+    "fillOpacity": 0.25,
+}
+
 _BIG = 3000  # above this many shapes: canvas, one bulk layer per kind, coarser simplification
 _ID_WIDTH = 6
 _MAX_DOCUMENT_GROUPS = 40  # more documents than this: one group per kind for all of them
@@ -318,6 +326,11 @@ class Map:
                 ("corrected by analyst", {"color": CORRECTED, "fill": "#ffffff", "shape": "circle"})
             )
         verdicts = self._add_targets(fmap, info, claims_by_id, estimates_by_id, source_of_claim)
+        if "combined" in verdicts:
+            verdicts.discard("combined")
+            legend.append(
+                ("where agreeing sources all hold", {"color": COMBINED_STYLE["color"], "shape": "area"})
+            )
         for v in ("disagree", "uncertain", "agree"):
             if v in verdicts:
                 st = VERDICT_STYLES[v]
@@ -572,6 +585,18 @@ class Map:
                 layer.add(_geodesic_line(ea.lat, ea.lon, eb.lat, eb.lon), style, info.add(tooltip, popup))
             if len(layer):
                 self._group(fmap, f"checks: {label}", layer, info, bulk=self._big)
+            combined = getattr(t, "estimate", None)
+            if combined is not None and getattr(combined, "region", None) is not None:
+                area = _Layers()
+                tol = max(combined.radius_m, 1.0) * 0.004 / 111_320.0
+                summary = str(getattr(t, "summary", ""))
+                tooltip = (
+                    f"{P.esc(label)}: where all agreeing sources hold (±{P.esc(P.km(combined.radius_m))})"
+                )
+                popup = f'<div class="geokit-popup"><b>{P.esc(label)}</b>: {P.esc(summary)}</div>'
+                area.add((combined.region, tol), COMBINED_STYLE, info.add(tooltip, popup))
+                self._group(fmap, f"combined estimate: {label}", area, info, bulk=self._big)
+                verdicts.add("combined")
         return verdicts
 
     @staticmethod
