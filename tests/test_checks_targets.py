@@ -61,6 +61,12 @@ def test_two_towns_pin_the_camp_sharper_than_either_source():
     assert d["verdict"] == "agree" and d["estimate"]["claims"] == ["a", "b"]
     assert shape(d["estimate"]["region"]).contains(Point(d["estimate"]["lon"], d["estimate"]["lat"]))
     assert d["pairs"] == {"total": 1, "listed": 1} and d["statements"] == 2
+    assert d["grouping"] == "given together: one target by contract"
+    [corpus] = check_claims([a, b], estimates)  # the same target words, anchors within reach
+    assert (
+        corpus.grouping
+        == "the same target words ('camp'); anchors Homs, Tartus within the claims' reach of each other"
+    )
 
 
 def test_a_flipped_direction_disagrees_and_the_summary_says_who_and_why():

@@ -45,7 +45,14 @@ from geokit.checks.geometry import separation_m
 if TYPE_CHECKING:
     from geokit.model import Claim, Estimate
 
-__all__ = ["GROUP_MARGIN_M", "NO_GROUP_RELATIONS", "claim_reach_m", "group_claims", "group_key"]
+__all__ = [
+    "GROUP_MARGIN_M",
+    "NO_GROUP_RELATIONS",
+    "claim_reach_m",
+    "group_claims",
+    "group_key",
+    "grouping_reason",
+]
 
 #: Slack (metres) beyond the two reaches within which two anchors' claims may describe one target.
 GROUP_MARGIN_M = 25_000.0
@@ -223,3 +230,31 @@ def group_claims(
     for i, c in enumerate(kept):
         groups.setdefault(components.find(i), []).append(c)
     return [(keys[root], members) for root, members in sorted(groups.items())]
+
+
+def grouping_reason(key: str, members: Sequence[Claim], *, one_target: bool = False) -> str:
+    """Return why these claims were taken as one target, in words.
+
+    Examples
+    --------
+    >>> from geokit.model import Claim, Place
+    >>> homs = Place("geonames:169577", "Homs", "city", 34.7268, 36.7234, "SY")
+    >>> tartus = Place("geonames:163345", "Tartus", "city", 34.889, 35.8866, "SY")
+    >>> cs = [Claim(id=i, document=i, quote="", start=0, end=0, relation="offset", target="camp",
+    ...             anchor_text=p.name, anchor=p) for i, p in (("a", homs), ("b", tartus))]
+    >>> grouping_reason("camp", cs)
+    "the same target words ('camp'); anchors Homs, Tartus within the claims' reach of each other"
+    >>> grouping_reason("camp", cs, one_target=True)
+    'given together: one target by contract'
+    """
+    if one_target:
+        return "given together: one target by contract"
+    if key.startswith("place:"):
+        first = members[0].target_place
+        return f"all name the same place ({first.name if first is not None else key[6:]})"
+    anchors = list(dict.fromkeys(c.anchor.name for c in members if c.anchor is not None))
+    if len(anchors) <= 1:
+        where = f" from one anchor ({anchors[0]})" if anchors else ""
+        return f"the same target words ({key!r}){where}"
+    names = ", ".join(anchors[:5]) + (f" and {len(anchors) - 5} more" if len(anchors) > 5 else "")
+    return f"the same target words ({key!r}); anchors {names} within the claims' reach of each other"

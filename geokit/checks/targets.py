@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from geokit.checks.compare import MEET_FRACTION, VAGUE_RELATIONS, compare, describe
 from geokit.checks.geometry import Intersection, intersect_regions, region_overlap, separation_m
-from geokit.checks.grouping import GROUP_MARGIN_M, group_claims
+from geokit.checks.grouping import GROUP_MARGIN_M, group_claims, grouping_reason
 from geokit.model import Check, Estimate, geometry_to_geojson
 
 if TYPE_CHECKING:
@@ -96,8 +96,9 @@ class Target:
     """A target (named place or unnamed label such as "training camps") with its claims and their checks.
 
     ``verdict`` is the overall ``agree`` / ``disagree`` / ``uncertain``; ``summary`` says it in one
-    sentence; ``estimate`` is where the target can be when the agreeing statements all hold
-    (``None`` when fewer than two combine), ``combined`` the ids of the claims it combines.
+    sentence; ``grouping`` says why these claims were taken as one target; ``estimate`` is where
+    the target can be when the agreeing statements all hold (``None`` when fewer than two
+    combine), ``combined`` the ids of the claims it combines.
     """
 
     label: str
@@ -110,6 +111,7 @@ class Target:
     combined: list[str] = field(default_factory=list)
     statements: int = 0
     pairs: int = 0
+    grouping: str = ""
 
     def to_dict(self, estimates: Mapping[str, Estimate] | None = None) -> dict[str, Any]:
         """Return the JSON form of the contract: label, key, verdict, summary, estimate, claims, checks."""
@@ -129,6 +131,7 @@ class Target:
             "verdict": self.verdict,
             "summary": self.summary,
             "estimate": combined,
+            "grouping": self.grouping,
             "statements": self.statements,
             "pairs": {"total": self.pairs, "listed": len(self.checks)},
             "claims": [claim_with_estimate(c, est.get(c.id)) for c in self.claims],
@@ -320,7 +323,11 @@ def _summary(
 
 
 def _target(
-    key: str, members: Sequence[Claim], estimates: Mapping[str, Estimate], comparisons: _Comparisons
+    key: str,
+    members: Sequence[Claim],
+    estimates: Mapping[str, Estimate],
+    comparisons: _Comparisons,
+    one_target: bool,
 ) -> Target:
     first = members[0]
     label = first.target_place.name if key.startswith("place:") and first.target_place else first.target
@@ -374,19 +381,24 @@ def _target(
         [c.id for c in joined] if len(joined) >= 2 else [],
         n,
         n * (n - 1) // 2,
+        grouping_reason(key, members, one_target=one_target),
     )
 
 
 def check_groups(
-    groups: Sequence[tuple[str, Sequence[Claim]]], estimates: Mapping[str, Estimate]
+    groups: Sequence[tuple[str, Sequence[Claim]]],
+    estimates: Mapping[str, Estimate],
+    *,
+    one_target: bool = False,
 ) -> list[Target]:
     """Check each group of claims (from :func:`~geokit.checks.grouping.group_claims`): one Target each.
 
     A comparison is made once per distinct pair of statements across all the groups (a corpus
-    repeats itself), and the sources are named in each copy's reasons.
+    repeats itself), and the sources are named in each copy's reasons. ``one_target`` says the
+    groups were formed by contract (``check --text``), for each target's ``grouping`` reason.
     """
     comparisons = _Comparisons(estimates)
-    return [_target(k, members, estimates, comparisons) for k, members in groups]
+    return [_target(k, members, estimates, comparisons, one_target) for k, members in groups]
 
 
 def check_claims(
@@ -431,4 +443,4 @@ def check_claims(
 
         key = target_key
     groups = group_claims(claims, key, estimates, one_target=one_target, margin_m=margin_m)
-    return check_groups(groups, estimates)
+    return check_groups(groups, estimates, one_target=one_target)

@@ -55,6 +55,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from geokit.claims.grammar import EARTH_HALF_CIRCUMFERENCE_M, UNIT_METRES  # one table, the grammar's
 from geokit.errors import InputError
 from geokit.model import Claim, Distance
 
@@ -70,12 +71,6 @@ __all__ = [
     "distance_precision",
     "hedge_factors",
 ]
-
-#: Half the length of the equator (metres): no point on Earth is farther from another.
-EARTH_HALF_CIRCUMFERENCE_M = 20_037_508.34
-
-#: Metres per unit for the normalised unit names.
-UNIT_METRES = {"km": 1000.0, "m": 1.0, "mi": 1609.344, "nm": 1852.0, "ft": 0.3048, "yd": 0.9144}
 
 #: Hedge word → (low factor, high factor) of the stated distance. Both raw and normalised words.
 HEDGE_FACTORS: dict[str, tuple[float, float]] = {
