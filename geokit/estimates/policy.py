@@ -19,8 +19,9 @@ demonstrates.
     0-ended figure ("40" → 35–45, ±5), to 1 of that place otherwise ("12" →
     ±0.5; "257" → ±0.5 before the floor below);
   - that rounding step is capped at ``max(10, value / 10)`` units from 20 on ("300" → ±15, "150"
-    → ±7.5, "1000" → ±50: reporters round 280 km to "about 300", not to "300 ± 50") and at half
-    the value below 20 ("10" → ±2.5, "5" → ±1.25: nobody writes "10 km" for 5 km);
+    → ±7.5, "1000" → ±50: reporters round 280 km to "about 300", not to "300 ± 50"), at half the
+    value from 10 to 19 ("10" → ±2.5: nobody writes "10 km" for 5 km), and a single digit is
+    exact to its unit ("5" → ±0.5: a reporter writes "4 miles" for 3.8, not "5");
   - a floor of :data:`REPORTER_RELATIVE_FLOOR` (2 %) of the value: "257 km" → ±5.1 km, never ±0.5.
 
   Calibrated on ``benchmarks/checks.py`` (true distances rounded to 1, 5 or 10 of their unit in
@@ -172,7 +173,7 @@ def _integer_precision(digits: str, rule: str) -> float:
     if rule == "reporter":  # rounded at the last non-zero digit, to 5 or 10 of that place, capped
         step = 10.0**tz * (5.0 if digits[-1 - tz] == "5" else 1.0)
         value = int(digits)
-        return min(step, max(10.0, value / 10.0) if value >= 20 else max(1.0, value / 2.0))
+        return min(step, max(10.0, value / 10.0) if value >= 20 else value / 2.0 if value >= 10 else 1.0)
     if rule == "last-digit":
         return 1.0
     if rule == "same-power":
@@ -232,7 +233,7 @@ def distance_precision(
     Examples
     --------
     >>> [distance_precision(t) for t in ["45", "40", "20", "10", "12", "5", "150", "300", "1000"]]
-    [2.5, 5.0, 5.0, 2.5, 0.5, 1.25, 7.5, 15.0, 50.0]
+    [2.5, 5.0, 5.0, 2.5, 0.5, 0.5, 7.5, 15.0, 50.0]
     >>> [round(distance_precision(t), 2) for t in ["257", "10.5", "1,250", "ten", "twelve"]]
     [5.14, 0.25, 25.0, 2.5, 0.5]
     >>> bp = [distance_precision(t, round_numbers="best-practices") for t in ["45", "10", "100", "140"]]
