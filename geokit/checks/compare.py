@@ -78,8 +78,7 @@ VAGUE_RELATIONS = frozenset({"near", "outskirts", "outside", "part", "side"})
 #: Relations read as (distance interval, direction sector) from the anchor.
 _SET_RELATIONS = frozenset({"offset", "distance", "direction"})
 
-_COMPASS = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE")
-_COMPASS += ("S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
+_COMPASS = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
 _UNIT_NAMES = {
     "km": "kilometres",
     "mi": "miles",
