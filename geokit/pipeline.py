@@ -289,7 +289,7 @@ def analyse_texts(
     ([0, 1], 'agree', 'agree')
     """
     docs = [
-        Document(id=f"input{i}", text=t, source=(sources[i] if sources else f"input {i}"))
+        Document(id=f"input{i}", text=t, source=(sources[i] if sources else f"source {i + 1}"))
         for i, t in enumerate(texts)
     ]
     results = list(parse_documents(docs, gazetteer=gazetteer))
