@@ -835,8 +835,19 @@ _INSTITUTION_BEFORE = re.compile(
     r"\b(?:College|University|Hospital|School|Church|Cathedral|Museum|Airport|Stadium|Institute|Academy"
     r"|Prison|Base|Station|Hall|Centre|Center|Park|Street|Road|Avenue),\s{1,2}$"
 )
-#: ", Mo.", ", Calif.", ", Oklahoma", ", Libya": a first-level region or country qualifying a name.
-_QUALIFIER_AFTER = re.compile(r",\s{1,2}([A-Z][A-Za-z]{1,15}\.?(?:\s[A-Z][a-z]{2,15})?)")
+#: What sets a qualifier off from the name it qualifies: a comma ("Sirte, Libya") or an opening
+#: bracket ("Florence (Italy)"; the qualifier then closes it, see ``_QUALIFIER_CLOSE``).
+_QUALIFIER_GAP = r"(?:\s?,\s{0,2}|\s{0,2}(?P<bracket>\())"
+#: The bracket closing right after a bracketed qualifier.
+_QUALIFIER_CLOSE = r"\s?\)"
+#: ", Mo.", ", Calif.", ", Oklahoma", ", Libya", " (Italy)": a first-level region or country
+#: qualifying a name.
+_QUALIFIER_AFTER = re.compile(
+    rf"{_QUALIFIER_GAP}(?P<name>[A-Z][A-Za-z]{{1,15}}\.?(?:\s[A-Z][a-z]{{2,15}})?)(?(bracket){_QUALIFIER_CLOSE})"
+)
+#: The whole text between a name and the name of its qualifier.
+_QUALIFIER_BETWEEN = re.compile(rf"{_QUALIFIER_GAP}\Z")
+_QUALIFIER_CLOSES = re.compile(_QUALIFIER_CLOSE)
 
 #: How much a place of each kind resists the common-word and person filters (settlements: importance).
 _SALIENCE = {
@@ -990,7 +1001,7 @@ def _keep(
         and _starts_name(chunk, a)
         and (_qualified_by_region(gaz, text, end) or (span.upper and _dateline(text, chunk[a].start, end)))
     ):
-        return end  # "Columbia, Mo.", "KYIV, Ukraine", "DOHA (Reuters) -": named as a place
+        return end  # "Columbia, Mo.", "Darwin (Australia)", "KYIV, Ukraine", "DOHA (Reuters) -": a place
     if span.upper and letters <= 4:
         # "US", "UAE", "B.C." are names; "BA", "MW", "APC" are not
         return end if info.official_caps else None
@@ -1150,18 +1161,31 @@ def _dateline(text: str, start: int, end: int) -> bool:
 
 
 def _qualified_by_region(gaz: Gazetteer, text: str, end: int) -> bool:
-    """Say whether a name at ``end`` is followed by ", <first-level region or country>"."""
+    """Say whether a name ending at ``end`` is qualified by a first-level region or country.
+
+    The qualifier follows a comma or stands in brackets ("Columbia, Mo.", "Darwin (Australia)");
+    see :func:`link_qualifiers`, which links the two mentions.
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> t = "Reading (United Kingdom), Hope, Canada, Reading (Reuters), Hope (Canada, 2020)"
+    >>> ends = [m.end() for m in re.finditer(r"Reading|Hope", t)]
+    >>> [_qualified_by_region(get_gazetteer(), t, end) for end in ends]
+    [True, True, False, False]
+    """
     m = _QUALIFIER_AFTER.match(text, end, end + 40)
     if m is None:
         return False
+    name = m.group("name")
     return _memo(
         _REGION_NAME,
         gaz,
-        m.group(1),
+        name,
         lambda: any(
-            gaz.candidates(name, kinds=("admin1", "country"), fuzzy=False, limit=1)
-            for name in dict.fromkeys([m.group(1), m.group(1).split()[0]])
-            if name_key(name)
+            gaz.candidates(words, kinds=("admin1", "country"), fuzzy=False, limit=1)
+            for words in dict.fromkeys([name, name.split()[0]])
+            if name_key(words)
         ),
     )
 
@@ -1207,8 +1231,20 @@ def _part_before(text: str, start: int) -> str | None:
 
 
 def link_qualifiers(mentions: list[RawMention], text: str) -> None:
-    """Mark "Sirte, Libya": a mention followed by a comma and another mention qualifies the first."""
+    r"""Mark "Sirte, Libya" and "Sydney (Canada)": a mention qualifies the one before it.
+
+    The second follows the first after a comma, or stands in brackets right after it (the same
+    marks as :func:`_qualified_by_region` reads).
+
+    Examples
+    --------
+    >>> t = "Sirte, Libya; Florence (Italy); Rome (Lazio, Italy)"
+    >>> ms = [RawMention(*m.span(), m.group(), "") for m in re.finditer(r"[A-Z]\w+", t)]
+    >>> link_qualifiers(ms, t)
+    >>> [(m.text, t[slice(*m.qualifier)]) for m in ms if m.qualifier]
+    [('Sirte', 'Libya'), ('Florence', 'Italy'), ('Lazio', 'Italy')]
+    """
     for m, nxt in itertools.pairwise(mentions):
-        gap = text[m.end : nxt.start]
-        if gap.strip() == "," and len(gap) <= 3:
+        gap = _QUALIFIER_BETWEEN.match(text, m.end, nxt.start)
+        if gap is not None and (gap["bracket"] is None or _QUALIFIER_CLOSES.match(text, nxt.end)):
             m.qualifier = (nxt.start, nxt.end)

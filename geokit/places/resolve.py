@@ -22,7 +22,8 @@ Each candidate's score starts from its name match and prior (population, kind; s
   ``+0.1``; neither when a country has the same name ("Mexico" is not the State of México);
 - a settlement or county inside a first-level region named in the text: ``+0.1``, unless a region
   or country has the same name ("Wales" the nation, not the village in England);
-- a capital of its country ``+0.1`` (cities only: news names capitals far more than namesakes);
+- a capital of its country ``+0.1`` (cities only: news names capitals far more than namesakes;
+  not one named by another of its names that is the own name of a city of a million or more);
 - a region (state, province, county) whose name a region word follows or precedes with "of"
   ("Kharkiv region", "the province of Idlib", "the Texas border", not the city): ``+0.3``; a
   settlement so named, or a distance measured from it or "near" it ("Idlib city", "the city of
@@ -505,7 +506,9 @@ class Resolver:
             if p.kind in _AREAL and "fuzzy" not in c.reason:
                 score += 0.3
                 why.append(("a country, continent, world region or ocean by this name", ()))
-            if self._is_capital(p):
+            if self._is_capital(p) and (famous < _FAMOUS_POPULATION or is_exact_match(c)):
+                # not by another of its names when a city of millions bears the name as its own
+                # ("Philadelphia", an ancient name of Amman)
                 score += 0.1
                 why.append(("national capital", ()))
             out.append((score, c, why))

@@ -1,0 +1,91 @@
+"""A country or state qualifier, after a comma or in brackets, makes a name a place and settles which."""
+
+import pytest
+
+from geokit.model import Document
+from geokit.places.gazetteer import get_gazetteer
+from geokit.places.mentions import RawMention, find_mentions, link_qualifiers
+from geokit.places.resolve import resolve_document
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def places(text, gaz):
+    return {m.text: m.place for m in resolve_document(Document("d", text), gaz)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Reading (United Kingdom) is some 30 km west of the camp.", "Reading", "GB"),
+        ("Hope (Canada) lies 30 km west of the camp.", "Hope", "CA"),
+        ("The camp is 30 km north of Hope, Canada.", "Hope", "CA"),
+        ("Mobile, United States is 20 miles south of the camp.", "Mobile", "US"),
+        ("Mobile (United States) is 20 miles south of the camp.", "Mobile", "US"),
+        ("The camp lies 12 km east of Aurora (United States).", "Aurora", "US"),
+    ],
+)
+def test_a_qualified_common_word_is_a_place(gaz, text, name, country):
+    got = places(text, gaz)
+    assert got[name] is not None and got[name].country == country
+    assert got[name].kind in ("city", "town", "village")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Florence (Italy) is 30 km from the camp.", "Florence", "IT"),
+        ("Victoria (Canada) is 30 km east of the camp.", "Victoria", "CA"),
+        ("London (Canada) is 10 km east of the camp.", "London", "CA"),
+        ("Birmingham (United States) is 10 km east of the camp.", "Birmingham", "US"),
+        ("Columbus (Ga.) is 10 km east of the camp.", "Columbus", "US"),
+    ],
+)
+def test_a_bracketed_qualifier_settles_the_namesake(gaz, text, name, country):
+    assert places(text, gaz)[name].country == country
+
+
+@pytest.mark.parametrize("template", ["{} is 10 km east of the camp.", "The camp is 10 km west of {}."])
+def test_comma_and_bracket_qualify_alike(gaz, template):
+    comma = places(template.format("London, Canada"), gaz)["London"]
+    bracket = places(template.format("London (Canada)"), gaz)["London"]
+    assert comma.id == bracket.id and comma.country == "CA"
+
+
+def test_a_common_word_without_a_qualifier_is_still_no_place(gaz):
+    assert [m.text for m in find_mentions("Hope (and a little luck) kept them going.", gaz)] == []
+    assert "Hope" not in places("Rain fell. They kept Hope (Reuters) alive in Canada.", gaz)
+
+
+def test_a_bracket_that_holds_more_than_the_qualifier_links_nothing():
+    text = "Hope (Canada, 2020) and Hope (Canada)"
+    raw = [
+        RawMention(text.index(w, a), text.index(w, a) + len(w), w, "")
+        for w, a in (("Hope", 0), ("Canada", 0), ("Hope", 10), ("Canada", 30))
+    ]
+    link_qualifiers(raw, text)
+    assert [m.qualifier is not None for m in raw] == [False, False, True, False]
+
+
+def test_given_spans_take_a_bracketed_qualifier(gaz):
+    text = "Victoria (Canada) is 30 km east of the camp."
+    spans = [(0, 8), (10, 16)]
+    victoria, canada = resolve_document(Document("d", text, spans=spans), gaz)
+    assert victoria.place.country == "CA" and canada.place.kind == "country"
+
+
+def test_a_city_of_millions_by_its_own_name_beats_a_capital_by_another(gaz):
+    # Every settlement of a million or more, named alone, is a place of that very name: a national
+    # capital found by one of its alternate (former, foreign) names takes no capital bonus over it.
+    ids = [
+        i for i in range(len(gaz)) if gaz.kind_of(i) in ("city", "town") and gaz._populations[i] >= 1_000_000
+    ]
+    wrong = []
+    for name in sorted({gaz.place(i, geometry=False).name for i in ids}):
+        got = resolve_document(Document("d", f"The camp is 40 km east of {name}."), gaz)
+        if not got or got[0].place is None or got[0].place.name != name:
+            wrong.append((name, got[0].place.name if got and got[0].place else None))
+    assert wrong == []
