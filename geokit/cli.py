@@ -83,14 +83,22 @@ class _MentionsJson:
         return head + (', "part": ' + encode_basestring(m.part) if m.part else "")
 
     def _candidate(self, c: Candidate) -> str:
-        """Return ``json.dumps(c.to_dict())``: the place's fields, ``score`` and ``reason``."""
+        """Return ``json.dumps(c.to_dict())``: the place's fields, ``score``, ``reason`` and ``match``."""
         p = c.place
         known = self._places.get(id(p))
         if known is None or known[0] is not p:
             if len(self._places) > 100_000:
                 self._places.clear()
             known = self._places[id(p)] = (p, "{" + _dumps(p.to_dict())[1:-1] + ', "score": ')
-        return known[1] + _number_json(round(c.score, 4)) + ', "reason": ' + encode_basestring(c.reason) + "}"
+        return (
+            known[1]
+            + _number_json(round(c.score, 4))
+            + ', "reason": '
+            + encode_basestring(c.reason)
+            + ', "match": '
+            + encode_basestring(c.match)
+            + "}"
+        )
 
     def __call__(self, mentions: Sequence[Mention]) -> Iterator[str]:
         """Yield the JSON text of each mention."""
@@ -243,6 +251,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     else:
         if not cands:
             print(f"no place found for {args.name!r}")
+        elif all(c.get("match") == "approximate" for c in cands):
+            print(f"no exact match for {args.name!r}; did you mean …?")
         for c in cands:
             print(
                 f"{c['score']!s:>7}  {c['name']} ({c['kind']}, {c['country']})  "

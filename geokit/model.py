@@ -127,11 +127,25 @@ class Candidate:
     score: float
     reason: str
 
+    @property
+    def match(self) -> str:
+        """How the name matched: ``exact``, ``variant`` or ``approximate``.
+
+        ``exact`` is the place's own name, ``variant`` an alternate name, abbreviation or normalised
+        form, ``approximate`` a spelling guess or a shorter name.
+        """
+        if self.reason.startswith(("fuzzy match", "approximate")):
+            return "approximate"
+        if self.reason.startswith("exact name"):
+            return "exact"
+        return "variant"
+
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form: the place's fields plus ``score`` and ``reason``."""
+        """Return the JSON form: the place's fields plus ``score``, ``reason`` and ``match``."""
         d = self.place.to_dict()
         d["score"] = round(self.score, 4)
         d["reason"] = self.reason
+        d["match"] = self.match
         return d
 
 

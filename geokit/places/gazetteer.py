@@ -84,6 +84,23 @@ _KIND_IMPORTANCE = {
     "river": 0.66,
     "airbase": 0.5,
     "airport": 0.3,
+    # physical features: below the countries and regions they lie in, above most villages
+    "range": 0.7,
+    "desert": 0.7,
+    "plateau": 0.55,
+    "peninsula": 0.65,
+    "delta": 0.6,
+    "valley": 0.5,
+    "basin": 0.5,
+    "island": 0.62,
+    "island group": 0.62,
+    "lake": 0.6,
+    "lowland": 0.5,
+    "geoarea": 0.55,
+    "peak": 0.6,
+    "pass": 0.45,
+    "cape": 0.45,
+    "waterfall": 0.45,
 }
 _LAYER_NAMES = {v: k for k, v in LAYER_CODES.items()}
 
