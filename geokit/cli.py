@@ -317,34 +317,83 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _print_check(analysis: Any, args: argparse.Namespace) -> None:
-    result = {"targets": [t.to_dict(analysis.estimates) for t in analysis.targets]}
     if args.json:
-        _dump(result, sys.stdout)
+        _dump({"targets": [t.to_dict(analysis.estimates) for t in analysis.targets]}, sys.stdout)
         return
-    if not result["targets"]:
+    if not analysis.targets:
         print("no claim locates a target")
+    names = _document_names(analysis)
     for t in analysis.targets:
-        _print_target(t)
+        _print_target(t, names)
 
 
-def _print_target(target: Any, width: int = 100) -> None:
-    """Print a target as a person reads it: the verdict, the summary, the statements, the checks."""
+def _document_names(analysis: Any) -> dict[str, str]:
+    """Return each document's source and id -> the name a person knows it by (its title)."""
+    from geokit.text.documents import display_name
+
+    names: dict[str, str] = {}
+    for r in analysis.documents:
+        name = display_name(r.document)
+        for key in (r.document.source, r.document.id):
+            if key:
+                names.setdefault(key, name)
+    return names
+
+
+def _retitle(text: str, names: dict[str, str]) -> str:
+    for old in sorted(names, key=len, reverse=True):
+        if old and old in text:
+            text = text.replace(old, names[old])
+    return text
+
+
+def _clip(quote: str, phrase: str | None, width: int) -> str:
+    """Return ``quote`` on one line of at most ``width`` characters, cut around ``phrase``."""
+    q = " ".join(quote.split())
+    if len(q) <= width:
+        return q
+    at = q.find(" ".join(phrase.split())) if phrase else -1
+    room = width - 2
+    if at < 0:
+        return q[:room].rstrip() + "…"
+    start = max(0, min(at - (room - len(phrase or "")) // 2, len(q) - room))
+    cut = q[start : start + room].strip()
+    return ("…" if start > 0 else "") + cut + ("…" if start + room < len(q) else "")
+
+
+def _print_target(target: Any, names: dict[str, str] | None = None, width: int = 100) -> None:
+    """Print a target as a person reads it, in lines of at most 160 characters.
+
+    The verdict, the summary, each source by name with its quoted sentence and reading, then the
+    pairwise checks.
+    """
     import textwrap
 
     from geokit.checks.compare import describe
 
+    names = names or {}
+
     def say(text: str, indent: str, more: str) -> None:
         print(textwrap.fill(text, width, initial_indent=indent, subsequent_indent=more))
 
-    print(f"target {target.label!r}: {target.verdict}")
-    say(target.summary, "  ", "    ")
+    def who(c: Any) -> str:
+        return names.get(c.document) or _retitle(c.source or c.document, names)
+
+    print(f"{target.label}: {target.verdict}")
+    say(_retitle(target.summary, names), "  ", "    ")
     by_id = {c.id: c for c in target.claims}
+    shown: set[tuple[str, str]] = set()
     for c in target.claims:
-        say(f"{c.source or c.document}: {' '.join(c.quote.split())!r} -> {describe(c)}", "  - ", "      ")
+        quote = _clip(c.quote, c.text, 140)
+        if (who(c), quote) in shown:
+            continue  # the same sentence again in one source
+        shown.add((who(c), quote))
+        say(f"{who(c)}: {describe(c)}", "  - ", "      ")
+        print(f'      "{quote}"')
     for k in target.checks:
         a, b = by_id.get(k.a), by_id.get(k.b)
-        who = f"{a.source or a.document if a else k.a} vs {b.source or b.document if b else k.b}"
-        say(f"{k.verdict}: {who}: " + "; ".join(k.reasons), "  * ", "      ")
+        pair = f"{who(a) if a else k.a} vs {who(b) if b else k.b}"
+        say(f"{k.verdict}: {pair}: " + _retitle("; ".join(k.reasons), names), "  * ", "      ")
 
 
 def _check_jsonl(path: str, args: argparse.Namespace) -> int:
@@ -355,7 +404,8 @@ def _check_jsonl(path: str, args: argparse.Namespace) -> int:
     except OSError as exc:
         from geokit.errors import DocumentError
 
-        raise DocumentError(path, exc.strerror or str(exc)) from None
+        why = "no such file or folder" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc)
+        raise DocumentError(path, why) from None
     failed = 0
     with fh:
         for n, raw in enumerate(fh, start=1):
@@ -422,6 +472,11 @@ def cmd_map(args: argparse.Namespace) -> int:
     analysis = analyse([f for f in args.files if os.path.exists(f)])
     errors += analysis.errors
     analysis, errors = _apply_corrections(analysis, errors, args)
+    status = _report_errors(errors)  # the inputs that failed first, then what was written
+    if not analysis.documents:
+        written = " or ".join(p for p in (args.output, args.png) if p)
+        print(f"geokit: error: no input could be read; {written} not written", file=sys.stderr)
+        return EXIT_INPUT_FAILED
     m = analysis.to_map(offline=not args.online, tiles=args.tiles)
     try:
         m.save(args.output)
@@ -431,7 +486,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     if args.png:
         m.to_png(args.png)
         print(f"geokit: picture written to {args.png}", file=sys.stderr)
-    return _report_errors(errors)
+    return status
 
 
 def cmd_data(args: argparse.Namespace) -> int:
@@ -458,6 +513,17 @@ def cmd_data(args: argparse.Namespace) -> int:
 # -- argument parsing ---------------------------------------------------------------------------
 
 
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("geokit")
+    except Exception:
+        from geokit import __version__
+
+        return str(__version__)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``geokit`` command."""
     from geokit.batch.cli import add_batch_arguments
@@ -465,6 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
     from geokit.corrections.template import add_corrections_argument, add_template_parser
 
     p = argparse.ArgumentParser(prog="geokit", description="Place mentions in text -> honest maps (offline).")
+    p.add_argument("--version", action="version", version=f"geokit {_version()}", help="print the version")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     s = sub.add_parser("parse", help="find and resolve places and claims in documents")
@@ -477,37 +544,43 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_parse)
 
     s = sub.add_parser("geocode", help="look a place name up in the offline gazetteer")
-    s.add_argument("name")
+    s.add_argument("name", help="the place name to look up, as written")
     s.add_argument("--country", metavar="CC", help="ISO 3166-1 alpha-2 code to restrict to")
-    s.add_argument("--limit", type=int, default=10)
+    s.add_argument("--limit", type=int, default=10, metavar="N", help="most candidates shown (default 10)")
     s.add_argument(
         "--online", metavar="PROVIDER", help="use an online geocoder through geopy (e.g. nominatim)"
     )
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="print the JSON contract")
     s.set_defaults(func=cmd_geocode)
 
     s = sub.add_parser("resolve", help="estimate where relative statements put their targets")
     s.add_argument("texts", nargs="+", metavar="TEXT", help="statements; '-' reads one per line from stdin")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="print the JSON contract")
     s.set_defaults(func=cmd_resolve)
 
     s = sub.add_parser("check", help="check stated distances about the same target against each other")
-    s.add_argument("files", nargs="*", metavar="FILE")
+    s.add_argument("files", nargs="*", metavar="FILE", help=".txt files, .jsonl corpora or folders")
     s.add_argument("--text", action="append", help="a statement from one source (repeat for each source)")
     s.add_argument("--jsonl", metavar="FILE", help="each line a JSON array of statements ('-' = stdin)")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help="print the JSON contract")
     add_corrections_argument(s)
     s.set_defaults(func=cmd_check)
 
     s = sub.add_parser(
         "georef", help="point-radius georeference from explicit inputs (Georeferencing Calculator)"
     )
-    s.add_argument("--mode", choices=("calculator", "exact"), default="calculator")
-    s.add_argument("--lat", type=float, required=True)
-    s.add_argument("--lon", type=float, required=True)
+    s.add_argument(
+        "--mode",
+        choices=("calculator", "exact"),
+        default="calculator",
+        help="calculator: the Georeferencing Calculator's numbers; exact: geokit's geodesic region",
+    )
+    s.add_argument("--lat", type=float, required=True, help="latitude of the named place (WGS84 degrees)")
+    s.add_argument("--lon", type=float, required=True, help="longitude of the named place (WGS84 degrees)")
     s.add_argument(
         "--type",
         required=True,
+        help="the kind of locality description",
         choices=(
             "coordinates-only",
             "feature-only",
@@ -517,24 +590,34 @@ def build_parser() -> argparse.ArgumentParser:
             "distance-along-path",
         ),
     )
-    s.add_argument("--distance", type=float)
-    s.add_argument("--unit", default="km")
-    s.add_argument("--direction")
-    s.add_argument("--heading", type=float)
-    s.add_argument("--offset-ns", type=float)
-    s.add_argument("--offset-ns-direction", choices=("N", "S"))
-    s.add_argument("--offset-ew", type=float)
-    s.add_argument("--offset-ew-direction", choices=("E", "W"))
-    s.add_argument("--distance-precision", type=float)
-    s.add_argument("--radial", type=float)
-    s.add_argument("--measurement-error", type=float)
-    s.add_argument("--coordinate-precision", type=float)
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--distance", type=float, metavar="D", help="the stated distance, in --unit")
+    s.add_argument("--unit", default="km", help="unit of distances: km, mi, m, nm, ft or yd (default km)")
+    s.add_argument("--direction", help="compass direction from the place: N, NNE, NE, ..., NbE")
+    s.add_argument("--heading", type=float, metavar="DEG", help="bearing in degrees clockwise from north")
+    s.add_argument("--offset-ns", type=float, metavar="D", help="north-south offset, in --unit")
+    s.add_argument("--offset-ns-direction", choices=("N", "S"), help="direction of the north-south offset")
+    s.add_argument("--offset-ew", type=float, metavar="D", help="east-west offset, in --unit")
+    s.add_argument("--offset-ew-direction", choices=("E", "W"), help="direction of the east-west offset")
+    s.add_argument(
+        "--distance-precision",
+        type=float,
+        metavar="P",
+        help="precision of the distance, in --unit (0: exact)",
+    )
+    s.add_argument("--radial", type=float, metavar="R", help="the place's extent (centre to edge), in --unit")
+    s.add_argument("--measurement-error", type=float, metavar="E", help="measurement error, in --unit")
+    s.add_argument(
+        "--coordinate-precision",
+        type=float,
+        metavar="DEG",
+        help="precision of --lat/--lon in degrees (0: exact)",
+    )
+    s.add_argument("--json", action="store_true", help="print the JSON contract")
     s.set_defaults(func=cmd_georef)
 
     s = sub.add_parser("map", help="draw places, estimates, regions and checks on a layered HTML map")
-    s.add_argument("files", nargs="+", metavar="FILE")
-    s.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    s.add_argument("files", nargs="+", metavar="FILE", help=".txt files, .jsonl corpora or folders")
+    s.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the HTML map to write")
     s.add_argument("--offline", action="store_true", default=True, help="self-contained HTML (the default)")
     s.add_argument(
         "--online", action="store_true", help="load an online tile layer instead of the offline basemap"
@@ -551,9 +634,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=run_batch_from_args)
 
     s = sub.add_parser("data", help="build or describe the offline gazetteer")
-    s.add_argument("action", choices=("build", "info"))
-    s.add_argument("--force", action="store_true")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("action", choices=("build", "info"), help="build: make the data; info: describe it")
+    s.add_argument("--force", action="store_true", help="rebuild even when the data is there")
+    s.add_argument("--json", action="store_true", help="print the description as JSON")
     s.set_defaults(func=cmd_data)
     return p
 

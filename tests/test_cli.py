@@ -76,3 +76,53 @@ def test_parse_names_an_unresolved_place_as_written(tmp_path):
     places = {p["text"]: p for p in json.loads(proc.stdout)["documents"][0]["places"]}
     stray = places["West Croydon"]
     assert (stray["name"], stray["lat"], stray["id"]) == ("West Croydon", None, None) and stray["reason"]
+
+
+# ---------------------------------------------------------------- as a person reads it
+def test_check_in_a_terminal_names_sources_by_title_and_quotes_them():
+    proc = geokit("check", *SEEDS)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "training camps: disagree" in out
+    assert "US B-2 bombers strike two ISIS camps in Libya: 45 km SW of Sirte" in out
+    assert "45 kilometers southwest of Sirte" in out and "28 miles southwest of the training camps" in out
+    assert "seeds/" not in out and not __import__("re").search(r"[0-9a-f]{12,}", out)
+    assert max(len(line) for line in out.splitlines()) <= 160
+
+
+def test_version_and_help_on_every_option():
+    import argparse
+
+    from geokit.cli import build_parser
+
+    proc = geokit("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("geokit ")
+    missing = []
+    for action in build_parser()._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                for a in sub._actions:
+                    if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction)) and not a.help:
+                        missing.append(f"{name} {a.option_strings or a.dest}")
+    assert not missing
+
+
+def test_map_whose_inputs_all_fail_writes_nothing(tmp_path):
+    out = tmp_path / "x.html"
+    proc = geokit("map", tmp_path / "nope.txt", "-o", out)
+    assert proc.returncode == 1 and not out.exists()
+    first = proc.stderr.splitlines()[0]
+    assert "nope.txt" in first and "no such file or folder" in first  # the input is named first
+    assert "map written" not in proc.stderr and "not written" in proc.stderr
+
+
+def test_one_wording_for_a_missing_file(tmp_path):
+    nope = tmp_path / "nope.txt"
+    for args in (
+        ("parse", nope),
+        ("check", nope),
+        ("check", "--jsonl", nope),
+        ("map", nope, "-o", tmp_path / "m.html"),
+    ):
+        proc = geokit(*args)
+        assert proc.returncode == 1 and f"{nope}: no such file or folder" in proc.stderr, args

@@ -220,3 +220,59 @@ def test_online_cache_write_failing_half_way(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", broken_replace)
     assert geo.geocode("Sirte").latitude == 31.2  # the answer is still given
     assert list(tmp_path.iterdir()) == []  # and no part file is left in the cache
+
+
+# ---------------------------------------------------------------- titles
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "An official website of the United States Government \nHere's how you know\n\n"
+            "Official websites use .gov\n\nSecure .gov websites use HTTPS\n\n"
+            "U.S. Airstrikes Kill 80 ISIL Fighters in Libya, Carter Says\n\nThe strikes were overnight.",
+            "U.S. Airstrikes Kill 80 ISIL Fighters in Libya, Carter Says",
+        ),
+        (
+            "US B-2 bombers strike two ISIS camps in Libya\n\nUS B-2 bombers strike",
+            "US B-2 bombers strike two ISIS camps in Libya",
+        ),
+        (
+            "Skip to main content\nSubscribe to our newsletter\nMenu\nSign in\n"
+            "Floods cut the road from Homs to Hama\nBy Jane Doe\n",
+            "Floods cut the road from Homs to Hama",
+        ),
+        (
+            "Advertisement\n© 2024 Example News. All rights reserved.\n"
+            "Where the convoy was hit: a timeline\n",
+            "Where the convoy was hit: a timeline",
+        ),
+        ("The camp is 45 km southwest of Sirte. Officials said so.", None),
+        ("Sirte\n\nThe camp is 45 km southwest of Sirte.", None),
+        ("", None),
+    ],
+)
+def test_headline_after_web_boilerplate(text, title):
+    from geokit.text.documents import headline
+
+    assert headline(text) == title
+
+
+def test_documents_are_named_by_title(tmp_path):
+    from geokit.text.documents import display_name
+
+    (tmp_path / "a.txt").write_text("Menu\nFloods cut the road from Homs to Hama\nText.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The camp is near Sirte.", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(
+        '{"id": "x1", "text": "t", "title": "A title"}\n{"id": "x2", "text": "t", "source": "The Hill"}\n'
+        '{"id": "x3", "text": "Camps hit near Sirte overnight, officials say\\nMore."}\n',
+        encoding="utf-8",
+    )
+    docs, errors = read_documents([tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.jsonl"])
+    assert not errors
+    assert [display_name(d) for d in docs] == [
+        "Floods cut the road from Homs to Hama",
+        "b.txt",
+        "A title",
+        "The Hill",
+        "Camps hit near Sirte overnight, officials say",
+    ]

@@ -128,22 +128,84 @@ def test_offline_page_makes_no_request(page):
     assert manifest()["packages"]["leaflet"]["version"] == "1.9.4"
 
 
-def test_layers_legend_and_controls(page):
-    for name in (
-        "d1: places",
-        "d1: estimates",
-        "d1: uncertainty regions",
-        "d1: anchor lines",
-        "d2 (Wire): estimates",
-        "checks: training camps",
+def overlays(page: str) -> dict[str, str]:
+    """Return the layer control's entries: name -> feature group variable."""
+    block = page[page.index("overlays :") : page.index("L.control.layers(")]
+    return dict(re.findall(r'"([^"]*)" : (feature_group_\w+)', block))
+
+
+def points_of(page: str, group: str) -> list[tuple[float, float]]:
+    """Return every estimate or place point drawn into ``group`` (decoded), and its labels' points."""
+    out = []
+    for code in re.findall(
+        r'geokit\.layer\(\{"g":"point","c":"((?:[^"\\]|\\.)*)".*?\}, \w+,\s*(\w+)\)', page, re.S
     ):
-        assert json.dumps(name) in page
-    assert "d2 (Wire): places" not in page  # no resolved mention in d2
+        text, g = code
+        if g == group:
+            out += decode_polyline(json.loads(f'"{text}"'))
+    for rows, g in re.findall(r"geokit\.labels\((\[.*?\]\]), (\w+)\)", page):
+        if g == group:
+            out += [(r[0], r[1]) for r in json.loads(rows)]
+    return out
+
+
+def test_layers_legend_and_controls(page):
+    names = overlays(page)
+    # one entry per document, named by its title (else its file name), never by an internal id
+    assert {"d1.txt", "Wire", "checks: training camps"} <= set(names)
+    assert not any(n.startswith(("d1:", "d2:", "d2 (")) for n in names)
+    assert "<title>" in page and "training camps" in page[: page.index("</title>")]
     assert ("L.Control.Measure" in page and "L.Control.FullScreen" in page) or "fullscreen" in page.lower()
     assert "L.control.layers" in page
     assert "geokit-legend" in page and "check: disagree" in page and "place: city" in page
     assert ".fitBounds([[" in page
     assert "<mark>Sirte</mark>" in page.replace("\\u003c", "<").replace("\\u003e", ">")
+
+
+def test_each_document_layer_holds_only_its_own_estimates():
+    # as the pipeline does: every estimate handed to every document; each is drawn with its own
+    m = build()
+    every = {k: v for src in m._sources for k, v in src.estimates.items()}
+    for src in m._sources:
+        src.estimates = dict(every)
+    page = m.to_html()
+    names = overlays(page)
+    d1, wire = points_of(page, names["d1.txt"]), points_of(page, names["Wire"])
+    near = lambda pts, lat, lon: any(abs(a - lat) < 0.01 and abs(b - lon) < 0.01 for a, b in pts)  # noqa: E731
+    assert near(d1, 30.92, 16.26) and not near(d1, 31.5, 16.92), "Wire's estimate drawn in d1's layer"
+    assert near(wire, 31.5, 16.92) and not near(wire, 30.92, 16.26)
+    assert page.count("geokit.labels(") == 2
+
+
+def test_opening_view_fits_the_checked_target_and_panel_lists_it(page):
+    fit = re.search(r"geokit\.fit\(\w+, (\[\[.*?\]\])", page)
+    assert fit
+    (s, w), (n, e) = json.loads(fit.group(1))
+    assert s <= 30.92 <= n and w <= 16.26 <= e and s <= 31.5 <= n and w <= 16.92 <= e
+    assert n - s < 2 and e - w < 2  # the camps, not Sirte's whole country
+    assert 'class="geokit-checks"' in page and "geokit-v-disagree" in page
+    assert "d1.txt: 45 km SW of Sirte" in page or "d1.txt:" in page
+
+
+def test_opening_view_without_targets_fits_everything():
+    m = Map()
+    sirte = builder_mod.Mention  # noqa: F841 - the builder module re-exports the model names it uses
+    m.add_document(Document("x", "No claims."), [], [], {"e": Estimate("e", 10, 20, 1000, None, "m")})
+    p = m.to_html()
+    fit = re.search(r"geokit\.fit\(\w+, (\[\[.*?\]\])", p)
+    assert fit and json.loads(fit.group(1))[0][0] == pytest.approx(9.95)
+    assert "geokit-checks" not in p.split("</style>")[-1]  # no panel without checks
+
+
+def test_agreement_at_zero_km_is_a_marker():
+    m = Map()
+    e = [Estimate("a", 10, 10, 1000, None, "m"), Estimate("b", 10, 10, 1000, None, "m")]
+    chk = Check("a", "b", "agree", 0.0, 1.0, [])
+    m.add_targets([SimpleNamespace(label="t", claims=["a", "b"], checks=[chk], estimates=e, verdict="agree")])
+    p = m.to_html()
+    assert '"checks: t"' in p
+    assert re.search(r'geokit\.layer\(\{"g":"point".{0,200}"radius":9', p, re.S)
+    assert not re.search(r'geokit\.layer\(\{"g":"line"', p)
 
 
 def test_hostile_text_is_escaped(hostile_page):

@@ -29,10 +29,21 @@ from geokit.errors import DataError, InputError
 from geokit.maps import popups as P
 from geokit.maps.assets import inline_assets
 from geokit.maps.encode import pack_lines, pack_points, pack_polygons
-from geokit.maps.layers import DataLayer, InfoTable, Legend, MapScript, add_helper_js
+from geokit.maps.layers import (
+    ChecksPanel,
+    DataLayer,
+    FitView,
+    InfoTable,
+    Labels,
+    Legend,
+    MapScript,
+    SmallScreenLayers,
+    add_helper_js,
+)
 from geokit.model import Check, Claim, Document, Estimate, Mention
+from geokit.text.documents import display_name
 
-__all__ = ["CORRECTED", "KIND_COLORS", "VERDICT_STYLES", "Map"]
+__all__ = ["CORRECTED", "KIND_COLORS", "SOURCE_COLORS", "VERDICT_STYLES", "Map"]
 
 _GEOD = Geod(ellps="WGS84")
 
@@ -54,6 +65,20 @@ KIND_COLORS: dict[str, str] = {
 }
 _OTHER_KIND = "#666666"
 _ESTIMATE = "#6a3d9a"
+#: Colour of each source's estimates and regions, by document order (then round again): none is
+#: the green of a combined estimate, the red of a disagreement or the orange of a correction.
+SOURCE_COLORS: tuple[str, ...] = (
+    "#6a3d9a",
+    "#1f78b4",
+    "#b15928",
+    "#e7298a",
+    "#01665e",
+    "#8c6d31",
+    "#3f007d",
+    "#0570b0",
+)
+_MAX_LABELS = 60  # more estimates than this: no labels on the map (tooltips still name them)
+_SHORT_NAME = 30  # characters of a document's name in a label or a panel line
 #: Outline of places and estimates an analyst corrected (dashed).
 CORRECTED = "#ff7f00"
 _LINE = "#555555"
@@ -77,6 +102,30 @@ _BIG = 3000  # above this many shapes: canvas, one bulk layer per kind, coarser 
 _ID_WIDTH = 6
 _MAX_DOCUMENT_GROUPS = 40  # more documents than this: one group per kind for all of them
 _SHARED_KINDS = ("places", "estimates", "uncertainty regions", "anchor lines")
+_SAME_POINT_M = 500.0  # a check between estimates closer than this is drawn as a marker
+
+
+def _unique_names(docs: Sequence[Document]) -> list[str]:
+    """Return each document's display name, numbered when two documents share one."""
+    names = [display_name(d) for d in docs]
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        seen[n] = seen.get(n, 0) + 1
+        out.append(n if names.count(n) == 1 else f"{n} ({seen[n]})")
+    return out
+
+
+def _retitle(text: str, names: Mapping[str, str]) -> str:
+    """Replace document sources and ids in ``text`` by the documents' names (longest first)."""
+    for old in sorted(names, key=len, reverse=True):
+        if old and old in text:
+            text = text.replace(old, names[old])
+    return text
+
+
+def _short(name: str, limit: int = _SHORT_NAME) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 @dataclass
@@ -143,7 +192,7 @@ class Map:
     basemap : bool, default True
         Draw the Natural Earth country layer when no tiles are used.
     title : str, default "geokit"
-        Title of the legend.
+        Title of the legend; the page's ``<title>`` names the documents after it.
     per_document : bool, optional
         One set of feature groups per source document (places, estimates, regions, lines), or
         one set for all documents. Default: per document up to 40 documents.
@@ -185,6 +234,8 @@ class Map:
         self._sources: list[_Source] = []
         self._targets: list[Any] = []
         self._big = False
+        self._names: dict[str, str] = {}
+        self._placed: list[tuple[float, float]] = []  # labels already on the map
 
     # ------------------------------------------------------------------ input
     def add_document(
@@ -280,7 +331,6 @@ class Map:
             world_copy_jump=False,
         )
         add_helper_js(fmap.get_root(), bulk=big)
-        # plain-text attribution: no link leaves the page
         compress = self.compress if self.compress is not None else big
         info = InfoTable(compress=compress)
         info.add_to(fmap)
@@ -289,26 +339,43 @@ class Map:
 
         # a big map is fitted before its layers are added: every shape is then drawn once, at the
         # final view (the code is filled in once the bounds are known)
-        early_fit = MapScript("") if big else None
+        early_fit = FitView(None, animate=False) if big else None
         if early_fit is not None:
             early_fit.add_to(fmap)
         has_basemap = self.tiles is None and self.basemap and self._add_basemap(fmap, info)
 
+        names = _unique_names([s.document for s in self._sources])
+        self._placed = []
+        # what a document's source path or id reads as in sentences (summaries, reasons)
+        self._names = {}
+        for src, name in zip(self._sources, names, strict=True):
+            for key in (src.document.source, src.document.id):
+                if key:
+                    self._names.setdefault(key, name)
         claims_by_id: dict[str, Claim] = {}
         estimates_by_id: dict[str, Estimate] = {}
         source_of_claim: dict[str, str] = {}
+        for src, name in zip(self._sources, names, strict=True):
+            for c in src.claims:
+                claims_by_id.setdefault(c.id, c)
+                source_of_claim.setdefault(c.id, name)
         kinds_seen: list[str] = []
         per_document = self.per_document
         if per_document is None:
             per_document = len(self._sources) <= _MAX_DOCUMENT_GROUPS
         shared = None if per_document else {k: _Layers() for k in _SHARED_KINDS}
-        for src in self._sources:
-            for c in src.claims:
-                claims_by_id.setdefault(c.id, c)
-                source_of_claim.setdefault(c.id, src.document.source or src.document.id)
+        drawn: set[str] = set()  # estimates already drawn (each once, with the document that claims it)
+        labels = not big and sum(len(s.estimates) for s in self._sources) <= _MAX_LABELS * len(
+            self._sources or [1]
+        )
+        for i, (src, name) in enumerate(zip(self._sources, names, strict=True)):
             for cid, est in src.estimates.items():
-                estimates_by_id.setdefault(cid, est)
-            self._add_source(fmap, info, src, big, kinds_seen, bounds, shared)
+                if source_of_claim.get(cid, name) == name:
+                    estimates_by_id.setdefault(cid, est)
+            color = SOURCE_COLORS[i % len(SOURCE_COLORS)]
+            self._add_source(
+                fmap, info, src, name, color, source_of_claim, drawn, big, kinds_seen, bounds, shared, labels
+            )
         if shared is not None:
             self._emit(fmap, info, f"all {len(self._sources)} documents", *shared.values())
 
@@ -317,15 +384,23 @@ class Map:
                 (f"place: {kind}", {"color": KIND_COLORS.get(kind, _OTHER_KIND), "shape": "circle"})
             )
         if estimates_by_id:
-            legend.append(("estimate", {"color": _ESTIMATE, "shape": "circle"}))
-            legend.append(("uncertainty region", {"color": _ESTIMATE, "shape": "area"}))
+            with_estimates = [
+                (i, n) for i, (s, n) in enumerate(zip(self._sources, names, strict=True)) if s.estimates
+            ]
+            if per_document and len(with_estimates) <= len(SOURCE_COLORS):
+                for i, n in with_estimates:
+                    color = SOURCE_COLORS[i % len(SOURCE_COLORS)]
+                    legend.append((f"estimate, region: {_short(n)}", {"color": color, "shape": "area"}))
+            else:
+                legend.append(("estimate", {"color": _ESTIMATE, "shape": "circle"}))
+                legend.append(("uncertainty region", {"color": _ESTIMATE, "shape": "area"}))
             legend.append(("anchor → estimate", {"color": _LINE, "shape": "line", "dash": True}))
 
         if any(getattr(x, "corrected", None) for s in self._sources for x in (*s.mentions, *s.claims)):
             legend.append(
                 ("corrected by analyst", {"color": CORRECTED, "fill": "#ffffff", "shape": "circle"})
             )
-        verdicts = self._add_targets(fmap, info, claims_by_id, estimates_by_id, source_of_claim)
+        verdicts, focus, rows = self._add_targets(fmap, info, claims_by_id, estimates_by_id, source_of_claim)
         if "combined" in verdicts:
             verdicts.discard("combined")
             legend.append(
@@ -347,33 +422,35 @@ class Map:
             position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles"
         ).add_to(fmap)
         plugins.Fullscreen(position="topleft").add_to(fmap)
-        folium.LayerControl(collapsed=False).add_to(fmap)
+        control = folium.LayerControl(collapsed=False)
+        control.add_to(fmap)
+        SmallScreenLayers(control).add_to(fmap)
         if legend:
             Legend(self.title, legend).add_to(fmap)
+        if rows:
+            ChecksPanel(rows).add_to(fmap)
         if self.tiles is None:
             fmap.get_root().header.add_child(
                 Element("<style>.folium-map.leaflet-container{background:#dfeaf2;}</style>"),
                 name="geokit_sea",
             )
-        fit = self._bounds(bounds)
+        fmap.get_root().title = P.esc(self._page_title(names, focus))
+        # the opening view: the checked targets (disagreements first) and their estimates, else everything
+        fit = self._bounds(focus["bounds"]) or self._bounds(bounds)
         if fit is not None:
-            # fit now, and again once the page has its final size (headless browsers resize late)
             if early_fit is not None:
-                # no zoom animation (its end would draw every shape a second time), and no
-                # second fit unless the page's size did change
-                code = f"MAP.fitBounds({json.dumps(fit)}, {{maxZoom: 9, animate: false}});"
-                early_fit.code = (
-                    code + ' window.addEventListener("load", function () { var size = MAP.getSize(); '
-                    "MAP.invalidateSize(false); if (!size.equals(MAP.getSize())) { " + code + " } });"
-                )
+                early_fit.bounds = fit
             else:
-                code = f"MAP.fitBounds({json.dumps(fit)}, {{maxZoom: 9}});"
-                MapScript(
-                    code + ' window.addEventListener("load", function () '
-                    "{ MAP.invalidateSize(false); " + code + " });"
-                ).add_to(fmap)
+                FitView(fit).add_to(fmap)
         _renumber(fmap.get_root())
         return fmap
+
+    def _page_title(self, names: Sequence[str], focus: Mapping[str, Any]) -> str:
+        """Return the page's title: the targets in view and their verdicts, then the documents."""
+        head = "; ".join(focus["titles"][:3])
+        docs = names[0] if len(names) == 1 else (f"{len(names)} documents" if names else "")
+        parts = [p for p in (head, docs) if p]
+        return " — ".join([*parts, self.title]) if parts else self.title
 
     # -- pieces
     def _add_basemap(self, fmap: folium.Map, info: InfoTable) -> bool:
@@ -401,16 +478,18 @@ class Map:
         fmap: folium.Map,
         info: InfoTable,
         src: _Source,
+        name: str,
+        color: str,
+        source_of_claim: Mapping[str, str],
+        drawn: set[str],
         big: bool,
         kinds_seen: list[str],
         bounds: list[tuple[float, float, float, float]],
         shared: dict[str, _Layers] | None = None,
+        with_labels: bool = False,
     ) -> None:
         doc = src.document
-        source = doc.source or doc.id
-        label = str(doc.title or doc.id)
-        if doc.title and doc.title != doc.id:
-            label = f"{doc.id} ({doc.title})"
+        source = name
 
         # places: one marker per place per document, its popup quoting each mention
         by_place: dict[str, list[Mention]] = {}
@@ -421,7 +500,7 @@ class Map:
         for mentions in by_place.values():
             p = mentions[0].place
             assert p is not None
-            color = KIND_COLORS.get(p.kind, _OTHER_KIND)
+            kind_color = KIND_COLORS.get(p.kind, _OTHER_KIND)
             if p.kind not in kinds_seen:
                 kinds_seen.append(p.kind)
             quotes = []
@@ -444,7 +523,7 @@ class Map:
                 "radius": 6,
                 "color": "#ffffff",
                 "weight": 1,
-                "fillColor": color,
+                "fillColor": kind_color,
                 "fillOpacity": 0.9,
             }
             if fixes:
@@ -458,17 +537,23 @@ class Map:
                 shared["uncertainty regions"],
                 shared["anchor lines"],
             )
+            color = _ESTIMATE
         else:
             points, regions, lines = _Layers(), _Layers(), _Layers()
         claims = {c.id: c for c in src.claims}
+        # only this document's estimates: those of its claims, and those no document claims
         order = [c.id for c in src.claims if c.id in src.estimates]
-        order += [cid for cid in src.estimates if cid not in claims]
+        order += [cid for cid in src.estimates if cid not in claims and cid not in source_of_claim]
+        labels: list[list[Any]] = []
         for cid in order:
+            if cid in drawn:
+                continue
+            drawn.add(cid)
             est = src.estimates[cid]
             claim = claims.get(cid)
-            k = _estimate_row(info, est, claim, doc, source)
+            k = _estimate_row(info, est, claim, doc, source, self._names)
             fixed = claim is not None and bool(getattr(claim, "corrected", None))
-            outline = CORRECTED if fixed else _ESTIMATE
+            outline = CORRECTED if fixed else color
             point_style: dict[str, Any] = {
                 "radius": 5,
                 "color": outline,
@@ -480,13 +565,21 @@ class Map:
                 point_style.update(weight=3, dashArray="3 3")
             points.add((est.lat, est.lon), point_style, k)
             bounds.append((est.lat, est.lon, est.lat, est.lon))
+            if with_labels:
+                what = claim.target if claim is not None and claim.target else "estimate"
+                text = P.esc(f"{what} — {_short(name)}")
+                if not any(r[2] == text for r in labels):  # one label per target and document
+                    # labels of nearby estimates are stacked, not drawn over each other
+                    below = sum(1 for la, lo in self._placed if abs(la - est.lat) + abs(lo - est.lon) < 0.5)
+                    self._placed.append((est.lat, est.lon))
+                    labels.append([round(est.lat, 5), round(est.lon, 5), text, color, 16 * below])
             if est.region is not None and not est.region.is_empty:
                 frac = 0.03 if big else 0.004  # a 64-gon: 16 vertices when big
                 tol = max(est.radius_m, 1.0) * frac / 111_320.0
                 region_style: dict[str, Any] = {
                     "color": outline,
                     "weight": 1.5,
-                    "fillColor": _ESTIMATE,
+                    "fillColor": color,
                     "fillOpacity": 0.12,
                 }
                 if fixed:
@@ -506,7 +599,9 @@ class Map:
                     bounds.append((anchor.lat, anchor.lon, anchor.lat, anchor.lon))
 
         if shared is None:
-            self._emit(fmap, info, label, places, points, regions, lines)
+            group = self._emit(fmap, info, name, places, points, regions, lines)
+            if group is not None and labels:
+                Labels(labels).add_to(group)
 
     def _emit(
         self,
@@ -517,29 +612,31 @@ class Map:
         points: _Layers,
         regions: _Layers,
         lines: _Layers,
-    ) -> None:
-        # z-order: regions under lines under points under places
-        for kind, layers in (
-            ("uncertainty regions", regions),
-            ("anchor lines", lines),
-            ("estimates", points),
-            ("places", places),
-        ):
-            if len(layers):
-                # regions of a big map: 4 decimals (about 10 m) is far below their size
-                precision = 4 if self._big and kind == "uncertainty regions" else 5
-                self._group(fmap, f"{label}: {kind}", layers, info, precision, bulk=self._big)
+    ) -> folium.FeatureGroup | None:
+        """Add one layer-control entry named ``label`` holding every kind of shape of a document."""
+        kinds = [
+            (kind, layers)
+            # z-order: regions under lines under points under places
+            for kind, layers in (
+                ("uncertainty regions", regions),
+                ("anchor lines", lines),
+                ("estimates", points),
+                ("places", places),
+            )
+            if len(layers)
+        ]
+        if not kinds:
+            return None
+        group = folium.FeatureGroup(name=P.esc(label), overlay=True, control=True)
+        for kind, layers in kinds:
+            # regions of a big map: 4 decimals (about 10 m) is far below their size
+            precision = 4 if self._big and kind == "uncertainty regions" else 5
+            self._data_layer(layers, info, precision, bulk=self._big).add_to(group)
+        group.add_to(fmap)
+        return group
 
     @staticmethod
-    def _group(
-        fmap: folium.Map,
-        name: str,
-        layers: _Layers,
-        info: InfoTable,
-        precision: int = 5,
-        bulk: bool = False,
-    ) -> None:
-        group = folium.FeatureGroup(name=P.esc(name), overlay=True, control=True)
+    def _data_layer(layers: _Layers, info: InfoTable, precision: int = 5, bulk: bool = False) -> DataLayer:
         first = layers.geometry[0]
         if isinstance(first, tuple) and len(first) == 2 and not isinstance(first[0], (int, float)):
             geoms = [g for g, _ in layers.geometry]
@@ -549,7 +646,13 @@ class Map:
             packed = pack_lines(layers.geometry)
         else:
             packed = pack_points(layers.geometry)
-        DataLayer(packed, layers.style, layers.styles, info, layers.info, bulk=bulk).add_to(group)
+        return DataLayer(packed, layers.style, layers.styles, info, layers.info, bulk=bulk)
+
+    def _group(self, fmap: folium.Map, name: str, *layers: _Layers, info: InfoTable) -> None:
+        group = folium.FeatureGroup(name=P.esc(name), overlay=True, control=True)
+        for layer in layers:
+            if len(layer):
+                self._data_layer(layer, info, bulk=self._big).add_to(group)
         group.add_to(fmap)
 
     def _add_targets(
@@ -559,8 +662,14 @@ class Map:
         claims_by_id: dict[str, Claim],
         estimates_by_id: dict[str, Estimate],
         source_of_claim: dict[str, str],
-    ) -> set[str]:
+    ) -> tuple[set[str], dict[str, Any], list[dict[str, Any]]]:
+        """Draw each target's checks and combined estimate; return the verdicts, the focus, the panel rows."""
+        from geokit.checks.compare import describe
+
         verdicts: set[str] = set()
+        rows: list[dict[str, Any]] = []
+        focus_by_verdict: dict[str, list[tuple[float, float, float, float]]] = {}
+        titles_by_verdict: dict[str, list[str]] = {}
         for t in self._targets:
             claims = dict(claims_by_id)
             for c in getattr(t, "claims", []) or []:
@@ -573,7 +682,7 @@ class Map:
             elif isinstance(extra, Sequence):
                 ests.update({e.claim_id: e for e in extra})
             label = str(getattr(t, "label", "") or "target")
-            layer = _Layers()
+            lines, marks = _Layers(), _Layers()
             for chk in getattr(t, "checks", []) or []:
                 ea, eb = ests.get(_claim_id(chk.a)), ests.get(_claim_id(chk.b))
                 if ea is None or eb is None:
@@ -581,23 +690,77 @@ class Map:
                 verdict = str(chk.verdict)
                 verdicts.add(verdict)
                 style = VERDICT_STYLES.get(verdict, {"color": _LINE, "weight": 2})
-                tooltip, popup = _check_html(label, chk, claims, source_of_claim)
-                layer.add(_geodesic_line(ea.lat, ea.lon, eb.lat, eb.lon), style, info.add(tooltip, popup))
-            if len(layer):
-                self._group(fmap, f"checks: {label}", layer, info, bulk=self._big)
+                tooltip, popup = _check_html(label, chk, claims, source_of_claim, self._names)
+                k = info.add(tooltip, popup)
+                _, _, apart = _GEOD.inv(ea.lon, ea.lat, eb.lon, eb.lat)
+                if apart < _SAME_POINT_M:  # a line of no length: a ringed marker instead
+                    ring = {"radius": 9, "color": style["color"], "weight": 3, "fill": False}
+                    marks.add((ea.lat, ea.lon), ring, k)
+                else:
+                    lines.add(_geodesic_line(ea.lat, ea.lon, eb.lat, eb.lon), style, k)
+            if len(lines) or len(marks):
+                self._group(fmap, f"checks: {label}", lines, marks, info=info)
+            box: list[tuple[float, float, float, float]] = []
+            for c in getattr(t, "claims", []) or []:
+                e = ests.get(_claim_id(c))
+                if e is None:
+                    continue
+                box.append((e.lat, e.lon, e.lat, e.lon))
+                if e.region is not None and not e.region.is_empty:
+                    w, s, ee, n = e.region.bounds
+                    box.append((s, w, n, ee))
             combined = getattr(t, "estimate", None)
+            summary = _retitle(str(getattr(t, "summary", "") or ""), self._names)
             if combined is not None and getattr(combined, "region", None) is not None:
                 area = _Layers()
                 tol = max(combined.radius_m, 1.0) * 0.004 / 111_320.0
-                summary = str(getattr(t, "summary", ""))
                 tooltip = (
                     f"{P.esc(label)}: where all agreeing sources hold (±{P.esc(P.km(combined.radius_m))})"
                 )
                 popup = f'<div class="geokit-popup"><b>{P.esc(label)}</b>: {P.esc(summary)}</div>'
                 area.add((combined.region, tol), COMBINED_STYLE, info.add(tooltip, popup))
-                self._group(fmap, f"combined estimate: {label}", area, info, bulk=self._big)
+                self._group(fmap, f"combined estimate: {label}", area, info=info)
                 verdicts.add("combined")
-        return verdicts
+                if not combined.region.is_empty:
+                    w, s, ee, n = combined.region.bounds
+                    box.append((s, w, n, ee))
+            verdict = str(getattr(t, "verdict", "") or "")
+            checked = bool(getattr(t, "checks", None))
+            if not verdict and checked:  # a target without an overall verdict: its worst check's
+                seen = {str(k.verdict) for k in t.checks}
+                verdict = next((v for v in ("disagree", "uncertain", "agree") if v in seen), sorted(seen)[0])
+            if box and checked:
+                focus_by_verdict.setdefault(verdict, []).extend(box)
+                titles_by_verdict.setdefault(verdict, []).append(f"{label}: {verdict}" if verdict else label)
+            if not checked:
+                continue
+            said: list[str] = []
+            for item in getattr(t, "claims", []) or []:
+                c = claims.get(_claim_id(item))
+                if c is None:
+                    continue
+                who = source_of_claim.get(c.id) or _retitle(c.source or c.document, self._names)
+                line = f"{_short(who)}: {describe(c)}"
+                if line in said:
+                    continue  # a quote repeated is one statement
+                said.append(line)
+            rows.append(
+                {
+                    "label": label,
+                    "verdict": verdict,
+                    "summary": summary,
+                    "said": said,
+                    "bounds": self._bounds(box),
+                }
+            )
+        focus: dict[str, Any] = {"bounds": [], "titles": []}
+        for v in ("disagree", "uncertain", "agree", *sorted(focus_by_verdict)):
+            if focus_by_verdict.get(v):
+                focus = {"bounds": focus_by_verdict[v], "titles": titles_by_verdict[v]}
+                break
+        order = {"disagree": 0, "uncertain": 1, "agree": 2}
+        rows.sort(key=lambda r: order.get(r["verdict"], 3))
+        return verdicts, focus, rows
 
     @staticmethod
     def _bounds(bounds: list[tuple[float, float, float, float]]) -> list[list[float]] | None:
@@ -613,7 +776,14 @@ class Map:
         return [[round(s - pad, 5), round(w - pad, 5)], [round(n + pad, 5), round(e + pad, 5)]]
 
 
-def _estimate_row(info: InfoTable, est: Estimate, claim: Claim | None, doc: Document, source: str) -> int:
+def _estimate_row(
+    info: InfoTable,
+    est: Estimate,
+    claim: Claim | None,
+    doc: Document,
+    source: str,
+    names: Mapping[str, str] | None = None,
+) -> int:
     """Store the compact popup row of one estimate (see :class:`InfoTable`) and return its index."""
     S = info.string
     target = claim.target if claim is not None else est.claim_id
@@ -630,12 +800,17 @@ def _estimate_row(info: InfoTable, est: Estimate, claim: Claim | None, doc: Docu
             sent, a, b = P.sentence_around(doc.text, claim.start, claim.end)
             quote = P.highlight_span(sent, a, b)
         anchor = claim.anchor.name if claim.anchor is not None else claim.anchor_text
-        dist = (claim.distance.text or P.km(claim.distance.metres)) if claim.distance else None
+        dist = _distance_words(claim.distance) if claim.distance else None
+        direction = None
+        if claim.direction is not None:
+            from geokit.checks.compare import compass_word
+
+            direction = f"{compass_word(claim.direction.azimuth)} ({claim.direction.words})"
         for label, value in (
             ("anchor", anchor),
-            ("relation", claim.relation),
+            ("relation", _RELATION_WORDS.get(claim.relation, claim.relation)),
             ("distance", dist),
-            ("direction", claim.direction.words if claim.direction else None),
+            ("direction", direction),
             ("hedge", claim.hedge),
             ("inverse", "yes" if claim.inverse else None),
             ("corrected", P.correction_text(corrected) if corrected else None),
@@ -643,7 +818,7 @@ def _estimate_row(info: InfoTable, est: Estimate, claim: Claim | None, doc: Docu
             if value not in (None, ""):
                 kv += [S(label), S(P.esc(value))]
         if claim.flags:
-            flags = S(P.bullet_list(claim.flags))
+            flags = S(P.bullet_list(_retitle(str(f), names or {}) for f in claim.flags))
     comps: list[Any] = []
     for name, metres in sorted(est.components.items(), key=lambda kv_: -abs(kv_[1])):
         comps += [S(P.esc(name.replace("_", " "))), round(float(metres))]
@@ -654,8 +829,31 @@ def _estimate_row(info: InfoTable, est: Estimate, claim: Claim | None, doc: Docu
     return info.add_row(row)
 
 
+#: Plain words for the relation names of claims, in popups.
+_RELATION_WORDS = {
+    "offset": "distance and direction from the anchor",
+    "offset-sector": "distance and direction from the anchor",
+    "near": "near the anchor",
+    "near-disk": "near the anchor",
+    "extent": "inside the anchor",
+    "part-of": "part of the anchor",
+}
+
+
+def _distance_words(d: Any) -> str:
+    """Return a stated distance with its unit and, when not in km, its value in km: "28 mi (45.1 km)"."""
+    value = f"{d.value:g}" + (f"-{d.value2:g}" if getattr(d, "value2", None) is not None else "")
+    if d.unit == "km":
+        return f"{value} km"
+    return f"{value} {d.unit} ({P.km(d.metres)})"
+
+
 def _check_html(
-    label: str, chk: Check, claims: Mapping[str, Claim], source_of_claim: Mapping[str, str]
+    label: str,
+    chk: Check,
+    claims: Mapping[str, Claim],
+    source_of_claim: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
 ) -> tuple[str, str]:
     sep = P.km(chk.separation_m) if chk.separation_m is not None else "?"
     tooltip = f"{P.esc(label)}: {P.esc(chk.verdict)} ({P.esc(sep)} apart)"
@@ -663,7 +861,7 @@ def _check_html(
     if chk.overlap is not None:
         parts.append(f"region overlap {chk.overlap:.0%}")
     if chk.reasons:
-        parts.append("<b>Reasons</b>" + P.bullet_list(chk.reasons))
+        parts.append("<b>Reasons</b>" + P.bullet_list(_retitle(str(r), names or {}) for r in chk.reasons))
     for side, cid in (("A", _claim_id(chk.a)), ("B", _claim_id(chk.b))):
         c = claims.get(cid)
         if c is not None:

@@ -21,7 +21,19 @@ from folium.template import Template
 from geokit.maps.encode import script_json
 from geokit.maps.popups import esc
 
-__all__ = ["BULK_JS", "HELPER_JS", "DataLayer", "InfoTable", "Legend", "MapScript", "add_helper_js"]
+__all__ = [
+    "BULK_JS",
+    "HELPER_JS",
+    "ChecksPanel",
+    "DataLayer",
+    "FitView",
+    "InfoTable",
+    "Labels",
+    "Legend",
+    "MapScript",
+    "SmallScreenLayers",
+    "add_helper_js",
+]
 
 #: The page-side decoder; added once to the page header (plain ES5, no dependency but Leaflet).
 HELPER_JS = r"""
@@ -60,7 +72,7 @@ var geokit = (function () {
   function tooltip(info, k) {
     var r = info.r[k];
     if (!r) { return "\u2026"; }
-    return r[0] === 0 ? r[1] : info.s[r[1]] + ": estimate \u00b1" + km(r[5]);
+    return r[0] === 0 ? r[1] : info.s[r[1]] + " \u2014 " + info.s[r[3]] + ": estimate \u00b1" + km(r[5]);
   }
   function popup(info, k, at) {
     var r = info.r[k], S = info.s;
@@ -88,7 +100,9 @@ var geokit = (function () {
     if (t) { h += '<br><b>Uncertainty</b><table class="geokit-kv">' + t + "</table>"; }
     return h + "<br><small>Source: " + S[r[3]] + "</small></div>";
   }
-  function layer(d, info, group) {
+  function layer(d, info, parent) {
+    // each kind of shape is a sub-group of the document's layer: its own tooltips and popups
+    var group = new L.FeatureGroup();
     var pts = decode(d.c, d.p), s = d.s || [], si = 0, pi = 0, n = d.n;
     var styles = d.st, opts = d.o || {};
     for (var f = 0; f < n; f++) {
@@ -120,10 +134,82 @@ var geokit = (function () {
                         {sticky: d.g !== "point"});
       group.bindPopup(function (l) { return l._gk >= 0 ? popup(info, l._gk) : ""; }, {maxWidth: 420});
     }
+    parent.addLayer(group);
     return group;
   }
+  function labels(rows, group) {
+    // short permanent labels beside estimates ("training camps \u2014 The Hill"); text already escaped
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      var html = '<span style="border-color:' + r[3] + ";color:" + r[3] + '">' + r[2] + "</span>";
+      group.addLayer(L.marker([r[0], r[1]], {
+        icon: L.divIcon({className: "geokit-label", html: html, iconSize: null,
+                         iconAnchor: [-9, 9 - (r[4] || 0)]}),
+        interactive: false, keyboard: false
+      }));
+    }
+  }
+  function padding(map) {
+    // fit the content in the part of the map that the checks panel and the layer list leave free
+    var el = map.getContainer(), size = map.getSize(), tl = [20, 20], br = [20, 20];
+    var lc = el.querySelector(".leaflet-control-layers-expanded");
+    var panel = document.querySelector(".geokit-checks");
+    if (lc) { br[0] = Math.min(lc.offsetWidth + 20, size.x * 0.35); }
+    if (panel && panel.offsetHeight) { br[1] = Math.min(panel.offsetHeight + 20, size.y * 0.4); }
+    return [tl, br];
+  }
+  function fit(map, b, quiet) {
+    function go() {
+      var pad = padding(map);
+      map.fitBounds(b, {maxZoom: 10, animate: !quiet, paddingTopLeft: pad[0], paddingBottomRight: pad[1]});
+    }
+    go();
+    // again once the page has its final size and its panels (headless browsers resize late); a big
+    // map only when its size did change (a second fit would draw every shape again)
+    window.addEventListener("load", function () {
+      var size = map.getSize();
+      map.invalidateSize(false);
+      if (!quiet || !size.equals(map.getSize())) { go(); }
+    });
+  }
+  function panel(map, id, boxes) {
+    var el = document.getElementById(id);
+    if (!el) { return; }
+    L.DomEvent.disableClickPropagation(el);
+    L.DomEvent.disableScrollPropagation(el);
+    var rows = el.querySelectorAll("[data-geokit-target]");
+    for (var i = 0; i < rows.length; i++) {
+      rows[i].addEventListener("click", function () {
+        var b = boxes[Number(this.getAttribute("data-geokit-target"))];
+        if (!b) { return; }
+        var pad = padding(map);
+        map.fitBounds(b, {maxZoom: 11, paddingTopLeft: pad[0], paddingBottomRight: pad[1]});
+      });
+    }
+    var fold = el.querySelector(".geokit-checks-fold");
+    if (fold) {
+      fold.addEventListener("click", function () {
+        var open = el.className.indexOf("geokit-folded") < 0;
+        el.className = open ? el.className + " geokit-folded" : el.className.replace(" geokit-folded", "");
+        fold.textContent = open ? "+" : "\u2212";
+      });
+    }
+  }
+  function smallScreen(control, map) {
+    // on a small screen the layer list starts folded, and opens on hover or a tap on its icon
+    // (decided once the page has its size: headless browsers and iframes resize late)
+    function decide() {
+      if (window.innerWidth >= 600 && window.innerHeight >= 420) { return; }
+      control.collapse();
+      var el = control.getContainer();
+      L.DomEvent.on(el, {mouseenter: control.expand, mouseleave: control.collapse}, control);
+      map.on("click", control.collapse, control);
+    }
+    if (document.readyState === "complete") { decide(); } else { window.addEventListener("load", decide); }
+  }
   return {
-    decode: decode, decodeFlat: decodeFlat, inflate: inflate, layer: layer, popup: popup, tooltip: tooltip
+    decode: decode, decodeFlat: decodeFlat, fit: fit, inflate: inflate, labels: labels, layer: layer,
+    panel: panel, popup: popup, smallScreen: smallScreen, tooltip: tooltip
   };
 })();
 """
@@ -630,4 +716,170 @@ class Legend(MacroElement):
         return (
             f'<div class="geokit-legend" id="{self.get_name()}">'
             f'<div class="geokit-legend-title">{esc(self.title)}</div>{rows}</div>'
+        )
+
+
+class FitView(MacroElement):
+    """The opening view: fit ``bounds`` ``[[south, west], [north, east]]`` in the free part of the map.
+
+    The fit runs at once and again when the page has loaded (its final size, its panels); with
+    ``animate=False`` (big maps) the second fit runs only if the size changed.
+
+    Examples
+    --------
+    >>> "geokit.fit(" in FitView([[30.0, 16.0], [32.0, 17.0]]).code()
+    True
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.code().replace("MAP", this._parent.get_name()) }}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: Sequence[Sequence[float]] | None, *, animate: bool = True) -> None:
+        super().__init__()
+        self._name = "GeokitFit"
+        self.bounds = bounds
+        self.animate = animate
+
+    def code(self) -> str:
+        """Return the JavaScript (``MAP`` stands for the map); empty without bounds."""
+        if not self.bounds:
+            return ""
+        return f"geokit.fit(MAP, {script_json(self.bounds)}, {'false' if self.animate else 'true'});"
+
+
+class SmallScreenLayers(MacroElement):
+    """Fold ``control`` (a folium ``LayerControl``) on small screens; it opens on hover or a tap."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        geokit.smallScreen({{ this.control.get_name() }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, control: MacroElement) -> None:
+        super().__init__()
+        self._name = "GeokitSmallScreen"
+        self.control = control
+
+
+class Labels(MacroElement):
+    """Short permanent labels beside points, in the parent feature group.
+
+    Parameters
+    ----------
+    rows : sequence of [lat, lon, escaped_html, colour, pixels_down]
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .geokit-label span {display: inline-block; white-space: nowrap; background: rgba(255,255,255,.85);
+          border-left: 3px solid; padding: 0 4px; font: bold 11px/1.5 sans-serif; border-radius: 2px;}
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        geokit.labels({{ this.json() }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, rows: Sequence[Sequence[Any]]) -> None:
+        super().__init__()
+        self._name = "GeokitLabels"
+        self.rows = [list(r) for r in rows]
+
+    def json(self) -> str:
+        """Return the rows as script-safe JSON."""
+        return script_json(self.rows)
+
+
+class ChecksPanel(MacroElement):
+    """The checks on the map, visible without a click: per target its verdict and who says what.
+
+    Parameters
+    ----------
+    rows : sequence of dict
+        ``label``, ``verdict``, ``summary``, ``said`` (one line per statement: "source: reading")
+        and ``bounds`` (``[[s, w], [n, e]]`` or ``None``): a click on the target zooms there.
+
+    Examples
+    --------
+    >>> p = ChecksPanel([{"label": "<camp>", "verdict": "disagree", "summary": "s", "said": ["a: b"],
+    ...                   "bounds": None}])
+    >>> "&lt;camp&gt;" in p.html_body() and "disagree" in p.html_body()
+    True
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+        .geokit-checks {position: absolute; z-index: 1000; left: 10px; bottom: 48px; background: #fff;
+          padding: 6px 8px; border-radius: 4px; box-shadow: 0 1px 5px rgba(0,0,0,.4);
+          font: 12px/1.4 sans-serif; max-width: min(440px, 60vw); max-height: 35%; overflow-y: auto;}
+        .geokit-checks-title {font-weight: bold; margin-bottom: 2px;}
+        .geokit-checks-fold {float: right; border: none; background: none; cursor: pointer;
+          font-weight: bold;}
+        .geokit-folded .geokit-checks-target {display: none;}
+        .geokit-checks-target {cursor: pointer; padding: 2px 0; border-top: 1px solid #eee;}
+        .geokit-checks-target:hover {background: #f4f4f4;}
+        .geokit-checks-line {white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+          padding-left: 1em;}
+        .geokit-verdict {display: inline-block; padding: 0 5px; border-radius: 3px; color: #fff;
+          font-weight: bold;}
+        .geokit-v-disagree {background: #d7191c;} .geokit-v-agree {background: #1a9641;}
+        .geokit-v-uncertain {background: #e08a1e;} .geokit-v-other {background: #666;}
+        .leaflet-control-layers-expanded {max-width: min(300px, 40vw); max-height: 50vh; overflow-y: auto;
+          font: 12px/1.4 sans-serif;}
+        </style>
+        {% endmacro %}
+        {% macro html(this, kwargs) %}
+        {{ this.html_body() }}
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        geokit.panel({{ this._parent.get_name() }}, "{{ this.get_name() }}", {{ this.json() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        super().__init__()
+        self._name = "GeokitChecks"
+        self.rows = [dict(r) for r in rows]
+
+    def json(self) -> str:
+        """Return each target's bounds (the zoom of a click) as script-safe JSON."""
+        return script_json([r.get("bounds") for r in self.rows])
+
+    def html_body(self) -> str:
+        """Return the panel's HTML, every text escaped."""
+        parts = []
+        for i, r in enumerate(self.rows):
+            verdict = str(r.get("verdict") or "")
+            cls = verdict if verdict in ("agree", "disagree", "uncertain") else "other"
+            lines = "".join(
+                f'<div class="geokit-checks-line" title="{esc(line)}">{esc(line)}</div>'
+                for line in r.get("said", [])
+            )
+            parts.append(
+                f'<div class="geokit-checks-target" data-geokit-target="{i}" '
+                f'title="{esc(r.get("summary", ""))}">'
+                f'<span class="geokit-verdict geokit-v-{cls}">{esc(verdict)}</span> '
+                f"<b>{esc(r.get('label', ''))}</b>{lines}</div>"
+            )
+        n = len(self.rows)
+        head = f"Checks: {n} target{'s' if n != 1 else ''} (click to zoom)"
+        return (
+            f'<div class="geokit-checks" id="{self.get_name()}"><div class="geokit-checks-title">{esc(head)}'
+            '<button class="geokit-checks-fold" type="button" aria-label="fold">\u2212</button></div>'
+            + "".join(parts)
+            + "</div>"
         )

@@ -16,6 +16,8 @@ __all__ = [
     "MAX_DOCUMENT_CHARS",
     "ReadError",
     "clean_text",
+    "display_name",
+    "headline",
     "iter_documents",
     "read_documents",
     "read_text_file",
@@ -65,6 +67,81 @@ def clean_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+#: Lines of web-page furniture that are never a headline (matched case-insensitively).
+_BOILERPLATE = re.compile(
+    r"official website|here'?s how you know|\.gov\b|https?:|www\.|cookie|subscribe|newsletter|"
+    r"sign (?:in|up)|log ?in|skip to|advertisement|all rights reserved|©|\(c\) \d{4}|"
+    r"javascript|share (?:this|on)|follow us|read more|click here|privacy|terms of (?:use|service)|"
+    r"getty images|photo:|image:|menu\b",
+    re.IGNORECASE,
+)
+_HEADLINE_WORDS = (4, 20)
+
+
+def headline(text: str, *, max_lines: int = 40) -> str | None:
+    r"""Return the text's headline: the first line that reads like one, or ``None``.
+
+    Web pages put navigation, banners and notices before the headline. The rule: among the first
+    ``max_lines`` non-empty lines, the first of 4-20 words that is not a known piece of web-page
+    furniture (:data:`_BOILERPLATE`), does not end like a sentence (``.`` ``?`` ``!`` ``:``) and
+    has letters in it.
+
+    Examples
+    --------
+    >>> headline("An official website of the United States Government\nHere's how you know\n\n"
+    ...          "Secure .gov websites use HTTPS\nU.S. Airstrikes Kill 80 Fighters, Carter Says\n"
+    ...          "The strikes were overnight.")
+    'U.S. Airstrikes Kill 80 Fighters, Carter Says'
+    >>> headline("The camp is 45 km southwest of Sirte. Nothing else.") is None
+    True
+    >>> headline("Skip to content\nMenu\nFloods cut the road between Homs and Hama\n")
+    'Floods cut the road between Homs and Hama'
+    >>> headline("") is None
+    True
+    """
+    seen = 0
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        words = len(line.split())
+        if not _HEADLINE_WORDS[0] <= words <= _HEADLINE_WORDS[1] or line[-1] in ".?!:;,":
+            continue
+        if _BOILERPLATE.search(line) or sum(ch.isalpha() for ch in line) < len(line) / 2:
+            continue
+        return line
+    return None
+
+
+def display_name(doc: Document, *, limit: int = 80) -> str:
+    """Return the name a person knows a document by: its title, else its file name, else its id.
+
+    Examples
+    --------
+    >>> display_name(Document("x1", "", source="corpus/a.txt", title="Floods in Homs"))
+    'Floods in Homs'
+    >>> display_name(Document("x1", "", source="corpus/a.txt"))
+    'a.txt'
+    >>> display_name(Document("x1", "", title="w" * 100))[-1]
+    '…'
+    """
+    name = doc.title or ""
+    if not name.strip() and doc.source:
+        name = os.path.basename(doc.source.rstrip("/")) or doc.source
+    name = " ".join((name or doc.id).split())
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def _missing(p: Path, exc: OSError) -> DocumentError:
+    """Return the error of an input that cannot be opened (one wording for a missing file)."""
+    if isinstance(exc, FileNotFoundError):
+        return DocumentError(str(p), "no such file or folder")
+    return DocumentError(str(p), exc.strerror or str(exc))
+
+
 def _looks_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
@@ -81,7 +158,7 @@ def read_text_file(path: str | os.PathLike[str]) -> Document:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise DocumentError(str(p), exc.strerror or str(exc)) from None
+        raise _missing(p, exc) from None
     if _looks_binary(data):
         raise DocumentError(str(p), "binary file, not text")
     try:
@@ -90,7 +167,13 @@ def read_text_file(path: str | os.PathLike[str]) -> Document:
         raise DocumentError(str(p), f"not UTF-8 text (byte {exc.start})") from None
     if len(text) > MAX_DOCUMENT_CHARS:
         raise DocumentError(str(p), f"document too large ({len(text):,} characters)")
-    return Document(id=clean_text(p.stem), text=text, source=clean_text(str(p)))
+    title = headline(text)
+    return Document(
+        id=clean_text(p.stem),
+        text=text,
+        source=clean_text(str(p)),
+        title=clean_text(title) if title else None,
+    )
 
 
 def _document_from_json(obj: object, where: str, line: int, given_spans: bool) -> Document:
@@ -117,11 +200,14 @@ def _document_from_json(obj: object, where: str, line: int, given_spans: bool) -
                 raise DocumentError(where, f"span {a}-{b} outside the text")
             spans.append((a, b))
     source = obj.get("source")
+    title = obj.get("title")
+    if title is None or str(title).strip() == "":
+        title = source if source else headline(text)
     return Document(
         id=doc_id,
         text=text,
         source=clean_text(str(source)) if source else clean_text(where),
-        title=clean_text(str(obj["title"])) if obj.get("title") is not None else None,
+        title=clean_text(str(title)) if title else None,
         date=clean_text(str(obj["date"])) if obj.get("date") is not None else None,
         spans=spans,
     )
@@ -131,7 +217,7 @@ def _iter_jsonl(p: Path, errors: list[ReadError], given_spans: bool) -> Iterator
     try:
         fh = open(p, "rb")  # noqa: SIM115 - closed below; lines decoded one by one
     except OSError as exc:
-        raise DocumentError(str(p), exc.strerror or str(exc)) from None
+        raise _missing(p, exc) from None
     with fh:
         for n, raw in enumerate(fh, start=1):
             if not raw.strip():
