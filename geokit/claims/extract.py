@@ -9,21 +9,33 @@ Relations (``Claim.relation``) and the fields each fills:
 
 - ``offset`` ("45 km southwest of Sirte", "10 km on a bearing of 225° from Sirte"): ``distance``,
   ``direction``, ``hedge``; ``distance_alt`` for a parenthetical "28 miles (45 km)".
-- ``distance`` ("5 km from Raqqa", "10 miles outside Mosul", "within 5 km of Raqqa"): ``distance``,
-  ``hedge``; ``direction`` is ``None``.
+- ``distance`` ("5 km from Raqqa", "10 miles outside Mosul", "within 5 km of Raqqa", "5 km across
+  the border from Tal Abyad", "3 km short of Goma", "a 40-mile drive from Tucson": flagged as a
+  distance along a route): ``distance``, ``hedge``; ``direction`` is ``None``.
 - ``offshore`` ("12 nautical miles off Tartus", "20 km offshore from Latakia", "30 km off the coast
-  of Sidon": a town, airport or base, not a coast): ``distance``, ``hedge``, ``direction`` when one
-  is given; the estimate stage keeps the sea part of that ring.
+  of Sidon", "off the coast of the Libyan city of Zuwara", "off the coast of Crete": a town,
+  airport, base, island or a region, not a country's coast): ``distance``, ``hedge``,
+  ``direction`` when one is given; the estimate stage keeps the sea part of that ring.
 - ``direction`` ("north of Mosul") and ``side`` (the anchor is a line: a river, road or border, "east
   of the Tigris River"): ``direction`` only.
-- ``near`` ("near Sirte", "close to", "in the vicinity of", "on the banks of"), ``outskirts`` (with
+- ``near`` ("near Sirte", "close to", "in the vicinity of", "on the banks of", "just across the
+  border from", a travel time: "a 20-minute drive from Aspen", flagged ``"travel time, not a
+  distance"``), ``outskirts`` (with
   ``direction`` for "the northern outskirts of"), ``outside``: anchor only.
-- ``between``: ``anchor`` / ``anchor_text`` and ``anchor2`` / ``anchor2_text``.
+- ``between``: ``anchor`` / ``anchor_text`` and ``anchor2`` / ``anchor2_text`` (appositives allowed:
+  "between Aleppo, the commercial hub, and Damascus"); none between parties ("the talks between
+  Moscow and Kyiv", :data:`_PARTY_NOUNS`).
 - ``inside`` ("pushed 30 km into Syria", "15 km inside Syrian territory"): ``distance``; ``anchor``
   is the country, ``anchor2`` its border with the neighbour the text is about (all its land
   borders when none is named).
 - Anchors may be borders and coasts ("within 15 km of the Turkish border", "off the coast of
-  Libya"): places of kind ``border`` / ``coast`` from :mod:`geokit.places.borders`.
+  Libya", "Lebanon's southern border": with the neighbours on that side): places of kind
+  ``border`` / ``coast`` from :mod:`geokit.places.borders`. A descriptor before the anchor is
+  skipped ("the town of Kidal", "the Libyan port city of Misrata", "the state capital
+  Maiduguri", "the entrance to Tartus port"); a name the mention finder left out ("Dillingham on
+  Bristol Bay") is looked up (:meth:`_Context.unmentioned_place`); an airport, base or island
+  named in full is that feature, or the town an airport is named after (flagged), never a
+  namesake of its first word (:meth:`_Context.feature_anchor`).
 - ``part`` ("eastern Mosul", "the western part of Mosul", "east Mosul"): ``target`` is the part label
   and the place ("east Mosul"), ``direction`` the part's compass point (``None`` for "central").
 
@@ -31,12 +43,15 @@ Common fields: ``id`` is ``"{document.id}:c{start}"``; ``start`` / ``end`` / ``t
 expression (from the hedge or number to the end of the anchor); ``quote`` is the sentence (a
 1,000-character window of it when it is longer). ``target`` is a named place (``target_place`` set)
 or an unnamed target's label ("training camps"), the same label for every claim of the document
-whose :func:`~geokit.claims.targets.target_key` matches. ``inverse`` is true when the named place is
+whose :func:`~geokit.claims.targets.target_key` matches; a unit ("mph") is never a target. ``inverse``
+is true when the named place is
 the subject and the unnamed target follows "of" ("Sirte is nearly 28 miles southwest of the
 training camps", with any linking verb: "lies", "sits", "is located"), also when the subject carries
 a qualifier ("Sirte, Libya, lies ...", "Kandahar (Afghanistan) is ...", "Homs, in western Syria,
-is ...": the place, not its country or state) and when the statement is fronted ("Some 40 miles
-south of the camps lies Sirte"): ``anchor`` is then Sirte and ``target`` the camps. A distance keeps
+is ...": the place, not its country or state), when the statement is fronted ("Some 40 miles
+south of the camps lies Sirte") and when it is an appositive or lead phrase ("Akutan, a village of
+1,000 people about 40 miles northeast of the volcano, ...", "In Ridgecrest, northeast of the
+epicenter, ..."): ``anchor`` is then Sirte and ``target`` the camps. A distance keeps
 the number as written in ``text``, ``value`` (and ``value2`` for a range "40-50 km", whose
 ``metres`` is the midpoint) and the normalised ``unit``; an unknown unit keeps its word, ``metres``
 0 and the flag ``"unknown unit"``. A direction that cannot be read ("north-south") is ``None`` with
@@ -56,12 +71,16 @@ from dataclasses import dataclass
 from geokit.claims.grammar import (
     _UNIT_WORDS,
     _UNKNOWN_UNITS,
+    BEARING_AFTER_DISTANCE_RE,
     BEARING_RE,
     DIRECTION_RE,
     EARTH_HALF_CIRCUMFERENCE_M,
     HEDGE_RE,
     NUMBER_RE,
     PART_RE,
+    TRAVEL_TIME_RE,
+    TRIP_NOUNS,
+    TRIP_RE,
     UNIT_METRES,
     UNIT_RE,
     VAGUE_RE,
@@ -98,13 +117,24 @@ _DISTANCE = (
     rf"(?:\s{{0,3}}\(\s{{0,3}}(?:{HEDGE_RE}{_S})?(?P<pnum>{NUMBER_RE})\s{{0,3}}-?\s{{0,3}}(?P<punit>{UNIT_RE})"
     r"\s{0,3}\))?"
 )
+#: "5 km across the border from Tal Abyad": a distance from a town on the other side of a border.
+_ACROSS_BORDER = rf"(?:just{_S})?across{_S}the{_S}(?:border|frontier){_S}from"
+#: "crashed 5 km short of Port Hedland" (of the runway, the town it was bound for).
+_SHORT_OF = rf"(?:just{_S})?short{_S}of"
 _DIST_RE = re.compile(
     _DISTANCE
-    + rf"(?:[\s,]{{1,3}}(?:(?:to{_S}the{_S}|due{_S})?(?P<dir>{DIRECTION_RE})|(?P<bear>{BEARING_RE})))?"
+    # "a 40-mile drive from Tucson" (a distance along a route); "four nautical miles" in quotes
+    + rf"(?:{_S}(?P<trip>{TRIP_RE})\b)?[\"”’']?"
+    rf"(?:[\s,]{{1,3}}(?:(?:to{_S}the{_S}|due{_S})?(?P<dir>{DIRECTION_RE})"
+    rf"|(?P<bear>{BEARING_RE}|{BEARING_AFTER_DISTANCE_RE})))?"
     rf"(?P<radius>{_S}radius)?"
-    rf"[\s,]{{1,3}}(?P<conn>away{_S}from|outside{_S}of|outside|from|of|{_OFFSHORE}|into|inside)\b",
+    rf"[\s,]{{1,3}}(?P<conn>away{_S}from|outside{_S}of|outside|{_ACROSS_BORDER}|{_SHORT_OF}|from|of|{_OFFSHORE}|into|inside)\b",
     re.IGNORECASE,
 )
+#: "a 20-minute drive from Aspen", "two hours' walk from Jalalabad": a travel time says the target
+#: is near the anchor, not how far (flagged "travel time, not a distance").
+_TRAVEL_RE = re.compile(rf"{TRAVEL_TIME_RE}(?:{_S}away)?{_S}(?:from|of)\b", re.IGNORECASE)
+_TRAVEL_KEYS = ("minute", "hour")
 #: "Khan Younis, 10 km to the north": a distance and heading whose anchor is left implicit, the
 #: place named before (the heading ends the phrase: no "of" follows).
 _IMPLICIT_RE = re.compile(
@@ -120,14 +150,14 @@ _REL_RE = re.compile(
     rf"\b(?P<rel>near(?:by)?|close{_S}to|in{_S}the{_S}vicinity{_S}of|next{_S}to"
     rf"|(?:(?:on|in|at){_S})?the{_S}(?:(?P<odir>{PART_RE}){_S})?outskirts{_S}of|outskirts{_S}of"
     rf"|outside(?:{_S}of)?|(?:(?:on|along){_S})?the{_S}(?:(?P<bdir>(?:north|south)?(?:east|west)(?:ern)?"
-    rf"|north(?:ern)?|south(?:ern)?){_S})?(?:banks?|shores?){_S}of|between)\s{{1,3}}",
+    rf"|north(?:ern)?|south(?:ern)?){_S})?(?:banks?|shores?){_S}of|between|{_ACROSS_BORDER})\s{{1,3}}",
     re.IGNORECASE,
 )
 _POINT = r"(?:north|south)-?(?:east|west)|north|south|east|west"
 _PART_FORWARD_RE = re.compile(
     rf"\b(?:(?P<part>{PART_RE}|{_POINT})(?:{_S}and{_S}(?P<part2>{PART_RE}|{_POINT}))?"
     rf"(?:{_S}(?:part|parts|side|half|sector|districts|neighbou?rhoods|areas|quarter|edge|edges|entrance|entrances|fringes|approaches|end|tip){_S}of)?"
-    rf"|the{_S}(?P<tpart>{_POINT}){_S}of)\s{{1,3}}(?:the{_S}(?:city{_S}of{_S})?)?",
+    rf"|the{_S}(?P<tpart>{_POINT}|heart|cent(?:re|er)){_S}of)\s{{1,3}}(?:the{_S}(?:city{_S}of{_S})?)?",
     re.IGNORECASE,
 )
 # Where the three patterns above can first match in a sentence. Each match holds one of a few
@@ -135,6 +165,7 @@ _PART_FORWARD_RE = re.compile(
 # "north"); before the first such word there is nothing to find. Lower-case ASCII text only, where
 # case-insensitive matching is plain lower-casing.
 _COMPASS_WORDS = ("north", "south", "east", "west")
+_CENTRE_WORDS = ("central", "heart", "centre", "center")
 #: an abbreviated heading ("NE", "S.W.", "N by E"): a capital N, E, S or W standing alone
 _ABBR_ANCHOR = re.compile(r"[NESW](?<![\w.].)(?![^\WNESWb])")
 
@@ -154,7 +185,7 @@ def _first_match_from(kind: str, text: str, start: int, end: int, low: str) -> i
         if (m := _ABBR_ANCHOR.search(text, start, end)) is not None:
             firsts.append(m.start() - start - 25)
     elif kind == "part":  # _PART_FORWARD_RE: "eastern", "central", "the north of"
-        firsts = [i - 6 for i in map(low.find, (*_COMPASS_WORDS, "central")) if i >= 0]
+        firsts = [i - 6 for i in map(low.find, (*_COMPASS_WORDS, *_CENTRE_WORDS)) if i >= 0]
     else:  # _REL_RE: "near", "on the north-western outskirts of"
         firsts = [i - 30 for i in map(low.find, _RELATION_KEYS) if i >= 0]
     return start + max(0, min(firsts)) if firsts else None
@@ -162,7 +193,8 @@ def _first_match_from(kind: str, text: str, start: int, end: int, low: str) -> i
 
 _ANCHOR_PREFIX_RE = re.compile(
     rf"(?:the{_S})?(?:(?:city|town|village|port|capital|province|region|district|governorate|oasis|area"
-    rf"|coast|outskirts|suburbs|centre|center){_S}of{_S}(?:the{_S})?)?"
+    rf"|community|hamlet|township|municipality|island|coast|outskirts|suburbs|centre|center|heart)"
+    rf"{_S}of{_S}(?:the{_S})?|(?:entrance|approaches|gates?){_S}(?:to|of){_S}(?:the{_S})?)?"
     rf"(?:(?:downtown|central|(?:north|south)?(?:east|west)ern|northern|southern|inner){_S})?",
     re.IGNORECASE,
 )
@@ -173,16 +205,34 @@ _LINKING_VERB_RE = (
     rf"(?:{'|'.join(sorted(_LINKING_VERBS, key=len, reverse=True))})\b"
     rf"(?:{_S}(?:located|situated|positioned|found|based))?\b"
 )
+#: Words that describe a settlement before its name: "the town of Kidal", "the community of Arbuckle".
+_SETTLEMENT_WORDS = _words(
+    "city town village port capital crossing hub community hamlet township municipality settlement resort"
+)
 #: "the Turkish border town of Cizre": the settlement, not the border that describes it (nor a
 #: clause: "the camp is the town of Kobani").
 _DESCRIBED_SETTLEMENT_RE = re.compile(
     rf"(?:the{_S})?(?:(?!{_LINKING_VERB_RE})[\w'’-]{{2,30}}{_S}){{1,3}}?"
-    rf"(?:city|town|village|port|capital|crossing|hub){_S}of{_S}",
+    rf"(?:(?:{'|'.join(_SETTLEMENT_WORDS)}){_S}of{_S}|(?:capital|city|town|port),?{_S}(?-i:(?=[A-Z])))",
     re.IGNORECASE,
 )
+#: A trailing place phrase after an anchor's name: "Dillingham on Bristol Bay", "Palu on Sulawesi".
+_TRAILING_PLACE_RE = re.compile(r"\s{1,3}(?:on|in|at|along|by)\s{1,3}(?:the\s{1,3})?[A-Z]")
+#: An airport, air base or island named in full: "Victoria Falls Airport", "Fort Bliss Army
+#: Airfield", "Santa Rosa Island" (the mention finder may have read only its first words).
+_FEATURE_NAME_RE = re.compile(
+    r"(?P<base>[A-Z][\w'’.-]{0,30}(?:\s(?:[A-Z][\w'’.-]{0,30}|de|del|la|el)){0,4}?)\s"
+    r"(?P<feature>(?:(?:International|Regional|Municipal)\s)?Airport|(?:(?:Army|Naval)\s)?Airfield"
+    r"|Air\s(?:Force\s)?Base|(?:Naval\s)?Air\sStation|Army\sBase|Island|Isle)\b"
+)
+#: Kinds of place such a name may be.
+_FEATURE_KINDS = frozenset(("airport", "airbase", "island", "admin1", "admin2"))
+#: "the coast of" before the place a distance off it is measured from.
+_COAST_OF_RE = re.compile(rf"(?:the{_S})?coast(?:line)?{_S}of{_S}", re.IGNORECASE)
 _COUNTRY_WORD = r"[A-Z][\w'’.]{1,30}(?:\s[A-Z][\w'’]{1,30}){0,2}"
 _LINE_ANCHOR_RE = re.compile(
     rf"(?:(?i:the){_S})?(?:(?P<x>[A-Z][\w'’.]{{1,30}})(?:\s?[-–/]\s?(?P<y>[A-Z][\w'’]{{1,30}}))?{_S})?"
+    rf"(?:(?P<side>(?i:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western)){_S})?"
     rf"(?P<kind>(?i:border|frontier|coastline|coast|shore))s?\b"
     rf"(?:{_S}(?P<rel>(?i:with|between|of)){_S}(?P<z>{_COUNTRY_WORD})(?:{_S}(?i:and){_S}(?P<w>{_COUNTRY_WORD}))?)?"
 )
@@ -204,6 +254,13 @@ _QUALIFIER_KINDS = frozenset(("country", "admin1", "admin2", "region", "continen
 _FRONTED_VERB_RE = re.compile(rf"{_S}{_LINKING_VERB_RE}{_S}", re.IGNORECASE)
 #: Where the subject of a fronted statement may end: the end of its clause (not "is Syria's ...").
 _SUBJECT_END_RE = re.compile(r"\s{0,3}(?:[.,;:!?()—–]|(?:in|on|at|near|and|where|which)\b|\Z)")
+#: An appositive between a place and what locates it: "Akutan, a village of 1,000 people about 40
+#: miles northeast of the volcano," (no comma in it but a thousands separator).
+_APPOSITIVE_NP_RE = re.compile(
+    r"\s{0,3}(?:(?:a|an|the)\s(?:[^,;:()]|(?<=\d),(?=\d{3})){0,160})?\Z", re.IGNORECASE
+)
+#: What closes an appositive statement after its anchor: "..., northeast of the epicenter, residents".
+_CLAUSE_CLOSE_RE = re.compile(r"\s{0,3}(?:[,.;:)!?—–]|\Z)")
 _APPOSITIVE_RE = re.compile(r"\s{0,3}(?:a|an|the|on|in|near|at)\s[^,;:()]{0,160}$", re.I)
 #: "Odisha state", "Idlib province": a region word after a region's name.
 _REGION_WORD_END = re.compile(r"\s{1,3}(?:state|province|region|district|county|oblast|governorate)\Z")
@@ -232,9 +289,16 @@ _VAGUE_RELATIONS = frozenset(("near", "outskirts", "outside"))
 #: A place's name as written: capitalised words ("Marchula", "Bir Hakeim"), no article.
 _PROPER_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}")
 _SETTLEMENTS = frozenset(("city", "town", "village"))
+#: How far (km) a place the mention finder left out may lie from the document's other places.
+_UNMENTIONED_REACH_KM = 800.0
+#: How far ahead of its namesakes such a place must score when no other place is named.
+_UNMENTIONED_MARGIN = 0.05
 #: Kinds of place that stand at a point: "12 nautical miles off Tartus" is at sea off the town
 #: (a coast or a country is a line or an area: "off the coast of Libya" is measured from its coast).
 _POINT_KINDS = frozenset((*_SETTLEMENTS, "airbase", "airport"))
+#: What "D off X" measures from at sea: a town, airport or base, an island or a region of one
+#: ("off the coast of Crete", "off Samos"); a country's coast is a line ("off the coast of Libya").
+_OFFSHORE_KINDS = _POINT_KINDS | frozenset(("island", "admin1", "admin2", "cape"))
 #: A settlement among a region's namesakes scores at most this much less and is still the anchor
 #: of a distance ("Kherson lies 15 km east of ...": the city), as the resolver's bonus for a
 #: distance measured from a name.
@@ -276,12 +340,18 @@ _LINKERS = frozenset(
 _PRONOUNS = frozenset(_words("it they this these those which that"))
 _LINE_KINDS = frozenset(_words("river stream canal wadi road highway line border frontier railway coast"))
 _LINE_WORDS_RE = re.compile(r"\b(?:river|canal|wadi|road|highway|railway|line|border|frontier|creek)\b", re.I)
-_COMPASS_KEYS = ("north", "south", "east", "west", "central", "bearing", "degree", "heading", "°", "º")
+_COMPASS_KEYS = (
+    *_words("north south east west central bearing degree heading"),
+    *("°", "º", "heart of", "centre of", "center of"),
+)
 # "[NS]\.?[EW]|[NESW]\.?[NS]\.?[EW]|[NESW]\s?by?\s?[NESW]" with the first letter taken out of the
 # alternatives: a pattern that starts with a character class lets the regex engine skip to the next
 # capital N, E, S or W instead of trying every alternative at every position (same matches).
 _ABBR_HINT = re.compile(r"[NESW](?:(?<=[NS])\.?[EW]|\.?[NS]\.?[EW]|\s?by?\s?[NESW])")
-_RELATION_KEYS = ("near", "close", "vicinity", "next", "outskirts", "outside", "bank", "shore", "between")
+_RELATION_KEYS = (
+    *_words("near close vicinity next outskirts outside bank shore between"),
+    "across the border",
+)
 _UNIT_HINT = re.compile(rf"(?<![^\W\d_]){UNIT_RE}", re.IGNORECASE)
 
 
@@ -326,6 +396,7 @@ def _has_unit(text: str, start: int, end: int) -> bool:
 _HINT_NUMBER_RE = re.compile(r"\d\s{0,3}-?\s{0,3}[a-z]")
 _HINT_WORDS = (
     *_words("kilomet mile meter metre feet foot yard nautical furlong league verst cubit fathom parasang"),
+    *_TRAVEL_KEYS,
     *_COMPASS_KEYS,
     *_RELATION_KEYS,
 )
@@ -339,6 +410,22 @@ _UNIT_BEFORE_RE = re.compile(
 )
 #: "12 km from Kirkuk, on a bearing of 045°": a bearing after the anchor.
 _BEARING_AFTER_RE = re.compile(rf"[\s,]{{1,3}}(?P<bear>{BEARING_RE})", re.IGNORECASE)
+#: Nouns of dealings between parties: "talks between Moscow and Kyiv", "flights between Dubai and
+#: London" say nothing of where a thing lies.
+_PARTY_NOUNS = _words(
+    """
+    talks negotiations relations ties tensions war wars conflict dispute disputes deal agreement accord
+    treaty trade match game games meeting meetings summit dialogue rivalry exchange exchanges flights
+    flight ferries ferry trains services service cooperation partnership alliance differences gap
+    calls contacts swap rapprochement normalisation normalization feud standoff
+    """
+)
+_PARTIES_BEFORE_RE = re.compile(
+    rf"\b(?:{'|'.join(_PARTY_NOUNS)})(?:\s{{1,3}}[a-z]{{2,15}}){{0,2}}\s{{1,3}}\Z", re.IGNORECASE
+)
+#: The "and" of "between A and B", after an appositive of A: "between Aleppo, the commercial hub,
+#: and Damascus".
+_BETWEEN_AND_RE = re.compile(r"(?:,\s{1,3}(?:the|a|an)\s[^,;:()]{1,60},)?\s{0,3}(?:and|&)\s{1,3}", re.I)
 #: "halfway between", "midway between".
 _HALFWAY_BEFORE = re.compile(r"\b(?:half|mid)[\s-]?way\s{1,3}\Z", re.IGNORECASE)
 #: The comma of "5,000": no clause break.
@@ -401,6 +488,9 @@ class _Context:
         if pos >= limit:
             return None
         described = _DESCRIBED_SETTLEMENT_RE.match(text, pos, limit)
+        if described is None and (coast := _COAST_OF_RE.match(text, pos, limit)):
+            # "off the coast of the Libyan city of Zuwara": the town after the coast
+            described = _DESCRIBED_SETTLEMENT_RE.match(text, coast.end(), limit)
         if described and (men := self.by_start.get(described.end())) is not None and men.place is not None:
             return _Anchor.of(men)
         line = self.line_anchor_at(pos, limit)
@@ -419,6 +509,9 @@ class _Context:
                     men = owned  # "1,000 km from China's Hainan island": Hainan
                 elif men.place is not None and men.place.kind in ("country", "admin1"):
                     men = self.facility_place(men.end) or men  # "200 m from the US embassy in Kabul"
+                feature = _FEATURE_NAME_RE.match(text, men.start, limit)
+                if feature is not None and feature.end() > men.end and not self.by_start.get(men.end + 1):
+                    return self.feature_anchor(feature)  # "Victoria Falls Airport", not "Victoria"
                 return _Anchor.of(men)
         ref = _SETTLEMENT_REF_RE.match(text, pos, limit)
         named = self.settlement_at(ref.end() + 2) if ref and text[ref.end() : ref.end() + 2] == ", " else None
@@ -428,7 +521,10 @@ class _Context:
             settlement = self.settlement_meant(ref.group(), pos)
             if settlement is not None:
                 return _Anchor(ref.group(), pos, ref.end(), settlement.place, settlement)
-        cap = _CAPITALISED_RE.match(text, pos, limit)
+        # "the coast of Lesbos", "the island of Foo": the name after its descriptor
+        cap = (_CAPITALISED_RE.match(text, m.end(), limit) if m and m.end() > pos else None) or (
+            _CAPITALISED_RE.match(text, pos, limit)
+        )
         if cap:
             s, e = cap.span()
             if text[s : s + 4].lower() == "the ":
@@ -439,7 +535,13 @@ class _Context:
                 held = self.facility_place(e) if self.country_at(text[s:e]) else None
                 if held is not None:
                     return _Anchor.of(held)  # "5 km from the American base at Erbil"
-                return _Anchor(text[s:e].rstrip(".,'’-"), s, s + len(text[s:e].rstrip(".,'’-")))
+                name = text[s:e].rstrip(".,'’-")
+                feature = _FEATURE_NAME_RE.match(text, s, limit)
+                if feature is not None and feature.end() == s + len(name):
+                    return self.feature_anchor(feature)  # "Fort Bliss Army Airfield"
+                # "Dillingham on Bristol Bay": the phrase after the name took it in
+                trailing = _TRAILING_PLACE_RE.match(text, s + len(name), limit)
+                return _Anchor(name, s, s + len(name), self.unmentioned_place(name) if trailing else None)
         if not lowercase:
             return None
         words: list[tuple[int, int]] = []
@@ -463,6 +565,62 @@ class _Context:
             # "4.5 km northeast of the airport in Kathmandu": somewhere in Kathmandu
             return _Anchor(text[words[0][0] : held.end], words[0][0], held.end, held.place, held)
         return _Anchor(phrase, words[0][0], words[-1][1], named=False)
+
+    def feature_anchor(self, feature: re.Match[str]) -> _Anchor:
+        """Return the anchor an airport, base or island named in full is ("Victoria Falls Airport").
+
+        That feature when the gazetteer has it by this name; else (an airport or base) the town it
+        is named after (by :meth:`unmentioned_place`: near the document's places, or the only one
+        so named), with a flag saying so; else no place, with a flag: never a namesake of its
+        first word ("Victoria", "Santa Rosa").
+        """
+        from geokit.places.gazetteer import get_gazetteer
+
+        name, base = feature.group(), feature.group("base")
+        found = [
+            c
+            for c in get_gazetteer().candidates(name, fuzzy=False, limit=5)
+            if c.place.kind in _FEATURE_KINDS and not c.reason.startswith("approximate")
+        ]
+        if found:
+            return _Anchor(name, feature.start(), feature.end(), found[0].place)
+        island = feature.group("feature") in ("Island", "Isle")  # not named after a town
+        town = None if island else self.unmentioned_place(base, unique=True)
+        if town is not None:
+            problem = f"no {name} in the gazetteer: anchored on {town.name}"
+            return _Anchor(name, feature.start(), feature.end(), town, problem=problem)
+        return _Anchor(name, feature.start(), feature.end(), problem=f"{name} not in the gazetteer")
+
+    def unmentioned_place(self, name: str, *, unique: bool = False) -> Place | None:
+        """Return the place a name the mention finder left out means, or None.
+
+        "20 miles north of Dillingham on Bristol Bay": the name of an anchor, before a trailing
+        place phrase that took it in ("Dillingham on Bristol Bay" is no place). Only a place
+        whose name is exactly this one, of a kind a distance is measured from; among namesakes,
+        the one nearest the document's other places (within :data:`_UNMENTIONED_REACH_KM`), else
+        the only one or (not ``unique``) one clearly ahead of the others (:data:`_UNMENTIONED_MARGIN`).
+        """
+        if name.isupper() or len(name) < 3 or self.country_at(name) is not None:
+            return None  # "NOAA", "N", a country's demonym: no settlement
+        if any(men.text == name for men in self.by_start.values()):
+            return None  # read as a place elsewhere, left out here on purpose (an analyst's "not a place")
+        from geokit.places.gazetteer import get_gazetteer
+
+        found = [
+            c
+            for c in get_gazetteer().candidates(name, fuzzy=False, limit=10)
+            if c.reason.startswith("exact name") and c.place.kind in _OFFSHORE_KINDS
+        ]
+        if not found:
+            return None
+        context = [men.place for men in self.by_start.values() if men.place is not None]
+        if context:
+            far, best = min((min(_km(c.place, p) for p in context), i) for i, c in enumerate(found))
+            if far <= _UNMENTIONED_REACH_KM:
+                return found[best].place
+        if len(found) == 1 or (not unique and found[0].score - found[1].score >= _UNMENTIONED_MARGIN):
+            return found[0].place
+        return None
 
     def facility_place(self, pos: int) -> Mention | None:
         """Return the settlement a country's facility at ``pos`` is in ("embassy in Kabul"), or None."""
@@ -561,7 +719,8 @@ class _Context:
         m = _LINE_ANCHOR_RE.match(self.text, pos, limit)
         if m is None:
             return None
-        names = [n for n in m.group("x", "y", "z", "w") if n]
+        # "Lebanon's southern border": the country, without its possessive
+        names = [re.sub(r"['’]s\Z", "", n) for n in m.group("x", "y", "z", "w") if n]
         codes = [c.country for c in map(self.country_at, names) if c is not None and c.country]
         if not names:  # "the border": the one of the country of the place named last (or its demonym)
             codes = [code] if (code := self.home_country(pos, ())) else []
@@ -584,6 +743,8 @@ class _Context:
             pass  # "the border with Peru and Colombia", said of Brazil: Brazil's border with both
         elif len(codes) == 2:
             place = border_place(*codes)
+        elif m.group("side") and m.group("x"):
+            place = _border_on_side(codes[0], m.group("side"))  # "Lebanon's southern border": with Israel
         else:
             place = self.border_of(codes[0], pos, limit)
         if place is None:
@@ -795,6 +956,31 @@ class _Context:
             return None
         return self.point_anchor(subject.mention)
 
+    def appositive_subject(self, pos: int, anchor: _Anchor, sent: tuple[int, int]) -> _Anchor | None:
+        """Return the place an appositive statement at ``pos`` locates, or None.
+
+        "Akutan, a village of 1,000 people about 40 miles northeast of the volcano, felt ...",
+        "In Ridgecrest, northeast of the epicenter, residents ...": the named place before the
+        comma is stated relative to the unnamed ``anchor`` (the statement is inverse). The
+        statement must close after the anchor (a comma, the end of the sentence).
+        """
+        text = self.text
+        if not _CLAUSE_CLOSE_RE.match(text, anchor.end, sent[1]):
+            return None
+        hedge = re.search(rf"(?:\b{HEDGE_RE}\s{{1,3}})?\Z", text[max(sent[0], pos - 30) : pos], re.IGNORECASE)
+        p = pos - (len(hedge.group()) if hedge else 0)
+        comma = p
+        while True:
+            comma = text.rfind(",", max(sent[0], p - _WINDOW), comma)
+            if comma < 0 or not (text[comma - 1 : comma].isdigit() and text[comma + 1 : comma + 2].isdigit()):
+                break
+        if comma < 0 or not _APPOSITIVE_NP_RE.match(text, comma + 1, p):
+            return None
+        men = self.by_end.get(comma)
+        if men is None or men.place is None or men.place.kind in _AREA_KINDS or men.place.kind in _LINE_KINDS:
+            return None
+        return self.point_anchor(men)
+
     def qualified_name_before(self, p: int, floor: int) -> _Anchor | None:
         """Return the place named right before ``p``, the name a qualifier qualifies, or None.
 
@@ -814,7 +1000,13 @@ class _Context:
         if men is None and q - 1 > floor and text[q - 1] == ".":
             men = self.by_end.get(q - 1)  # "Sacramento, Calif., is": the abbreviation's full stop
         if men is None:
-            return None
+            # "Reno sits about 30 miles east of the airfield": a name opening the sentence that the
+            # mention finder left out (a capitalised first word is often no name)
+            name = _NAME_BEFORE_RE.search(text, max(floor, q - 60), q) if q == p else None
+            if name is None or text[floor : name.start()].strip() or self.inside_mention(name.start()):
+                return None
+            place = self.unmentioned_place(name.group())
+            return _Anchor(name.group(), name.start(), name.end(), place) if place is not None else None
         if men.place is not None and men.place.kind in _QUALIFIER_KINDS:
             gap = _QUALIFIER_GAP_RE.search(text, max(floor, men.start - 40), men.start)
             if gap is not None and ("(" in gap.group()) == (q < p):
@@ -834,6 +1026,20 @@ class _Context:
         elif q < p:
             return None  # "... (the camp) is": no place
         return self.point_anchor(men) if men.place is not None else None
+
+    def settlement_anchor(self, anchor: _Anchor | None) -> _Anchor | None:
+        """Return the anchor of "north of Kherson", "between Kherson and Mykolaiv": the settlement.
+
+        A region chosen among namesakes that include a settlement of its country scoring close to
+        it is that settlement, as for a distance (:meth:`point_anchor`); other anchors, and a place
+        an analyst chose, are kept.
+        """
+        men = anchor.mention if anchor is not None else None
+        if men is None or men.place is None or anchor.place is not men.place or anchor.text != men.text:
+            return anchor
+        if men.corrected:
+            return anchor  # an analyst's choice stands
+        return self.point_anchor(men)
 
     def point_anchor(self, men: Mention) -> _Anchor:
         """Return the anchor a mention names when a distance is measured from it.
@@ -857,6 +1063,54 @@ class _Context:
             None,
         )
         return _Anchor(men.text, men.start, men.end, town, men) if town is not None else _Anchor.of(men)
+
+
+#: How far (degrees) from the side a border is named by ("Ukraine's northern border") the
+#: direction to a neighbour may be for their border to be on that side.
+_SIDE_SPREAD = 50.0
+
+
+def _border_on_side(code: str, side: str) -> Place | None:
+    """Return a country's border on one side: with the neighbours whose border lies that way.
+
+    "Lebanon's southern border" is its border with Israel; "Ukraine's northern border" with
+    Belarus and Russia. None when no neighbour lies that way.
+    """
+    from geokit.places.borders import border_place, border_with_place, neighbours
+    from geokit.places.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    home = gazetteer.country(code)
+    d = parse_direction(parse_part(side) or "")
+    if home is None or d is None:
+        return None
+    lying = []
+    for other in neighbours(code):
+        line = border_place(code, other)  # its point: where the border with that neighbour lies
+        if (
+            line is not None
+            and abs((_bearing(home, line) - d.azimuth + 180.0) % 360.0 - 180.0) <= _SIDE_SPREAD
+        ):
+            lying.append(other)
+    if not lying:
+        return None
+    return border_place(code, lying[0]) if len(lying) == 1 else border_with_place(code, tuple(lying))
+
+
+def _bearing(a: Place, b: Place) -> float:
+    """Return the initial great-circle bearing from one place to another (degrees from north)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    y = math.sin(dl) * math.cos(p2)
+    x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(y, x)) % 360.0
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places, in kilometres (spherical Earth)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(math.radians(b.lon - a.lon))
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
 
 
 def _quote(text: str, sent: tuple[int, int], start: int, end: int) -> str:
@@ -1082,6 +1336,8 @@ class _Extractor:
             hedge, start = "within", within.start() if within else m.start()  # the target is before it
         if not has_dir and m.group("conn").lower() == "of" and hedge != "within":
             return  # "the last 10 km of the road", "more than a foot of snow": not a location
+        if m.group("trip") and has_dir:
+            return  # "after a 40 km drive south of Paris": where the drive went, not where a thing is
         anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)
         dist, alt = _distance(m, flags)
         direction = _direction(m.group("dir"), m.group("bear"), flags)
@@ -1103,14 +1359,26 @@ class _Extractor:
                 direction = _direction(None, after.group("bear"), flags)
                 has_dir, end = direction is not None, after.end()
         relation = "offset" if has_dir else "distance"
+        if m.group("trip"):
+            flags.append(f"distance along a route (a {m.group('trip').lower()})")
         if (
             re.fullmatch(_OFFSHORE, m.group("conn"), re.IGNORECASE)
             and dist is not None
             and anchor is not None
             and anchor.place is not None
-            and anchor.place.kind in _POINT_KINDS
+            and anchor.place.kind in _OFFSHORE_KINDS
         ):
             relation = "offshore"  # "12 nautical miles off Tartus": at sea, that far from the town
+        elif (
+            re.fullmatch(_OFFSHORE, m.group("conn"), re.IGNORECASE)
+            and dist is not None
+            and anchor is not None
+            and anchor.named
+            and anchor.place is None
+            and anchor.problem is None
+            and anchor.text[:1].isupper()
+        ):
+            relation = "offshore"  # "8 miles off Cape Hatteras": a place geokit does not know, at sea
         if m.group("conn").lower() in ("into", "inside"):
             self.inside(start, end, sent, anchor, dist, hedge, flags)
             return
@@ -1126,6 +1394,8 @@ class _Extractor:
                 subject = None
             elif not referred and subject is None:
                 fronted = ctx.fronted_subject(anchor, sent[1])
+                if fronted is None:
+                    subject = ctx.appositive_subject(start, anchor, sent)
         if anchor is not None and (subject is not None or fronted is not None):
             # "Sirte is nearly 28 miles southwest of the training camps", "some 40 miles south of
             # the base lies Homs": the camps, the base are the target.
@@ -1134,7 +1404,8 @@ class _Extractor:
             anchor = subject or fronted
             end = max(end, anchor.end)
         else:
-            target, target_place = self.target_before(start, sent[0])
+            opening = start - 1 if ctx.text[start - 1 : start] in ('"', "“") else start  # "four miles" quoted
+            target, target_place = self.target_before(opening, sent[0])
         self.claim(
             start,
             end,
@@ -1245,7 +1516,7 @@ class _Extractor:
         if m.group("dir") and re.fullmatch(r"[NESW]\.?", m.group("dir")):
             return  # a lone letter ("Block E of the compound") is a heading only after a distance
         flags: list[str] = []
-        anchor = ctx.anchor_at(m.end(), sent[1], lowercase=True)
+        anchor = ctx.settlement_anchor(ctx.anchor_at(m.end(), sent[1], lowercase=True))
         direction = _direction(m.group("dir"), m.group("bear"), flags)
         before = m.start()
         unit = _UNIT_BEFORE_RE.search(ctx.text, max(sent[0], m.start() - 40), m.start())
@@ -1263,6 +1534,15 @@ class _Extractor:
                 before -= 1
         relation = "side" if _is_line(anchor) else "direction"
         start, end = m.start(), (anchor.end if anchor else m.end())
+        subject = None
+        if relation == "direction" and anchor is not None and not anchor.named and not unit:
+            subject = ctx.appositive_subject(start, anchor, sent)
+        if subject is not None:
+            # "In Ridgecrest, northeast of the epicenter, ...": the epicenter lies SW of Ridgecrest
+            target = noun_phrase_label(_WORD_RE.findall(anchor.text)) or _UNNAMED
+            self.claim(start, end, sent, relation, target, subject, flags, direction=direction, inverse=True)
+            self.taken.append((start, end))
+            return
         target, target_place = self.target_before(before, sent[0])
         self.claim(
             start, end, sent, relation, target, anchor, flags, direction=direction, target_place=target_place
@@ -1272,7 +1552,7 @@ class _Extractor:
     def related(self, m: re.Match[str], sent: tuple[int, int]) -> None:
         ctx = self.ctx
         rel = re.sub(r"\s+", " ", m.group("rel").lower())
-        anchor = ctx.anchor_at(m.end(), sent[1], lowercase=False)
+        anchor = ctx.settlement_anchor(ctx.anchor_at(m.end(), sent[1], lowercase=False))
         if anchor is None:
             return  # "in the near future", "outside the building": no place follows
         flags: list[str] = []
@@ -1284,8 +1564,14 @@ class _Extractor:
             if halfway:  # "halfway between Homs and Palmyra": about the middle
                 start = halfway.start()
                 kw["hedge"] = "halfway"
-            rest = re.match(r"\s{0,3}(?:and|&)\s{1,3}", ctx.text[anchor.end : anchor.end + 8])
-            second = ctx.anchor_at(anchor.end + rest.end(), sent[1], lowercase=False) if rest else None
+            if _PARTIES_BEFORE_RE.search(ctx.text, max(sent[0], start - 40), start):
+                return  # "the talks between Moscow and Kyiv": between parties, not places
+            rest = _BETWEEN_AND_RE.match(ctx.text[anchor.end : anchor.end + 80])
+            second = (
+                ctx.settlement_anchor(ctx.anchor_at(anchor.end + rest.end(), sent[1], lowercase=False))
+                if rest
+                else None
+            )
             if second is None:
                 return
             kw.update(anchor2_text=second.text, anchor2=second.place)
@@ -1311,6 +1597,16 @@ class _Extractor:
         target, target_place = self.target_before(start, sent[0])
         self.claim(start, end, sent, relation, target, anchor, flags, target_place=target_place, **kw)
         self.taken.append((start, end))
+
+    def travel(self, m: re.Match[str], sent: tuple[int, int]) -> None:
+        """Add "a 20-minute drive from Aspen": near the anchor, flagged as a time, not a distance."""
+        anchor = self.ctx.anchor_at(m.end(), sent[1], lowercase=False)
+        if anchor is None:
+            return
+        target, target_place = self.target_before(m.start(), sent[0])
+        flags = ["travel time, not a distance"]
+        self.claim(m.start(), anchor.end, sent, "near", target, anchor, flags, target_place=target_place)
+        self.taken.append((m.start(), anchor.end))
 
     def nearby(self, start: int, place: _Anchor, sent: tuple[int, int]) -> None:
         """Add "in Norcia or nearby Amatrice": the place is near the settlement named before it.
@@ -1474,6 +1770,7 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Clai
         compass = any(k in low for k in _COMPASS_KEYS) or _ABBR_HINT.search(text, s, e) is not None
         related = any(k in low for k in _RELATION_KEYS)
         unit = _has_unit(text, s, e)
+        travel = any(k in low for k in _TRAVEL_KEYS) and any(k in low for k in TRIP_NOUNS)
         found: list[tuple[int, int, str, re.Match[str]]] = []
         for prio, (kind, pattern, wanted) in enumerate(
             (
@@ -1482,10 +1779,15 @@ def extract_claims(document: Document, mentions: Sequence[Mention]) -> list[Clai
                 ("part", _PART_FORWARD_RE, compass),
                 ("heading", _DIR_RE, compass),
                 ("related", _REL_RE, related),
+                ("travel", _TRAVEL_RE, travel),
             )
         ):
             if wanted:
-                first = s if kind in ("offset", "implicit") else _first_match_from(kind, text, s, e, low)
+                first = (
+                    s
+                    if kind in ("offset", "implicit", "travel")
+                    else _first_match_from(kind, text, s, e, low)
+                )
                 if first is not None:
                     found.extend((m.start(), prio, kind, m) for m in pattern.finditer(text, first, e))
         found.sort(key=lambda t: (t[0], t[1]))

@@ -5,6 +5,11 @@ Each function reads one already-isolated phrase ("forty-five", "kilometres", "ne
 defined here (``NUMBER_RE``, ``UNIT_RE``, ...), which have no nested unbounded repetition and so
 never backtrack catastrophically.
 
+Written forms read: thousands separators with a stray space ("1, 250"), hyphens with one
+("north- northwest"), a bearing joined to a distance ("3 nautical miles and 250 degrees from"),
+a distance as a trip ("a 40-mile drive from", :data:`TRIP_NOUNS`) and a travel time, which is no
+distance ("a 20-minute drive from", :data:`TRAVEL_TIME_RE`).
+
 Direction half-angles follow the point-radius method (Wieczorek et al. 2004): 45° for a cardinal
 point, 22.5° for an intercardinal one (NE), 11.25° for a 16-point one (NNE), 5.625° for a by-point
 (N by E); a numeric bearing gets :data:`BEARING_HALF_ANGLE`.
@@ -19,10 +24,13 @@ from geokit.errors import InputError
 from geokit.model import Direction
 
 __all__ = [
+    "BEARING_AFTER_DISTANCE_RE",
     "BEARING_HALF_ANGLE",
     "COMPASS",
     "EARTH_HALF_CIRCUMFERENCE_M",
     "HEDGES",
+    "TRAVEL_TIME_RE",
+    "TRIP_RE",
     "UNIT_METRES",
     "normalise_unit",
     "parse_bearing",
@@ -93,7 +101,7 @@ _NUMWORD = "|".join(
 )
 _VULG = "".join(_VULGAR)
 _DIGITS = (
-    rf"[-−]?(?:\d{{1,3}}(?:,\d{{3}})+(?![,\d])|\d+)(?:\.\d+)?(?:[eE][-+]?\d{{1,4}}\b)?"
+    rf"[-−]?(?:\d{{1,3}}(?:, ?\d{{3}})+(?![,\d])|\d+)(?:\.\d+)?(?:[eE][-+]?\d{{1,4}}\b)?"
     rf"(?:\s?[{_VULG}]|\s\d{{1,2}}/\d{{1,2}})?"
     rf"|\d{{1,3}}/\d{{1,3}}|[{_VULG}]"
 )
@@ -135,6 +143,20 @@ DIRECTION_RE = (
 BEARING_RE = (
     r"(?:(?:(?:on|at)\s{1,3}a\s{1,3})?(?:bearing|heading)(?:\s{1,3}of)?|at)\s{1,3}"
     r"(?P<bearing>\d{1,3}(?:\.\d{1,3})?)\s{0,2}(?:°|º|degrees?\b|deg\b)(?:\s{0,2}(?:true|T\b))?"
+)
+#: A numeric bearing joined to the distance before it: "3 nautical miles and 250 degrees from the
+#: threshold", "12 km, 045 degrees, from Nome".
+BEARING_AFTER_DISTANCE_RE = (
+    r"(?:and|,)\s{1,3}\d{1,3}(?:\.\d{1,3})?\s{0,2}(?:°|º|degrees?\b|deg\b)(?:\s{0,2}(?:true|T\b))?,?"
+)
+#: What a distance may measure before its anchor: "a 40-mile drive from Tucson" (the road
+#: distance, read as the distance), "a 300-km flight from".
+TRIP_NOUNS = ("drive", "walk", "ride", "trip", "journey", "hike", "trek", "flight", "sail", "march", "run")
+TRIP_RE = rf"(?:{'|'.join(TRIP_NOUNS)})"
+#: A travel time, which is no distance: "a 20-minute drive from Aspen", "two hours' walk from".
+TRAVEL_TIME_RE = (
+    r"(?:\ban?\s{1,3})?(?:(?:\d{1,3}(?:\.\d)?|[a-z]{3,12}(?:[\s-][a-z]{3,12})?)[\s-]{1,3})?"
+    r"(?:minute|hour|day)s?['’]?\s{1,3}" + TRIP_RE + r"\b"
 )
 #: An adjective or noun naming a part of a place: "eastern", "north-western", "central".
 PART_RE = r"(?:(?:north|south)[\s-]?(?:east|west)ern|northern|southern|eastern|western|central)"
@@ -227,6 +249,8 @@ def parse_number(text: str) -> float:
     (45.0, 1200.0, 1.5, 0.5)
     >>> parse_number("1½"), parse_number("1 1/2"), parse_number("3/4"), parse_number("−5")
     (1.5, 1.5, 0.75, -5.0)
+    >>> parse_number("1, 250")  # a stray space after the thousands separator
+    1250.0
     >>> parse_number("forty-five"), parse_number("two and a half"), parse_number("a dozen")
     (45.0, 2.5, 12.0)
     >>> parse_number("a one"), parse_number("a hundred")
@@ -252,13 +276,13 @@ def parse_number(text: str) -> float:
         sign, s = -1.0, s[1:]
     if s[0].isdigit() or s[0] in _VULGAR:
         m = re.fullmatch(
-            r"(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?\s?(?:([½¼¾⅓⅔⅛⅜⅝])|(\d+)/(\d+))?", s
+            r"(\d{1,3}(?:, ?\d{3})+|\d+)?(\.\d+)?([eE][-+]?\d+)?\s?(?:([½¼¾⅓⅔⅛⅜⅝])|(\d+)/(\d+))?", s
         )
         if not m or not any(m.groups()) or (m.group(3) and not (m.group(1) or m.group(2))):
             raise InputError(f"not a number: {_shown(text)}")
         whole, dec, exp, vulgar, num, den = m.groups()
         # float() of a digit string never raises (it gives inf when too large); int() would
-        value = float((whole or "0").replace(",", "") + (dec or "") + (exp or ""))
+        value = float((whole or "0").replace(",", "").replace(" ", "") + (dec or "") + (exp or ""))
         if vulgar:
             value += _VULGAR[vulgar]
         if num is not None:
@@ -377,6 +401,8 @@ def parse_hedge(text: str | None) -> str | None:
 
 # --- directions ------------------------------------------------------------------------------------
 _CARD = {"north": "N", "south": "S", "east": "E", "west": "W"}
+#: A hyphen with a space on one side ("north- northwest", "north -northwest").
+_STRAY_HYPHEN = re.compile(r"\s+-\s*|-\s+")
 
 
 def _word_point(word: str) -> str:
@@ -437,6 +463,8 @@ def parse_direction(text: str) -> Direction | None:
     [(0.0, 45.0), (22.5, 11.25), (225.0, 22.5), (67.5, 11.25)]
     >>> [parse_direction(t).azimuth for t in ["N by E", "north by west", "NE by E", "SbW"]]
     [11.25, 348.75, 56.25, 191.25]
+    >>> parse_direction("north- northwest").azimuth
+    337.5
     >>> parse_direction("bearing 225°").half_angle
     2.5
     >>> parse_direction("eastern") is None
@@ -463,7 +491,7 @@ def parse_direction(text: str) -> Direction | None:
         if point not in COMPASS:
             raise InputError(f"conflicting directions: {words!r}")
         return Direction(words=words, azimuth=COMPASS[point], half_angle=45.0 / 2 ** (len(point) - 1))
-    low = words.lower()
+    low = _STRAY_HYPHEN.sub("-", words.lower())  # "north- northwest": a line break's leftover
     if re.search(r"ern\b|\bcentral\b", low):
         return None
     parts = re.split(r"\s+by\s+", low)
@@ -528,11 +556,13 @@ def parse_part(text: str) -> str | None:
     --------
     >>> [parse_part(w) for w in ["eastern", "West", "north-western", "southern", "central", "NE"]]
     ['east', 'west', 'northwest', 'south', 'central', None]
+    >>> parse_part("heart")  # "in the heart of Aleppo"
+    'central'
     >>> parse_part("camps") is None
     True
     """
     w = re.sub(r"[\s-]", "", text.strip().lower())
-    if w in ("central", "centre", "center", "downtown"):
+    if w in ("central", "centre", "center", "downtown", "heart"):
         return "central"
     if w.endswith("ern"):
         w = w[:-3]

@@ -245,6 +245,7 @@ _PAST_VERBS = frozenset(
         is are was were lies lay sits sat stands stood broke made struck hit spread took ran fell came
         went flew sank drove fled rose shot swept tore blew burst caught fought hid began grew sent
         held led left brought got gave saw became threw slid shook sprang spun dug stuck swung
+        felt seen heard found kept built known shown drawn
         """
     )
 )
@@ -280,6 +281,7 @@ _MEASURE_WORDS = frozenset(
         """
         km kilometers kilometres kilometer kilometre miles mile mi metres meters metre meter feet foot
         ft yards depth altitude height halfway midway square sq km2 km² hectares hectare acres acre
+        mph kph km/h knots kt kts
         """
     )
 )
