@@ -260,3 +260,17 @@ def test_off_a_place_geokit_does_not_know_is_still_at_sea(resolver: Resolver) ->
 def test_a_drive_that_goes_somewhere_is_not_a_distance_claim(resolver: Resolver) -> None:
     found = claims(resolver, "After a 40 km drive south of Lyon, the crews reached the camp.")
     assert all(c.distance is None for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("The camp is 30 km north of Quezon City, Philippines.", "Quezon City"),
+        ("The depot lies 12 km west of Kansas City, Missouri.", "Kansas City"),
+        ("A convoy was seen 25 km south of the state capital Maiduguri.", "Maiduguri"),
+    ],
+)
+def test_a_city_named_city_is_no_descriptor(resolver: Resolver, text: str, anchor: str) -> None:
+    """ "X City, Country" is a name and its country: the bare descriptor form needs the word in lower case."""
+    c = one(resolver, text)
+    assert c.anchor is not None and c.anchor.name == anchor

@@ -213,7 +213,9 @@ _SETTLEMENT_WORDS = _words(
 #: clause: "the camp is the town of Kobani").
 _DESCRIBED_SETTLEMENT_RE = re.compile(
     rf"(?:the{_S})?(?:(?!{_LINKING_VERB_RE})[\w'’-]{{2,30}}{_S}){{1,3}}?"
-    rf"(?:(?:{'|'.join(_SETTLEMENT_WORDS)}){_S}of{_S}|(?:capital|city|town|port),?{_S}(?-i:(?=[A-Z])))",
+    # the bare form ("the state capital Maiduguri") only with the word in lower case: "Quezon City,
+    # Philippines" is a name and its country, not a description of the Philippines
+    rf"(?:(?:{'|'.join(_SETTLEMENT_WORDS)}){_S}of{_S}|(?-i:capital|city|town|port),?{_S}(?-i:(?=[A-Z])))",
     re.IGNORECASE,
 )
 #: A trailing place phrase after an anchor's name: "Dillingham on Bristol Bay", "Palu on Sulawesi".
