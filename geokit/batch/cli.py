@@ -14,15 +14,19 @@ MAX_LISTED = 20
 def add_batch_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Add the arguments of ``geokit batch INPUTS... -o OUT_DIR [--scheduler ADDR] [--workers N]``.
 
-    ``--corrections FILE`` (repeatable) applies analyst corrections, as for ``geokit parse``.
+    ``--corrections FILE`` (repeatable) applies analyst corrections, as for ``geokit parse``;
+    ``--storage-option KEY=VALUE`` (repeatable) configures the fsspec filesystem of URL inputs and
+    outputs (``s3://``, ``gs://``, ``az://``).
 
     Examples
     --------
     >>> import argparse
     >>> p = add_batch_arguments(argparse.ArgumentParser())
     >>> a = p.parse_args(["c.jsonl", "-o", "out", "--workers", "3"])
-    >>> a.inputs, a.output, a.workers, a.scheduler, a.partition_size, a.corrections
-    (['c.jsonl'], 'out', 3, None, 1000, None)
+    >>> a.inputs, a.output, a.workers, a.scheduler, a.partition_size, a.corrections, a.storage_options
+    (['c.jsonl'], 'out', 3, None, 1000, None, None)
+    >>> p.parse_args(["s3://b/c.jsonl", "-o", "s3://b/out", "--storage-option", "anon=true"]).storage_options
+    ['anon=true']
     >>> p.parse_args(["c.jsonl", "-o", "o", "--corrections", "a.json", "--corrections", "b.json"]).corrections
     ['a.json', 'b.json']
     """
@@ -41,6 +45,15 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
         "--partition-size", type=int, default=1000, metavar="N", help="documents per partition (default 1000)"
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    parser.add_argument(
+        "--storage-option",
+        action="append",
+        metavar="KEY=VALUE",
+        dest="storage_options",
+        help="fsspec option for input and output URLs (s3://, gs://, az://), repeatable, e.g. "
+        "endpoint_url=http://host:9000, anon=true, client_kwargs.region_name=eu-west-1; "
+        "credentials may also come from the environment, and are never written anywhere",
+    )
     add_corrections_argument(parser)
     return parser
 
@@ -58,10 +71,16 @@ def run_from_args(args: argparse.Namespace) -> int:
     ------
     geokit.errors.CorrectionError
         When a corrections file is missing or is not a corrections file (before any work is done).
+    geokit.errors.InputError
+        When a ``--storage-option`` is not KEY=VALUE, or the scheduler cannot be used.
+    geokit.batch.storage.StorageError
+        When the output cannot be written or the workers cannot see it (before any work is done).
     """
     from geokit.batch.run import run_batch
+    from geokit.batch.storage import parse_storage_options, redact
     from geokit.corrections.template import corrections_from_args
 
+    options = parse_storage_options(getattr(args, "storage_options", None))
     corrections = corrections_from_args(args)
     summary = run_batch(
         args.inputs,
@@ -71,6 +90,7 @@ def run_from_args(args: argparse.Namespace) -> int:
         partition_size=args.partition_size,
         progress=not args.no_progress,
         corrections=corrections,
+        storage_options=options,
     )
     errors = summary.pop("error_list")
     inputs = [e for e in errors if e.get("kind") != "correction"]
@@ -85,7 +105,8 @@ def run_from_args(args: argparse.Namespace) -> int:
         f"geokit: {summary['documents']} documents, {summary['places']} places, {summary['claims']} claims, "
         f"{summary['checks']} checks, {summary['corrections']} corrections, {summary['errors']} errors "
         f"in {summary['seconds']:.1f} s "
-        f"({summary['partitions']} partitions, {summary['partitions_resumed']} resumed) -> {args.output}",
+        f"({summary['partitions']} partitions, {summary['partitions_resumed']} resumed) "
+        f"-> {redact(args.output)}",
         file=sys.stderr,
     )
     return 1 if any(e.get("line") is None for e in errors) else 0

@@ -5,18 +5,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from geokit.errors import InputError
+from geokit.batch.storage import StorageError, describe_error, is_url, open_location, redact
+from geokit.errors import DocumentError, InputError
 from geokit.model import Document
 from geokit.text.documents import ReadError, iter_documents
 
 if TYPE_CHECKING:
     from geokit.corrections.schema import Correction
 
-__all__ = ["Partition", "iter_partitions", "partition_id"]
+__all__ = ["Partition", "iter_inputs", "iter_partitions", "partition_id"]
+
+#: Files a folder of inputs contributes (as :func:`geokit.text.documents.iter_documents` takes them).
+_SUFFIXES = (".txt", ".jsonl", ".ndjson")
 
 
 def _code_stamp() -> bytes:
@@ -102,14 +106,107 @@ def _held(
     return [c for _, c in sorted(found, key=lambda pc: pc[0])]
 
 
+def _url_document(url: str, data: bytes) -> Document:
+    """Read one text document from the bytes of a file in an object store (as ``read_text_file`` does)."""
+    from geokit.text.documents import MAX_DOCUMENT_CHARS, _looks_binary, clean_text
+
+    if _looks_binary(data):
+        raise DocumentError(url, "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(url, f"not UTF-8 text (byte {exc.start})") from None
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise DocumentError(url, f"document too large ({len(text):,} characters)")
+    stem = url.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return Document(id=clean_text(stem), text=text, source=clean_text(url))
+
+
+def _iter_url_jsonl(fh: Any, url: str, errors: list[ReadError]) -> Iterator[Document]:
+    """Yield the documents of a JSONL corpus read from an object store; broken lines go to ``errors``."""
+    from geokit.text.documents import _document_from_json
+
+    for n, raw in enumerate(fh, start=1):
+        if not raw.strip():
+            continue
+        obj: Any = None
+        try:
+            obj = json.loads(raw.decode("utf-8"))
+            yield _document_from_json(obj, f"{url}:{n}", n, False)
+        except UnicodeDecodeError:
+            errors.append(ReadError(url, n, None, "not UTF-8 text"))
+        except json.JSONDecodeError as exc:
+            errors.append(ReadError(url, n, None, f"not JSON ({exc.msg})"))
+        except RecursionError:
+            errors.append(ReadError(url, n, None, "not JSON (nested too deeply)"))
+        except DocumentError as exc:
+            doc_id = obj.get("id") if isinstance(obj, dict) else None
+            errors.append(ReadError(url, n, None if doc_id is None else str(doc_id), exc.message))
+
+
+def _iter_url(
+    url: str, errors: list[ReadError], storage_options: Mapping[str, Any] | None
+) -> Iterator[Document]:
+    """Yield the documents of one input URL: a file, or a folder (prefix) of ``.txt``/``.jsonl`` files."""
+    fs, path, _ = open_location(url, storage_options)
+    shown = redact(url)
+    try:
+        files = (
+            sorted(f for f in fs.find(path) if f.lower().endswith(_SUFFIXES)) if fs.isdir(path) else [path]
+        )
+    except Exception as exc:
+        raise StorageError(describe_error(exc, url, storage_options, "list")) from None
+    for f in files:
+        name = shown if f == path else redact(fs.unstrip_protocol(f))
+        try:
+            if f.lower().endswith((".jsonl", ".ndjson")):
+                with fs.open(f, "rb") as fh:
+                    yield from _iter_url_jsonl(fh, name, errors)
+            else:
+                yield _url_document(name, fs.cat_file(f))
+        except DocumentError as exc:
+            errors.append(ReadError(name, None, None, exc.message))
+        except FileNotFoundError:
+            errors.append(ReadError(name, None, None, "No such file or directory"))
+        except PermissionError as exc:
+            raise StorageError(describe_error(exc, name, storage_options, "read")) from None
+
+
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]],
+    errors: list[ReadError],
+    storage_options: Mapping[str, Any] | None = None,
+) -> Iterator[Document]:
+    """Yield the documents of local inputs and input URLs, in order; unreadable ones go to ``errors``.
+
+    Local inputs are read by :func:`geokit.text.documents.iter_documents` and named as given; a URL
+    (``s3://bucket/corpus.jsonl``, ``s3://bucket/folder``) is read through fsspec with
+    ``storage_options`` and named by its URL (without any password it carries).
+
+    Raises
+    ------
+    StorageError
+        When a URL's store refuses the credentials (a missing file is an input error, not this).
+    """
+    for p in paths:
+        if is_url(os.fspath(p)):
+            yield from _iter_url(os.fspath(p), errors, storage_options)
+        else:
+            yield from iter_documents([p], errors)
+
+
 def iter_partitions(
-    paths: Iterable[str | os.PathLike[str]], size: int = 1000, corrections: Iterable[Correction] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    size: int = 1000,
+    corrections: Iterable[Correction] | None = None,
+    storage_options: Mapping[str, Any] | None = None,
 ) -> Iterator[Partition]:
     r"""Read ``paths`` lazily and yield partitions of ``size`` documents, in order.
 
     An input that cannot be read is kept, as a :class:`~geokit.text.documents.ReadError`, in the
     partition being filled when it was met; a last partition holds the rest (documents or errors).
     Each partition holds the ``corrections`` that name one of its documents, in their order.
+    Inputs may be URLs, read with ``storage_options`` (see :func:`iter_inputs`).
 
     Raises
     ------
@@ -141,7 +238,7 @@ def iter_partitions(
 
     errors: list[ReadError] = []
     index, docs, seen = 0, [], 0
-    for doc in iter_documents(paths, errors):
+    for doc in iter_inputs(paths, errors, storage_options):
         docs.append(doc)
         if len(docs) == size:
             errs = errors[seen:]

@@ -8,18 +8,24 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from geokit.batch.partitions import Partition, iter_partitions
-from geokit.batch.store import Store
+from geokit.batch.storage import StorageError, StorageOptions
+from geokit.batch.store import DATASETS, Store, sees_probe
 from geokit.errors import CorrectionError, InputError
 
 if TYPE_CHECKING:
     from geokit.corrections.schema import Correction
 
-__all__ = ["LOCAL_SCHEDULERS", "run_batch"]
+__all__ = ["CONNECT_TIMEOUT", "LOCAL_SCHEDULERS", "WORKERS_TIMEOUT", "run_batch"]
+
+#: How long to try to reach a scheduler given by address.
+CONNECT_TIMEOUT = "20s"
+#: How long to wait for a first worker when the scheduler has none.
+WORKERS_TIMEOUT = 60.0
 
 #: ``scheduler`` values that are not an address: dask's synchronous scheduler (in this process,
 #: for tests and debugging), a LocalCluster of threads, or of processes (the default).
@@ -30,6 +36,7 @@ class _Synchronous(AbstractContextManager["_Synchronous"]):
     """Runs each partition at once with dask's synchronous scheduler."""
 
     workers = 1
+    remote = False
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         import dask
@@ -47,6 +54,7 @@ class _Distributed(AbstractContextManager["_Distributed"]):
         from distributed import Client, LocalCluster
 
         self.cluster = None
+        self.remote = False
         if scheduler is None or scheduler in ("processes", "threads"):
             self.cluster = LocalCluster(
                 n_workers=workers or 2,
@@ -59,10 +67,23 @@ class _Distributed(AbstractContextManager["_Distributed"]):
             )
             self.client = Client(self.cluster)
         else:
+            self.remote = True
             try:
-                self.client = Client(scheduler, timeout="20s")
+                self.client = Client(scheduler, timeout=CONNECT_TIMEOUT)
             except (OSError, TimeoutError, ValueError) as exc:
-                raise InputError(f"cannot reach the dask scheduler at {scheduler}: {exc}") from None
+                raise InputError(
+                    f"cannot reach the dask scheduler at {scheduler}: {exc} "
+                    "(is it running, and is the address tcp://HOST:PORT?)"
+                ) from None
+            if not self.client.scheduler_info().get("workers"):
+                try:
+                    self.client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+                except (OSError, TimeoutError) as exc:
+                    self.client.close()
+                    raise InputError(
+                        f"the dask scheduler at {scheduler} has no workers "
+                        f"(none came within {WORKERS_TIMEOUT:g} s: {exc})"
+                    ) from None
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or (workers or 2))
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
@@ -89,6 +110,7 @@ def run_batch(
     partition_size: int = 1000,
     progress: bool = True,
     corrections: Iterable[Correction] | None = None,
+    storage_options: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     r"""Geoparse a corpus on dask and write GeoParquet datasets; rerun on the same folder to resume.
 
@@ -107,10 +129,15 @@ def run_batch(
 
     Parameters
     ----------
-    inputs : sequence of path
-        ``.txt`` files, ``.jsonl`` corpora, or folders of them.
-    out_dir : path
-        The output folder (created if needed).
+    inputs : sequence of path or URL
+        ``.txt`` files, ``.jsonl`` corpora, or folders of them; local paths or URLs fsspec opens
+        (``s3://bucket/corpus.jsonl``, ``gs://bucket/folder``). The client reads them.
+    out_dir : path or URL
+        The output folder (created if needed): a local path, made absolute here before any task
+        leaves this process, or an object-store URL (``s3://bucket/out``, ``gs://...``,
+        ``az://...``, ``file://...``) that every worker writes to. With a scheduler given by
+        address, the workers must see a local folder at the same path (a shared file system):
+        this is checked before any work.
     scheduler : str, optional
         Address of a running dask scheduler (``tcp://host:8786``); ``None`` or ``"processes"``
         starts a LocalCluster of processes, ``"threads"`` a LocalCluster of threads, and
@@ -124,6 +151,10 @@ def run_batch(
     corrections : Corrections or iterable of Correction, optional
         Analyst corrections (:func:`geokit.corrections.load_corrections`); the problems found while
         reading them (``Corrections.problems``) are reported in ``errors.jsonl`` too.
+    storage_options : mapping, optional
+        fsspec options of the input and output URLs (``key``, ``secret``, ``endpoint_url``,
+        ``token``...). They reach the workers with each task and are never written anywhere;
+        credentials may instead come from each machine's environment.
 
     Returns
     -------
@@ -136,7 +167,11 @@ def run_batch(
     Raises
     ------
     InputError
-        When ``partition_size`` or ``workers`` is not positive or the scheduler cannot be reached.
+        When ``partition_size`` or ``workers`` is not positive, the scheduler cannot be reached
+        or has no workers, or the workers cannot run geokit.
+    StorageError
+        When the output cannot be written (missing folder or bucket, no permission, credentials
+        refused), or the workers of a scheduler cannot see it: all before any work is done.
 
     Examples
     --------
@@ -158,8 +193,9 @@ def run_batch(
     if partition_size < 1:
         raise InputError(f"partition size must be at least 1, not {partition_size}")
     t0 = time.perf_counter()
-    store = Store(out_dir)
-    store.prepare()
+    options = StorageOptions(storage_options or {})
+    store = Store(out_dir, options)
+    store.check()
     from geokit.batch.worker import correction_payload, process_partition
 
     fixes = list(corrections or ())
@@ -171,23 +207,32 @@ def run_batch(
     executor: Any = (
         _Synchronous() if scheduler in ("synchronous", "sync") else _Distributed(scheduler, workers)
     )
+    try:
+        store.prepare()
+        if executor.remote:
+            _check_workers(executor.client, store)
+    except BaseException:
+        executor.__exit__(None, None, None)
+        raise
     bar = _progress_bar(progress)
     with executor, bar:
+        done = store.done_ids()
+        parts = {d: store.names(d) for d in DATASETS[:3]}
         window = 2 * executor.workers
         inflight: deque[Any] = deque()
-        for part in iter_partitions(inputs, partition_size, fixes):
+        for part in iter_partitions(inputs, partition_size, fixes, options):
             expected[part.id] = part.index
             held[part.id] = part.corrections
             for doc in {c.document for c in part.corrections}:
                 partitions_of[doc] = partitions_of.get(doc, 0) + 1
-            if _done(store, part):
+            if _done(part, done, parts):
                 rec = store.read_done(part.id)
                 records[part.id] = rec
                 resumed += 1
                 bar.update(rec["documents"])
                 continue
             payload = correction_payload(part.corrections)
-            args = (str(store.root), part.index, part.id, part.documents, part.errors, payload)
+            args = (store.location, part.index, part.id, part.documents, part.errors, payload, options)
             inflight.append(executor.submit(process_partition, *args))
             while len(inflight) >= window:
                 _wait_first(inflight, records, bar)
@@ -270,9 +315,52 @@ def _write_empty(store: Store) -> None:
     store.write_frame("estimates", 0, estimates_frame([], {}))
 
 
-def _done(store: Store, part: Partition) -> bool:
-    return store.is_done(part.id) and all(
-        store.part_path(d, part.index).is_file() for d in ("places", "claims", "estimates")
+def _done(part: Partition, done: set[str], parts: dict[str, set[str]]) -> bool:
+    """Whether ``part`` has its checkpoint and its three parts (from listings made at the start)."""
+    name = f"part-{part.index:05d}.parquet"
+    return part.id in done and all(name in names for names in parts.values())
+
+
+def _check_workers(client: Any, store: Store) -> None:
+    """Make sure every worker of a scheduler given by address runs geokit and sees the output.
+
+    The client writes a probe file into the output and asks each worker to find it: a local
+    folder the workers do not share (another host) or an object store they cannot open (no
+    credentials, no fsspec package) is refused before any work.
+
+    Raises
+    ------
+    InputError
+        When the workers cannot run geokit's probe (geokit not installed there).
+    StorageError
+        When a worker cannot see the output.
+    """
+    name = store.probe()
+    try:
+        answers = client.run(sees_probe, store.location, store.storage_options, name)
+    except Exception as exc:
+        raise InputError(
+            f"the dask workers cannot run geokit ({type(exc).__name__}: {exc}); install geokit "
+            "on every worker (same version as here)"
+        ) from None
+    finally:
+        store.remove_file(store.root / name)
+    bad = {worker: why for worker, why in answers.items() if why}
+    if not bad:
+        return
+    worker, why = next(iter(sorted(bad.items())))
+    more = f" (and {len(bad) - 1} more workers)" if len(bad) > 1 else ""
+    if store.local:
+        raise StorageError(
+            f"the dask worker {worker}{more} cannot see the output folder {store.root} ({why}): "
+            "it runs on another machine or in another file system. Give -o a folder every worker "
+            "sees at the same path (a shared file system), or an object-store URL such as "
+            "s3://bucket/out (with --storage-option or each worker's environment for credentials)"
+        )
+    raise StorageError(
+        f"the dask worker {worker}{more} cannot open the output ({why}): give every worker the "
+        "fsspec package of the URL (s3fs, gcsfs, adlfs) and the credentials (its environment, "
+        "or --storage-option)"
     )
 
 
@@ -332,15 +420,15 @@ def _write_checks(store: Store, ordered: Sequence[dict[str, Any]], executor: Any
         estimates.update(e)
     chunks = _chunks(group_corpus(claims, estimates), 2 * executor.workers)
     del claims, estimates
-    futures = [executor.submit(worker.check_chunk, str(store.root), pids, i, c) for i, c in enumerate(chunks)]
+    futures = [
+        executor.submit(worker.check_chunk, store.location, pids, i, c, store.storage_options)
+        for i, c in enumerate(chunks)
+    ]
     if futures and hasattr(futures[0], "result"):
         from distributed import wait
 
         wait(futures)
     n = sum(_result(f) for f in futures)
     worker._STATE.clear()
-    keep = {f"part-{i:05d}.parquet" for i in range(len(chunks))}
-    for p in (store.root / "checks").glob("part-*.parquet"):
-        if p.name not in keep:
-            p.unlink()
+    store.remove_parts("checks", {f"part-{i:05d}.parquet" for i in range(len(chunks))})
     return n

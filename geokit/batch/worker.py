@@ -77,6 +77,7 @@ def process_partition(
     documents: Sequence[Document],
     errors: Sequence[ReadError] = (),
     corrections: Sequence[Mapping[str, Any]] = (),
+    storage_options: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Geoparse one partition and write its places, claims and estimates; return its checkpoint.
 
@@ -85,6 +86,9 @@ def process_partition(
     follow them; a claim the analyst dropped (``not-a-claim``) is written but neither estimated nor
     checked. The corrections that could not be applied are in the checkpoint's
     ``correction_errors`` (``{"k": position in corrections, "error": message}``).
+
+    ``out_dir`` is an absolute local path (the client resolved it) or an object-store URL, opened
+    with ``storage_options``.
 
     The parts are written atomically, then the saved claims, then the checkpoint
     ``_done/<pid>.json`` (last), so a partition is either done or recomputed by the next run.
@@ -111,7 +115,7 @@ def process_partition(
     claims = [c for r in results for c in r.claims]
     live = [c for c in claims if not is_dropped(c)]
     estimates = estimate_and_flag(live)
-    store = Store(out_dir)
+    store = Store(out_dir, storage_options)
     places = places_frame(results)
     store.write_frame("places", index, places)
     store.write_frame("claims", index, claims_frame(claims, estimates))
@@ -135,7 +139,11 @@ _STATE: dict[str, Any] = {}  # the claims of the whole run, loaded once per work
 
 
 def check_chunk(
-    out_dir: str | os.PathLike[str], pids: Sequence[str], index: int, groups: Sequence[tuple[str, list[int]]]
+    out_dir: str | os.PathLike[str],
+    pids: Sequence[str],
+    index: int,
+    groups: Sequence[tuple[str, list[int]]],
+    storage_options: Mapping[str, Any] | None = None,
 ) -> int:
     """Check the claims of some target groups against each other; write ``checks/part-<index>``.
 
@@ -146,8 +154,8 @@ def check_chunk(
     from geokit.batch.checks import check_groups
     from geokit.batch.frames import checks_frame
 
-    store = Store(out_dir)
-    key = (str(store.root), tuple(pids))
+    store = Store(out_dir, storage_options)
+    key = (store.location, tuple(pids))
     if _STATE.get("key") != key:
         _STATE.clear()
         claims: list[Any] = []
