@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= seeds-map.html
 
-.PHONY: setup run test lint bench browser clean
+.PHONY: setup run test lint lint-check bench browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,13 @@ browser:
 	   (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium chromium-driver >/dev/null 2>&1)) ; } || \
 	  echo "make: Chromium not installed; browser tests will be skipped"
 
-test: setup browser
+test: setup browser lint-check
 	$(BIN)/python -m pytest
+
+# the lint gate of `make test` (and so of CI): ruff's rules and formatting
+lint-check: setup
+	$(BIN)/ruff check -q geokit tests benchmarks data
+	$(BIN)/ruff format -q --check geokit tests benchmarks data
 
 lint: setup
 	$(BIN)/ruff check geokit tests benchmarks data
