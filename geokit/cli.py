@@ -340,13 +340,6 @@ def _document_names(analysis: Any) -> dict[str, str]:
     return names
 
 
-def _retitle(text: str, names: dict[str, str]) -> str:
-    for old in sorted(names, key=len, reverse=True):
-        if old and old in text:
-            text = text.replace(old, names[old])
-    return text
-
-
 def _clip(quote: str, phrase: str | None, width: int) -> str:
     """Return ``quote`` on one line of at most ``width`` characters, cut around ``phrase``."""
     q = " ".join(quote.split())
@@ -370,6 +363,7 @@ def _print_target(target: Any, names: dict[str, str] | None = None, width: int =
     import textwrap
 
     from geokit.checks.compare import describe
+    from geokit.text.documents import retitle
 
     names = names or {}
 
@@ -377,10 +371,10 @@ def _print_target(target: Any, names: dict[str, str] | None = None, width: int =
         print(textwrap.fill(text, width, initial_indent=indent, subsequent_indent=more))
 
     def who(c: Any) -> str:
-        return names.get(c.document) or _retitle(c.source or c.document, names)
+        return names.get(c.document) or retitle(c.source or c.document, names)
 
     print(f"{target.label}: {target.verdict}")
-    say(_retitle(target.summary, names), "  ", "    ")
+    say(retitle(target.summary, names), "  ", "    ")
     by_id = {c.id: c for c in target.claims}
     shown: set[tuple[str, str]] = set()
     for c in target.claims:
@@ -393,7 +387,7 @@ def _print_target(target: Any, names: dict[str, str] | None = None, width: int =
     for k in target.checks:
         a, b = by_id.get(k.a), by_id.get(k.b)
         pair = f"{who(a) if a else k.a} vs {who(b) if b else k.b}"
-        say(f"{k.verdict}: {pair}: " + _retitle("; ".join(k.reasons), names), "  * ", "      ")
+        say(f"{k.verdict}: {pair}: " + retitle("; ".join(k.reasons), names), "  * ", "      ")
 
 
 def _check_jsonl(path: str, args: argparse.Namespace) -> int:

@@ -44,7 +44,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geokit.checks.geometry import region_overlap, separation_m
-from geokit.checks.land import COAST_TOLERANCE_M, at_sea, country_name, outside_country
+from geokit.checks.land import (
+    COAST_TOLERANCE_M,
+    at_sea,
+    claim_country,
+    country_name,
+    outside_country,
+    put_at_sea,
+)
 from geokit.model import Check
 
 if TYPE_CHECKING:
@@ -276,12 +283,12 @@ def _on_the_ground(lat: float, lon: float, country: str | None) -> tuple[bool, b
 
 
 def _ground_reasons(claim: Claim, est: Estimate) -> list[str]:
-    if claim.relation == "offshore" or (claim.anchor is not None and claim.anchor.kind == "coast"):
-        return []  # put at sea by its words
+    if put_at_sea(claim):
+        return []
     reasons = []
     ns, ew = ("N" if est.lat >= 0 else "S"), ("E" if est.lon >= 0 else "W")
     where = f"{abs(est.lat):.2f}° {ns}, {abs(est.lon):.2f}° {ew}"
-    country = claim.context_country or (claim.anchor.country if claim.anchor is not None else None)
+    country = claim_country(claim)
     sea, outside = _on_the_ground(est.lat, est.lon, country)
     if sea:
         reasons.append(f"estimate lies at sea ({_name(claim)}: {where})")

@@ -35,9 +35,11 @@ __all__ = [
     "COUNTRY_TOLERANCE_M",
     "TARGET_TOLERANCE_M",
     "at_sea",
+    "claim_country",
     "claim_flags",
     "country_name",
     "outside_country",
+    "put_at_sea",
     "target_place_outside",
 ]
 
@@ -287,6 +289,23 @@ def outside_country(
     return _distance_to(geom, lat_f, lon_f, max(tolerance_m, 0.0)) == float("inf")
 
 
+def put_at_sea(claim: Claim) -> bool:
+    """Return whether a claim's own words put its target at sea ("off Tartus", "off the coast of Libya").
+
+    Examples
+    --------
+    >>> from geokit.model import Claim
+    >>> put_at_sea(Claim("c", "d", "", 0, 0, "offshore", "ship", "Tartus"))
+    True
+    """
+    return claim.relation == "offshore" or (claim.anchor is not None and claim.anchor.kind == "coast")
+
+
+def claim_country(claim: Claim) -> str | None:
+    """Return the country a claim is placed in: the one its text names, else its anchor's."""
+    return claim.context_country or (claim.anchor.country if claim.anchor is not None else None)
+
+
 def claim_flags(
     claim: Claim,
     estimate: Estimate | None,
@@ -314,16 +333,12 @@ def claim_flags(
     >>> claim_flags(c, None)
     []
     """
-    if (
-        estimate is None
-        or claim.relation == "offshore"
-        or (claim.anchor is not None and claim.anchor.kind == "coast")
-    ):
+    if estimate is None or put_at_sea(claim):
         return []
     flags: list[str] = []
     if at_sea(estimate.lat, estimate.lon, tolerance_m=coast_tolerance_m):
         flags.append("estimate at sea")
-    country = claim.context_country or (claim.anchor.country if claim.anchor is not None else None)
+    country = claim_country(claim)
     if country and outside_country(estimate.lat, estimate.lon, country, tolerance_m=country_tolerance_m):
         flags.append(f"estimate outside {country_name(country)}")
     away = target_place_outside(claim, estimate)

@@ -41,7 +41,7 @@ from geokit.maps.layers import (
     add_helper_js,
 )
 from geokit.model import Check, Claim, Document, Estimate, Mention
-from geokit.text.documents import display_name
+from geokit.text.documents import display_name, retitle
 
 __all__ = ["CORRECTED", "KIND_COLORS", "SOURCE_COLORS", "VERDICT_STYLES", "Map"]
 
@@ -114,14 +114,6 @@ def _unique_names(docs: Sequence[Document]) -> list[str]:
         seen[n] = seen.get(n, 0) + 1
         out.append(n if names.count(n) == 1 else f"{n} ({seen[n]})")
     return out
-
-
-def _retitle(text: str, names: Mapping[str, str]) -> str:
-    """Replace document sources and ids in ``text`` by the documents' names (longest first)."""
-    for old in sorted(names, key=len, reverse=True):
-        if old and old in text:
-            text = text.replace(old, names[old])
-    return text
 
 
 def _short(name: str, limit: int = _SHORT_NAME) -> str:
@@ -710,7 +702,7 @@ class Map:
                     w, s, ee, n = e.region.bounds
                     box.append((s, w, n, ee))
             combined = getattr(t, "estimate", None)
-            summary = _retitle(str(getattr(t, "summary", "") or ""), self._names)
+            summary = retitle(str(getattr(t, "summary", "") or ""), self._names)
             if combined is not None and getattr(combined, "region", None) is not None:
                 area = _Layers()
                 tol = max(combined.radius_m, 1.0) * 0.004 / 111_320.0
@@ -739,7 +731,7 @@ class Map:
                 c = claims.get(_claim_id(item))
                 if c is None:
                     continue
-                who = source_of_claim.get(c.id) or _retitle(c.source or c.document, self._names)
+                who = source_of_claim.get(c.id) or retitle(c.source or c.document, self._names)
                 line = f"{_short(who)}: {describe(c)}"
                 if line in said:
                     continue  # a quote repeated is one statement
@@ -818,7 +810,7 @@ def _estimate_row(
             if value not in (None, ""):
                 kv += [S(label), S(P.esc(value))]
         if claim.flags:
-            flags = S(P.bullet_list(_retitle(str(f), names or {}) for f in claim.flags))
+            flags = S(P.bullet_list(retitle(str(f), names or {}) for f in claim.flags))
     comps: list[Any] = []
     for name, metres in sorted(est.components.items(), key=lambda kv_: -abs(kv_[1])):
         comps += [S(P.esc(name.replace("_", " "))), round(float(metres))]
@@ -861,7 +853,7 @@ def _check_html(
     if chk.overlap is not None:
         parts.append(f"region overlap {chk.overlap:.0%}")
     if chk.reasons:
-        parts.append("<b>Reasons</b>" + P.bullet_list(_retitle(str(r), names or {}) for r in chk.reasons))
+        parts.append("<b>Reasons</b>" + P.bullet_list(retitle(str(r), names or {}) for r in chk.reasons))
     for side, cid in (("A", _claim_id(chk.a)), ("B", _claim_id(chk.b))):
         c = claims.get(cid)
         if c is not None:

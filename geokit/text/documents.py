@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,7 @@ __all__ = [
     "iter_documents",
     "read_documents",
     "read_text_file",
+    "retitle",
 ]
 
 #: Longest document accepted, in characters; longer ones are an error (the rest go on).
@@ -133,6 +134,20 @@ def display_name(doc: Document, *, limit: int = 80) -> str:
         name = os.path.basename(doc.source.rstrip("/")) or doc.source
     name = " ".join((name or doc.id).split())
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def retitle(text: str, names: Mapping[str, str]) -> str:
+    """Replace the document sources and ids named in ``text`` by the documents' names (longest first).
+
+    Examples
+    --------
+    >>> retitle("estimate at sea (seeds/a.txt)", {"seeds/a.txt": "Floods in Homs", "d7": "?"})
+    'estimate at sea (Floods in Homs)'
+    """
+    for old in sorted(names, key=len, reverse=True):
+        if old and old in text:
+            text = text.replace(old, names[old])
+    return text
 
 
 def _missing(p: Path, exc: OSError) -> DocumentError:
