@@ -1,7 +1,8 @@
-"""Test settings: hypothesis runs the same examples on every machine, so CI results are reproducible."""
+"""Test settings (hypothesis runs the same examples on every machine) and fixtures shared by test files."""
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -13,3 +14,12 @@ settings.register_profile(
 )
 settings.register_profile("explore", deadline=None, max_examples=500)
 settings.load_profile(os.environ.get("GEOKIT_HYPOTHESIS_PROFILE", "geokit"))
+
+
+@pytest.fixture(scope="session")
+def resolver():
+    """The resolver over the offline gazetteer, built once for the whole run."""
+    from geokit.places.gazetteer import get_gazetteer
+    from geokit.places.resolve import Resolver
+
+    return Resolver(get_gazetteer())

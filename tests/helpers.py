@@ -35,3 +35,12 @@ def run_geokit(*args, stdin=None):
     )
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
+
+
+def read_claims(resolver, text):
+    """Return the claims geokit reads in ``text`` (one document), its places resolved by ``resolver``."""
+    from geokit.claims import extract_claims
+    from geokit.model import Document
+
+    doc = Document(id="s", text=text)
+    return extract_claims(doc, resolver.resolve(doc))

@@ -9,21 +9,10 @@ places. The sentences are not those of ``benchmarks/claims_forms.jsonl``.
 from __future__ import annotations
 
 import pytest
+from helpers import read_claims as claims
 
-from geokit.claims import extract_claims
-from geokit.model import Claim, Document
-from geokit.places.gazetteer import get_gazetteer
+from geokit.model import Claim
 from geokit.places.resolve import Resolver
-
-
-@pytest.fixture(scope="module")
-def resolver() -> Resolver:
-    return Resolver(get_gazetteer())
-
-
-def claims(resolver: Resolver, text: str) -> list[Claim]:
-    doc = Document(id="s", text=text)
-    return extract_claims(doc, resolver.resolve(doc))
 
 
 def one(resolver: Resolver, text: str) -> Claim:
