@@ -331,12 +331,12 @@ def _target(
 ) -> Target:
     first = members[0]
     label = first.target_place.name if key.startswith("place:") and first.target_place else first.target
-    sigs: dict[bytes, Claim] = {}
+    seen: set[bytes] = set()
     statement_sig: list[tuple[Claim, bytes]] = []
     for c in members:
         s = _signature(c, estimates.get(c.id))
-        if s not in sigs:
-            sigs[s] = c
+        if s not in seen:
+            seen.add(s)
             statement_sig.append((c, s))
     statements = [c for c, _ in statement_sig]
     pairs = list(islice(combinations(statement_sig, 2), MAX_LISTED_PAIRS))
