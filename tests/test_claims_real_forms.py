@@ -203,6 +203,32 @@ def test_border_named_by_its_side(resolver: Resolver, text: str, border: str) ->
     assert c.anchor is not None and c.anchor.kind == "border" and c.anchor.id == border
 
 
+@pytest.mark.parametrize(
+    "text, name, azimuth",
+    [
+        ("The fire burned 10 miles north of the Idaho-Utah border.", "Idaho–Utah border", 0.0),
+        (
+            "The town is 20 km south of the New Mexico–Colorado state line.",
+            "New Mexico–Colorado border",
+            180.0,
+        ),
+        ("The tornado touched down 5 miles east of Oklahoma's border with Arkansas.", None, 90.0),
+    ],
+)
+def test_state_line_as_anchor(resolver: Resolver, text: str, name: str | None, azimuth: float) -> None:
+    c = one(resolver, text)
+    assert c.anchor is not None and c.anchor.kind == "border" and c.anchor.country == "US"
+    assert name is None or c.anchor.name == name
+    assert c.direction is not None and c.direction.azimuth == azimuth
+
+
+def test_regions_that_share_no_boundary_are_no_border(resolver: Resolver) -> None:
+    assert all(
+        c.anchor is None or c.anchor.kind != "border"
+        for c in claims(resolver, "Smoke drifted 10 miles north of the Ohio-Utah border.")
+    )
+
+
 def test_two_claims_in_one_sentence(resolver: Resolver) -> None:
     found = claims(resolver, "The drone hit a depot 10 km north of Hilo and a pier 5 km south of Honolulu.")
     assert [(c.target, c.anchor.name, c.direction.azimuth) for c in found] == [

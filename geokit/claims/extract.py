@@ -227,15 +227,17 @@ _FEATURE_NAME_RE = re.compile(
     r"(?P<feature>(?:(?:International|Regional|Municipal)\s)?Airport|(?:(?:Army|Naval)\s)?Airfield"
     r"|Air\s(?:Force\s)?Base|(?:Naval\s)?Air\sStation|Army\sBase|Island|Isle)\b"
 )
+#: Kinds of place whose shared boundary is a border: "the Idaho-Utah border".
+_REGION_KINDS = ("admin1", "admin2")
 #: Kinds of place such a name may be.
 _FEATURE_KINDS = frozenset(("airport", "airbase", "island", "admin1", "admin2"))
 #: "the coast of" before the place a distance off it is measured from.
 _COAST_OF_RE = re.compile(rf"(?:the{_S})?coast(?:line)?{_S}of{_S}", re.IGNORECASE)
 _COUNTRY_WORD = r"[A-Z][\w'’.]{1,30}(?:\s[A-Z][\w'’]{1,30}){0,2}"
 _LINE_ANCHOR_RE = re.compile(
-    rf"(?:(?i:the){_S})?(?:(?P<x>[A-Z][\w'’.]{{1,30}})(?:\s?[-–/]\s?(?P<y>[A-Z][\w'’]{{1,30}}))?{_S})?"
+    rf"(?:(?i:the){_S})?(?:(?P<x>{_COUNTRY_WORD})(?:\s?[-–/]\s?(?P<y>{_COUNTRY_WORD}))?{_S})?"
     rf"(?:(?P<side>(?i:(?:north|south)-?(?:east|west)ern|northern|southern|eastern|western)){_S})?"
-    rf"(?P<kind>(?i:border|frontier|coastline|coast|shore))s?\b"
+    rf"(?P<kind>(?i:border|frontier|coastline|coast|shore|state{_S}line))s?\b"
     rf"(?:{_S}(?P<rel>(?i:with|between|of)){_S}(?P<z>{_COUNTRY_WORD})(?:{_S}(?i:and){_S}(?P<w>{_COUNTRY_WORD}))?)?"
 )
 _DEMONYM_WORD_RE = re.compile(r"\b[A-Z][a-z]{2,20}\b")  # a country's name or demonym ("Turkish")
@@ -726,6 +728,9 @@ class _Context:
         codes = [c.country for c in map(self.country_at, names) if c is not None and c.country]
         if not names:  # "the border": the one of the country of the place named last (or its demonym)
             codes = [code] if (code := self.home_country(pos, ())) else []
+        if len(names) == 2 and len(codes) != 2 and (line := self.region_border_at(names)) is not None:
+            start, end = self._line_anchor_span(pos, m.end())  # "the Idaho-Utah border": a state line
+            return _Anchor(self.text[start:end], start, end, line)
         if not codes or len(codes) != max(1, len(names)):
             return None
         from geokit.places.borders import border_place, border_with_place, coast_place
@@ -801,6 +806,23 @@ class _Context:
         counted = Counter(c for _, c in found).most_common(1)
         other = close[0] if close else (counted[0][0] if counted else None)
         return border_place(code, other) if other else land_border_place(code)
+
+    def region_border_at(self, names: Sequence[str]) -> Place | None:
+        """Return the boundary two named regions share ("Idaho", "Utah": the state line), or None.
+
+        Each name may be any first- or second-level region of that name; the first pair that
+        shares a boundary is taken, the better-ranked candidates first.
+        """
+        from geokit.places.borders import region_border_place
+        from geokit.places.gazetteer import get_gazetteer
+
+        gazetteer = get_gazetteer()
+        found = [gazetteer.candidates(n, kinds=_REGION_KINDS, fuzzy=False, limit=5) for n in names]
+        for a in found[0]:
+            for b in found[1]:
+                if (line := region_border_place(a.place, b.place)) is not None:
+                    return line
+        return None
 
     def country_at(self, word: str) -> Place | None:
         """Return the country a word names or is the demonym of ("Turkish": Turkey), or None."""

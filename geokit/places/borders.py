@@ -34,11 +34,13 @@ from shapely.geometry.base import BaseGeometry
 
 from geokit.model import Place
 
-__all__ = ["border_place", "coast_place", "land_border_place", "neighbours"]
+__all__ = ["border_place", "coast_place", "land_border_place", "neighbours", "region_border_place"]
 
 _GEOD = Geod(ellps="WGS84")
 #: Bits of shared boundary shorter than this (degrees) are where two borders merely touch.
 _SLIVER_DEG = 1e-6
+#: The longest gap between the vertices a line's point is chosen from (degrees).
+_VERTEX_GAP_DEG = 0.05
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +62,8 @@ def _lines(geom: BaseGeometry) -> BaseGeometry | None:
 
 
 def _line_place(place_id: str, name: str, kind: str, country: str | None, line: BaseGeometry) -> Place:
-    xy = shapely.get_coordinates(line)
+    # vertices at most _VERTEX_GAP_DEG apart, so that a straight state line has a vertex near its middle
+    xy = shapely.get_coordinates(shapely.segmentize(line, _VERTEX_GAP_DEG))
     centre = line.centroid
     k = int(np.argmin((xy[:, 0] - centre.x) ** 2 + (xy[:, 1] - centre.y) ** 2))
     lon, lat = float(xy[k, 0]), float(xy[k, 1])
@@ -121,6 +124,39 @@ def border_with_place(home: str, others: tuple[str, ...]) -> Place | None:
     codes = "-".join((home.upper(), *(o.upper() for o in others)))
     name = " and ".join(f"{_name(home.upper())}–{_name(o.upper())}" for o in others) + " border"
     return _line_place(f"border:{codes}", name, "border", None, line)
+
+
+def region_border_place(a: Place, b: Place) -> Place | None:
+    """Return the boundary two regions share ("the Idaho–Utah border"), or None if they share none.
+
+    Any two places with polygons will do (states, provinces, counties): their shared boundary is
+    where their boundaries coincide, as for countries.
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> gazetteer = get_gazetteer()
+    >>> idaho, utah, ohio = (
+    ...     gazetteer.candidates(n, kinds=("admin1",), country="US", fuzzy=False)[0].place
+    ...     for n in ("Idaho", "Utah", "Ohio")
+    ... )
+    >>> line = region_border_place(idaho, utah)
+    >>> line.name, line.kind, line.country, 100_000 < line.extent_m < 200_000
+    ('Idaho–Utah border', 'border', 'US', True)
+    >>> region_border_place(idaho, ohio) is None
+    True
+    """
+    polygonal = ("Polygon", "MultiPolygon")
+    if a.id == b.id or a.geometry is None or b.geometry is None:
+        return None
+    if a.geometry.geom_type not in polygonal or b.geometry.geom_type not in polygonal:
+        return None
+    line = _lines(shapely.intersection(a.geometry.boundary, b.geometry.boundary))
+    if line is None:
+        return None
+    a, b = sorted((a, b), key=lambda p: p.id)  # one line, whichever side the text names first
+    country = a.country if a.country == b.country else None
+    return _line_place(f"border:{a.id}-{b.id}", f"{a.name}–{b.name} border", "border", country, line)
 
 
 @lru_cache(maxsize=256)
