@@ -196,6 +196,8 @@ def test_bearing_joined_by_and(resolver: Resolver) -> None:
     [
         ("Gunfire was heard near Syria's northern border.", "border:SY-TR"),
         ("Shells fell 7 km from Ukraine's northern border.", "border:BY-UA"),
+        ("Rockets were fired 4 km from Israel's northern border.", "border:IL-LB-SY"),  # not the West Bank
+        ("The convoy halted near Turkey's southern border.", "border:TR-IQ-SY"),
     ],
 )
 def test_border_named_by_its_side(resolver: Resolver, text: str, border: str) -> None:
@@ -209,7 +211,7 @@ def test_border_named_by_its_side(resolver: Resolver, text: str, border: str) ->
         ("The fire burned 10 miles north of the Idaho-Utah border.", "Idaho–Utah border", 0.0),
         (
             "The town is 20 km south of the New Mexico–Colorado state line.",
-            "New Mexico–Colorado border",
+            "Colorado–New Mexico border",
             180.0,
         ),
         ("The tornado touched down 5 miles east of Oklahoma's border with Arkansas.", None, 90.0),

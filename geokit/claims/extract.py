@@ -733,7 +733,7 @@ class _Context:
             return _Anchor(self.text[start:end], start, end, line)
         if not codes or len(codes) != max(1, len(names)):
             return None
-        from geokit.places.borders import border_place, border_with_place, coast_place
+        from geokit.places.borders import border_place, border_with_place, coast_place, side_border_place
 
         if m.group("kind").lower().startswith(("coast", "shore")):
             place = coast_place(codes[0]) if len(codes) == 1 else None
@@ -751,7 +751,10 @@ class _Context:
         elif len(codes) == 2:
             place = border_place(*codes)
         elif m.group("side") and m.group("x"):
-            place = _border_on_side(codes[0], m.group("side"))  # "Lebanon's southern border": with Israel
+            side = parse_direction(
+                parse_part(m.group("side")) or ""
+            )  # "Lebanon's southern border": with Israel
+            place = side_border_place(codes[0], side.azimuth) if side is not None else None
         else:
             place = self.border_of(codes[0], pos, limit)
         if place is None:
@@ -1087,47 +1090,6 @@ class _Context:
             None,
         )
         return _Anchor(men.text, men.start, men.end, town, men) if town is not None else _Anchor.of(men)
-
-
-#: How far (degrees) from the side a border is named by ("Ukraine's northern border") the
-#: direction to a neighbour may be for their border to be on that side.
-_SIDE_SPREAD = 50.0
-
-
-def _border_on_side(code: str, side: str) -> Place | None:
-    """Return a country's border on one side: with the neighbours whose border lies that way.
-
-    "Lebanon's southern border" is its border with Israel; "Ukraine's northern border" with
-    Belarus and Russia. None when no neighbour lies that way.
-    """
-    from geokit.places.borders import border_place, border_with_place, neighbours
-    from geokit.places.gazetteer import get_gazetteer
-
-    gazetteer = get_gazetteer()
-    home = gazetteer.country(code)
-    d = parse_direction(parse_part(side) or "")
-    if home is None or d is None:
-        return None
-    lying = []
-    for other in neighbours(code):
-        line = border_place(code, other)  # its point: where the border with that neighbour lies
-        if (
-            line is not None
-            and abs((_bearing(home, line) - d.azimuth + 180.0) % 360.0 - 180.0) <= _SIDE_SPREAD
-        ):
-            lying.append(other)
-    if not lying:
-        return None
-    return border_place(code, lying[0]) if len(lying) == 1 else border_with_place(code, tuple(lying))
-
-
-def _bearing(a: Place, b: Place) -> float:
-    """Return the initial great-circle bearing from one place to another (degrees from north)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
-    y = math.sin(dl) * math.cos(p2)
-    x = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
-    return math.degrees(math.atan2(y, x)) % 360.0
 
 
 def _km(a: Place, b: Place) -> float:

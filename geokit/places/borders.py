@@ -34,11 +34,23 @@ from shapely.geometry.base import BaseGeometry
 
 from geokit.model import Place
 
-__all__ = ["border_place", "coast_place", "land_border_place", "neighbours", "region_border_place"]
+__all__ = [
+    "border_place",
+    "coast_place",
+    "land_border_place",
+    "neighbours",
+    "region_border_place",
+    "side_border_place",
+]
 
 _GEOD = Geod(ellps="WGS84")
 #: Bits of shared boundary shorter than this (degrees) are where two borders merely touch.
 _SLIVER_DEG = 1e-6
+#: A country's border on one side ("Lebanon's southern border") lies in the outer share of the
+#: country that way: its outer quarter along that direction.
+_SIDE_SHARE = 0.25
+#: How much of the border with a neighbour must lie there for it to be on that side.
+_ON_SIDE_SHARE = 0.5
 #: The longest gap between the vertices a line's point is chosen from (degrees).
 _VERTEX_GAP_DEG = 0.05
 
@@ -178,6 +190,59 @@ def neighbours(iso: str) -> tuple[str, ...]:
         if other and other != iso and other in index and border_place(iso, other) is not None:
             out.append(other)
     return tuple(sorted(set(out)))
+
+
+@lru_cache(maxsize=256)
+def side_border_place(iso: str, azimuth: float) -> Place | None:
+    """Return a country's land border on one side, with the neighbours whose border lies that way.
+
+    A neighbour's border is on that side when most of it lies in the outer quarter of the
+    country's main part (its largest polygon) that way, measured along the direction on a local
+    equirectangular plane. None when no neighbour's does.
+
+    Parameters
+    ----------
+    iso : str
+        The country (ISO alpha-2 code).
+    azimuth : float
+        The side, in degrees clockwise from north ("northern": 0).
+
+    Examples
+    --------
+    >>> side_border_place("LB", 180.0).name  # Lebanon's southern border
+    'Israel–Lebanon border'
+    >>> side_border_place("UA", 0.0).name  # Ukraine's northern border
+    'Belarus–Ukraine border'
+    >>> side_border_place("IL", 0.0).name  # Israel's northern border: not the West Bank's
+    'Israel–Lebanon and Israel–Syria border'
+    >>> side_border_place("IS", 0.0) is None  # an island country
+    True
+    """
+    index, _, geoms, _ = _countries()
+    iso = iso.upper()
+    if iso not in index:
+        return None
+    main = max(shapely.get_parts(geoms[index[iso]]), key=lambda part: part.area)
+    scale = np.cos(np.radians(main.centroid.y))
+    az = np.radians(azimuth)
+
+    def along(geom: BaseGeometry) -> np.ndarray:
+        xy = shapely.get_coordinates(shapely.segmentize(geom, _VERTEX_GAP_DEG))
+        return xy[:, 0] * scale * np.sin(az) + xy[:, 1] * np.cos(az)
+
+    extent = along(main.exterior)
+    top = float(extent.max())
+    floor = top - _SIDE_SHARE * (top - float(extent.min()))
+    lying = []
+    for other in neighbours(iso):
+        line = border_place(iso, other)
+        if line is not None:
+            x = along(line.geometry)
+            if np.mean((x >= floor) & (x <= top + 1e-6)) >= _ON_SIDE_SHARE:
+                lying.append(other)
+    if not lying:
+        return None
+    return border_place(iso, lying[0]) if len(lying) == 1 else border_with_place(iso, tuple(lying))
 
 
 @lru_cache(maxsize=256)
