@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
-from pyproj import Geod, Transformer
+from pyproj import Transformer
 from shapely.geometry import Polygon
 
 from geokit.errors import InputError
+from geokit.geo import GEOD
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -34,8 +35,6 @@ __all__ = [
     "separation_m",
 ]
 
-_GEOD = Geod(ellps="WGS84")
-
 
 def separation_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Return the geodesic distance in metres between two points (WGS84).
@@ -47,7 +46,7 @@ def separation_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     >>> separation_m(10.0, 179.9, 10.0, -179.9) < 22_000
     True
     """
-    _, _, dist = _GEOD.inv(lon1, lat1, lon2, lat2)
+    _, _, dist = GEOD.inv(lon1, lat1, lon2, lat2)
     return float(dist)
 
 
@@ -66,7 +65,7 @@ def geodesic_disk(lat: float, lon: float, radius_m: float, n: int = 72) -> Polyg
     if not radius_m > 0:
         raise InputError("a disk needs a positive radius")
     az = np.linspace(0.0, 360.0, n, endpoint=False)
-    lons, lats, _ = _GEOD.fwd(np.full(n, lon), np.full(n, lat), az, np.full(n, float(radius_m)))
+    lons, lats, _ = GEOD.fwd(np.full(n, lon), np.full(n, lat), az, np.full(n, float(radius_m)))
     lons = lon + (np.asarray(lons) - lon + 180.0) % 360.0 - 180.0
     return Polygon(np.column_stack([lons, lats]))
 
@@ -141,10 +140,10 @@ def region_overlap(ea: Estimate, eb: Estimate) -> float | None:
     ra, rb = _region(ea), _region(eb)
     if ra is None or rb is None:
         return None
-    az, _, dist = _GEOD.inv(ea.lon, ea.lat, eb.lon, eb.lat)
+    az, _, dist = GEOD.inv(ea.lon, ea.lat, eb.lon, eb.lat)
     if dist > ea.radius_m + eb.radius_m > 0:  # the covering disks are apart, so are the regions
         return 0.0
-    mlon, mlat, _ = _GEOD.fwd(ea.lon, ea.lat, az, dist / 2.0)
+    mlon, mlat, _ = GEOD.fwd(ea.lon, ea.lat, az, dist / 2.0)
     tr = local_equal_area(
         round(float(mlat)), round(float(mlon))
     )  # equal-area anywhere: nearby pairs share one
@@ -208,6 +207,6 @@ def intersect_regions(estimates: Sequence[Estimate]) -> Intersection | None:
     back = shapely.transform(common, lambda x, y: tr.transform(x, y, direction="INVERSE"), interleaved=False)
     xy = shapely.get_coordinates(back)
     n = len(xy)
-    _, _, dist = _GEOD.inv(np.full(n, plon), np.full(n, plat), xy[:, 0], xy[:, 1])
+    _, _, dist = GEOD.inv(np.full(n, plon), np.full(n, plat), xy[:, 0], xy[:, 1])
     radius = float(np.max(dist)) if n else 0.0
     return Intersection(back, float(plat), float(plon), radius, float(common.area))

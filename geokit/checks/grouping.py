@@ -38,9 +38,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
-from pyproj import Geod
 
 from geokit.checks.geometry import separation_m
+from geokit.geo import GEOD
 
 if TYPE_CHECKING:
     from geokit.model import Claim, Estimate
@@ -60,7 +60,6 @@ GROUP_MARGIN_M = 25_000.0
 NO_GROUP_RELATIONS = frozenset({"part", "side"})
 #: Metres per degree of latitude, at least (on the meridian at the equator): a safe sweep bound.
 _MIN_M_PER_DEG_LAT = 110_574.0
-_GEOD = Geod(ellps="WGS84")
 
 
 def group_key(claim: Claim, key: Callable[[str], str]) -> str:
@@ -154,7 +153,7 @@ def _join_anchors(
         if stop <= a + 1:
             continue
         b = np.arange(a + 1, stop)
-        _, _, dist = _GEOD.inv(np.full(len(b), lon[a]), np.full(len(b), lat[a]), lon[b], lat[b])
+        _, _, dist = GEOD.inv(np.full(len(b), lon[a]), np.full(len(b), lat[a]), lon[b], lat[b])
         for k in b[np.asarray(dist) <= unit_reach[a] + unit_reach[b] + margin_m]:
             components.union(firsts[a], firsts[int(k)])
 

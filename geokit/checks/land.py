@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 import shapely.ops
-from pyproj import Geod
 from shapely.geometry import Point, box
 
 from geokit.checks.geometry import local_transformer
 from geokit.errors import DataError, InputError
+from geokit.geo import GEOD
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -50,7 +50,6 @@ COUNTRY_TOLERANCE_M = 5_000.0
 #: Default tolerance of the target-place test: a gazetteer point may lie this far from where news puts it.
 TARGET_TOLERANCE_M = 25_000.0
 
-_GEOD = Geod(ellps="WGS84")
 _MASK_FORMAT = 1
 
 
@@ -170,7 +169,7 @@ def at_sea(lat: Any, lon: Any, *, tolerance_m: float = 0.0) -> Any:
         lo = np.repeat(lon_a.ravel()[idx], azimuths.size * 2)
         az = np.tile(azimuths, idx.size * 2)
         dist = np.tile(np.repeat([tolerance_m, tolerance_m / 2.0], azimuths.size), idx.size)
-        rlon, rlat, _ = _GEOD.fwd(lo, la, az, dist)
+        rlon, rlat, _ = GEOD.fwd(lo, la, az, dist)
         land = _is_land(np.asarray(rlat), (np.asarray(rlon) + 180.0) % 360.0 - 180.0)
         near_land = land.reshape(idx.size, -1).any(axis=1)
         flat = sea.ravel().copy()
@@ -379,5 +378,5 @@ def target_place_outside(
     if region.contains(point):
         return None
     near = shapely.ops.nearest_points(region, point)[0]
-    _, _, d = _GEOD.inv(p.lon, p.lat, near.x, near.y)
+    _, _, d = GEOD.inv(p.lon, p.lat, near.x, near.y)
     return float(d) if d > max(tolerance_m, p.extent_m or 0.0) else None

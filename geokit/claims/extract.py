@@ -74,7 +74,6 @@ from geokit.claims.grammar import (
     BEARING_AFTER_DISTANCE_RE,
     BEARING_RE,
     DIRECTION_RE,
-    EARTH_HALF_CIRCUMFERENCE_M,
     HEDGE_RE,
     NUMBER_RE,
     PART_RE,
@@ -94,6 +93,7 @@ from geokit.claims.grammar import (
 )
 from geokit.claims.targets import common_noun, noun_phrase_label, target_key, target_words, trim_predicate
 from geokit.errors import InputError
+from geokit.geo import EARTH_HALF_CIRCUMFERENCE_M, distance_m
 from geokit.model import Claim, Direction, Distance, Document, Mention, Place
 from geokit.text.sentences import split_sentences
 
@@ -619,7 +619,10 @@ class _Context:
             return None
         context = [men.place for men in self.by_start.values() if men.place is not None]
         if context:
-            far, best = min((min(_km(c.place, p) for p in context), i) for i, c in enumerate(found))
+            far, best = min(
+                (min(distance_m(c.place.lat, c.place.lon, p.lat, p.lon) / 1000.0 for p in context), i)
+                for i, c in enumerate(found)
+            )
             if far <= _UNMENTIONED_REACH_KM:
                 return found[best].place
         if len(found) == 1 or (not unique and found[0].score - found[1].score >= _UNMENTIONED_MARGIN):
@@ -1090,13 +1093,6 @@ class _Context:
             None,
         )
         return _Anchor(men.text, men.start, men.end, town, men) if town is not None else _Anchor.of(men)
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places, in kilometres (spherical Earth)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    c = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(math.radians(b.lon - a.lon))
-    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
 
 
 def _quote(text: str, sent: tuple[int, int], start: int, end: int) -> str:

@@ -27,7 +27,6 @@ __all__ = [
     "BEARING_AFTER_DISTANCE_RE",
     "BEARING_HALF_ANGLE",
     "COMPASS",
-    "EARTH_HALF_CIRCUMFERENCE_M",
     "HEDGES",
     "TRAVEL_TIME_RE",
     "TRIP_RE",
@@ -45,9 +44,6 @@ __all__ = [
 #: Half-angle (degrees) given to a numeric bearing ("bearing 225°"): a stated bearing is read to
 #: the nearest 5°, so ±2.5°.
 BEARING_HALF_ANGLE = 2.5
-
-#: Half the length of the equator (metres): no point on Earth is farther from another.
-EARTH_HALF_CIRCUMFERENCE_M = 20_037_508.34
 
 #: Metres per unit for the normalised unit names.
 UNIT_METRES = {"km": 1000.0, "m": 1.0, "mi": 1609.344, "nm": 1852.0, "ft": 0.3048, "yd": 0.9144}

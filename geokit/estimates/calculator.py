@@ -36,7 +36,8 @@ import pyproj
 
 from geokit.errors import InputError
 from geokit.estimates.policy import UNIT_METRES, distance_precision
-from geokit.estimates.regions import GEOD, farthest_distance, sector_region
+from geokit.estimates.regions import farthest_distance, sector_region
+from geokit.geo import GEOD
 
 __all__ = [
     "HEADINGS",

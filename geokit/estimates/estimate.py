@@ -50,7 +50,6 @@ import shapely
 
 from geokit.estimates.policy import (
     DEFAULT_POLICY,
-    EARTH_HALF_CIRCUMFERENCE_M,
     UNIT_METRES,
     Policy,
     apply_distance_policy,
@@ -59,7 +58,6 @@ from geokit.estimates.regions import (
     _F_ARC,
     _N_FULL,
     _N_UNIFORM,
-    GEOD,
     _solve_inverse,
     _stretch,
     sag_factor,
@@ -72,6 +70,7 @@ from geokit.estimates.relations import (
     part_region,
     side_region,
 )
+from geokit.geo import EARTH_HALF_CIRCUMFERENCE_M, GEOD
 from geokit.model import Claim, Distance, Estimate
 
 if TYPE_CHECKING:

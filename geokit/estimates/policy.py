@@ -56,13 +56,12 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from geokit.claims.grammar import EARTH_HALF_CIRCUMFERENCE_M, UNIT_METRES  # one table, the grammar's
+from geokit.claims.grammar import UNIT_METRES  # one table, the grammar's
 from geokit.errors import InputError
 from geokit.model import Claim, Distance
 
 __all__ = [
     "DEFAULT_POLICY",
-    "EARTH_HALF_CIRCUMFERENCE_M",
     "HEDGE_FACTORS",
     "REPORTER_RELATIVE_FLOOR",
     "UNIT_METRES",

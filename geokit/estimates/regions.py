@@ -23,14 +23,13 @@ import math
 
 import numpy as np
 import shapely
-from pyproj import Geod
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from geokit.errors import InputError
+from geokit.geo import GEOD
 
 __all__ = [
-    "GEOD",
     "farthest_distance",
     "plane_to_lonlat",
     "sector_region",
@@ -39,7 +38,6 @@ __all__ = [
 ]
 
 #: The WGS84 ellipsoid every geodesic computation uses.
-GEOD = Geod(ellps="WGS84")
 _R = 6_371_008.8  # mean Earth radius, for the AEQD stretch factor only
 _MAX_R = math.pi * _R * 0.999  # AEQD is one-to-one inside this radius
 _WORLD = box(-180.0, -90.0, 180.0, 90.0)

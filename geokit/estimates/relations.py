@@ -18,7 +18,9 @@ import shapely.ops
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geokit.estimates.regions import GEOD, _polygonal, plane_to_lonlat, sector_region, to_plane
+from geokit.estimates.memo import region_memo
+from geokit.estimates.regions import _polygonal, plane_to_lonlat, sector_region, to_plane
+from geokit.geo import GEOD
 from geokit.model import Place
 
 __all__ = [
@@ -112,6 +114,7 @@ def between_region(
     return region, float(mlat), float(mlon), {"separation": float(dist), "between_width": semi_b, "extent": e}
 
 
+@region_memo
 def part_region(
     place: Place, azimuth: float | None, half_angle: float = 90.0, min_radius_m: float = 5_000.0
 ) -> tuple[BaseGeometry, float, float, dict[str, float]]:
@@ -199,6 +202,7 @@ def side_region(
     return region, float(point.y), float(point.x), {"clip_radius": radius}
 
 
+@region_memo
 def line_band_region(
     line_place: Place,
     low_m: float,
@@ -300,6 +304,7 @@ def sea_part(region: BaseGeometry) -> BaseGeometry:
     return _polygonal(shapely.union_all(out)) if out else Polygon()
 
 
+@region_memo
 def offshore_region(
     place: Place,
     low_m: float,

@@ -29,9 +29,9 @@ from functools import lru_cache
 
 import numpy as np
 import shapely
-from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
 
+from geokit.geo import GEOD
 from geokit.model import Place
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
     "side_border_place",
 ]
 
-_GEOD = Geod(ellps="WGS84")
 #: Bits of shared boundary shorter than this (degrees) are where two borders merely touch.
 _SLIVER_DEG = 1e-6
 #: A country's border on one side ("Lebanon's southern border") lies in the outer share of the
@@ -79,7 +78,7 @@ def _line_place(place_id: str, name: str, kind: str, country: str | None, line: 
     centre = line.centroid
     k = int(np.argmin((xy[:, 0] - centre.x) ** 2 + (xy[:, 1] - centre.y) ** 2))
     lon, lat = float(xy[k, 0]), float(xy[k, 1])
-    _, _, d = _GEOD.inv(np.full(len(xy), lon), np.full(len(xy), lat), xy[:, 0], xy[:, 1])
+    _, _, d = GEOD.inv(np.full(len(xy), lon), np.full(len(xy), lat), xy[:, 0], xy[:, 1])
     return Place(
         place_id,
         name,

@@ -42,6 +42,7 @@ from geokit.errors import (
     GeocoderUnavailableError,
     InputError,
 )
+from geokit.geo import distance_m
 from geokit.model import Candidate
 from geokit.places.gazetteer import Gazetteer, get_gazetteer
 
@@ -138,7 +139,6 @@ class OfflineGeocoder(Geocoder):
         'Sirte'
         """
         from geopy.point import Point as GeoPoint
-        from pyproj import Geod
 
         pt = GeoPoint(query)
         gaz = self.gazetteer
@@ -152,8 +152,7 @@ class OfflineGeocoder(Geocoder):
         idx = [i for i in idx.tolist() if gaz.kind_of(i) in ("city", "town", "village")][: limit * 4]
         if not idx:
             return None
-        g = Geod(ellps="WGS84")
-        _, _, dist = g.inv([pt.longitude] * len(idx), [pt.latitude] * len(idx), lon[idx], lat[idx])
+        dist = distance_m(np.full(len(idx), pt.latitude), np.full(len(idx), pt.longitude), lat[idx], lon[idx])
         order = np.argsort(dist)[:limit]
         locs = [
             _location(Candidate(gaz.place(idx[k]), 1.0, f"{dist[k] / 1000:.1f} km away"))

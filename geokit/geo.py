@@ -1,0 +1,71 @@
+"""Geodesy for every stage: one WGS84 ellipsoid, its distances and bearings.
+
+Every distance and direction geokit computes is geodesic on the WGS84 ellipsoid, through one
+:class:`pyproj.Geod` (``GEOD``). Stages import it from here rather than building their own.
+
+Examples
+--------
+>>> round(distance_m(31.2, 16.6, 30.9, 16.2))  # Sirte to a point south-west of it
+50637
+>>> round(bearing_deg(31.2, 16.6, 30.9, 16.2))
+229
+>>> EARTH_HALF_CIRCUMFERENCE_M  # the farthest any two points are apart: pole to pole
+20003931.458625447
+"""
+
+from __future__ import annotations
+
+from typing import overload
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from pyproj import Geod
+
+__all__ = ["EARTH_HALF_CIRCUMFERENCE_M", "GEOD", "bearing_deg", "distance_m"]
+
+#: The WGS84 ellipsoid every geodesic computation in geokit uses.
+GEOD = Geod(ellps="WGS84")
+#: The longest geodesic on WGS84 (half a meridian, from pole to pole), metres: no two points on
+#: Earth are farther apart, so no stated distance can be longer.
+EARTH_HALF_CIRCUMFERENCE_M: float = GEOD.line_length([0.0, 0.0], [-90.0, 90.0])
+
+
+@overload
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float: ...
+@overload
+def distance_m(lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: ArrayLike) -> NDArray[np.float64]: ...
+def distance_m(
+    lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: ArrayLike
+) -> float | NDArray[np.float64]:
+    """Return the geodesic distance between points, in metres (scalars or arrays, lat/lon order).
+
+    Examples
+    --------
+    >>> distance_m(0.0, 0.0, 0.0, 1.0)  # a degree of longitude on the equator
+    111319.49079327357
+    >>> distance_m([0.0, 0.0], [0.0, 0.0], [0.0, 1.0], [0.0, 0.0]).tolist()
+    [0.0, 110574.38855779878]
+    """
+    _, _, d = GEOD.inv(lon1, lat1, lon2, lat2)
+    return np.asarray(d, dtype=np.float64) if np.ndim(d) else float(d)
+
+
+@overload
+def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float: ...
+@overload
+def bearing_deg(
+    lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: ArrayLike
+) -> NDArray[np.float64]: ...
+def bearing_deg(
+    lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: ArrayLike
+) -> float | NDArray[np.float64]:
+    """Return the initial geodesic bearing from the first point to the second, degrees in [0, 360).
+
+    Examples
+    --------
+    >>> bearing_deg(0.0, 0.0, 0.0, -1.0)  # due west
+    270.0
+    """
+    az, _, _ = GEOD.inv(lon1, lat1, lon2, lat2)
+    az = np.mod(np.asarray(az, dtype=np.float64), 360.0)
+    return az if np.ndim(az) else float(az)
