@@ -485,7 +485,7 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def cmd_data(args: argparse.Namespace) -> int:
     """``geokit data build|info``: build the offline gazetteer and land mask, or describe them."""
-    from geokit.checks.land import build_land_mask, land_mask_dir
+    from geokit.places.landmask import build_land_mask, land_mask_dir
     from geokit.places.build import build_gazetteer
     from geokit.places.gazetteer import default_data_dir, get_gazetteer
 

@@ -21,7 +21,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from pyproj import Geod
 
-__all__ = ["EARTH_HALF_CIRCUMFERENCE_M", "GEOD", "bearing_deg", "distance_m"]
+from geokit.errors import InputError
+
+__all__ = ["EARTH_HALF_CIRCUMFERENCE_M", "GEOD", "bearing_deg", "distance_m", "normalise_latlon"]
 
 #: The WGS84 ellipsoid every geodesic computation in geokit uses.
 GEOD = Geod(ellps="WGS84")
@@ -69,3 +71,29 @@ def bearing_deg(
     az, _, _ = GEOD.inv(lon1, lat1, lon2, lat2)
     az = np.mod(np.asarray(az, dtype=np.float64), 360.0)
     return az if np.ndim(az) else float(az)
+
+
+def normalise_latlon(lat: ArrayLike, lon: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Return coordinates as float arrays, longitudes wrapped into [-180, 180).
+
+    Raises
+    ------
+    InputError
+        For a non-finite coordinate or a latitude outside [-90, 90].
+
+    Examples
+    --------
+    >>> [a.tolist() for a in normalise_latlon(31.2, 376.6)]
+    [31.2, 16.600000000000023]
+    >>> normalise_latlon(91.0, 0.0)
+    Traceback (most recent call last):
+    ...
+    geokit.errors.InputError: latitude must be between -90 and 90 degrees
+    """
+    lat_a = np.asarray(lat, dtype=np.float64)
+    lon_a = np.asarray(lon, dtype=np.float64)
+    if not (np.all(np.isfinite(lat_a)) and np.all(np.isfinite(lon_a))):
+        raise InputError("latitude and longitude must be finite numbers")
+    if np.any(np.abs(lat_a) > 90):
+        raise InputError("latitude must be between -90 and 90 degrees")
+    return lat_a, (lon_a + 180.0) % 360.0 - 180.0

@@ -362,7 +362,7 @@ def _middle_at_sea(
     """Return (lat, lon): the middle of the longest stretch at sea of a circle round (lat0, lon0).
 
     A point of the circle is at sea when it lies in ``region`` (already cut by the land polygons)
-    and the 1 km land mask of :func:`geokit.checks.land.at_sea` agrees (the two coasts differ by a
+    and the 1 km land mask of :func:`geokit.places.landmask.at_sea` agrees (the two coasts differ by a
     few kilometres in harbours and fjords). The circle is the one of radius ``(low_m + high_m) / 2``,
     or when none of it is at sea the nearest of the circles across ``[low_m - extent_m, high_m +
     extent_m]`` that has some; failing that, the same search in ``region`` alone, then the
@@ -389,8 +389,8 @@ def _middle_at_sea(
 
 def _mask_at_sea(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     """Return whether each point is at sea on the 1 km land mask (all True when the mask is missing)."""
-    from geokit.checks.land import at_sea
     from geokit.errors import DataError
+    from geokit.places.landmask import at_sea
 
     try:
         return np.asarray(at_sea(lat, lon), dtype=bool)
