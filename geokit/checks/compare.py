@@ -52,6 +52,7 @@ from geokit.checks.land import (
     outside_country,
     put_at_sea,
 )
+from geokit.claims.grammar import UNIT_NAMES, compass_word
 from geokit.model import Check
 
 if TYPE_CHECKING:
@@ -65,7 +66,6 @@ __all__ = [
     "TOUCH_M",
     "VAGUE_RELATIONS",
     "compare",
-    "compass_word",
     "describe",
     "target_bearing",
 ]
@@ -85,28 +85,8 @@ VAGUE_RELATIONS = frozenset({"near", "outskirts", "outside", "part", "side"})
 #: Relations read as (distance interval, direction sector) from the anchor.
 _SET_RELATIONS = frozenset({"offset", "distance", "direction"})
 
-_COMPASS = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
-_UNIT_NAMES = {
-    "km": "kilometres",
-    "mi": "miles",
-    "m": "metres",
-    "nm": "nautical miles",
-    "ft": "feet",
-    "yd": "yards",
-}
 #: Units a reporter confuses with each other (the long-distance ones).
 _CONFUSABLE_UNITS = ("km", "mi", "nm")
-
-
-def compass_word(azimuth: float) -> str:
-    """Return the 16-point compass word of an azimuth in degrees.
-
-    Examples
-    --------
-    >>> compass_word(225), compass_word(45), compass_word(-10), compass_word(359)
-    ('SW', 'NE', 'N', 'N')
-    """
-    return _COMPASS[int(((azimuth % 360.0) + 11.25) // 22.5) % 16]
 
 
 def target_bearing(claim: Claim) -> float | None:
@@ -188,7 +168,7 @@ def _fmt_range(d: Distance) -> str:
 
 
 def _units_confused(a: Distance, b: Distance) -> bool:
-    if a.unit == b.unit or a.unit not in _UNIT_NAMES or b.unit not in _UNIT_NAMES:
+    if a.unit == b.unit or a.unit not in UNIT_NAMES or b.unit not in UNIT_NAMES:
         return False
     return abs(a.value - b.value) <= 0.02 * max(abs(a.value), abs(b.value)) and a.value > 0
 
@@ -243,7 +223,7 @@ def _distance_reasons(a: Claim, b: Claim, gap: float) -> list[str]:
     if _units_confused(da, db):
         first, other = (db, da) if da.unit == "km" else (da, db)  # the non-kilometre figure first
         reasons.append(
-            f"units confused: {first.value:g} given as {_UNIT_NAMES[first.unit]} "
+            f"units confused: {first.value:g} given as {UNIT_NAMES[first.unit]} "
             f"matches the other's {_fmt_value(other)}"
         )
     return reasons

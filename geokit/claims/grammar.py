@@ -31,6 +31,8 @@ __all__ = [
     "TRAVEL_TIME_RE",
     "TRIP_RE",
     "UNIT_METRES",
+    "UNIT_NAMES",
+    "compass_word",
     "normalise_unit",
     "parse_bearing",
     "parse_direction",
@@ -47,6 +49,15 @@ BEARING_HALF_ANGLE = 2.5
 
 #: Metres per unit for the normalised unit names.
 UNIT_METRES = {"km": 1000.0, "m": 1.0, "mi": 1609.344, "nm": 1852.0, "ft": 0.3048, "yd": 0.9144}
+#: The normalised unit names in words, for people.
+UNIT_NAMES = {
+    "km": "kilometres",
+    "mi": "miles",
+    "m": "metres",
+    "nm": "nautical miles",
+    "ft": "feet",
+    "yd": "yards",
+}
 
 _UNIT_WORDS = {
     "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km",
@@ -64,9 +75,21 @@ _UNKNOWN_UNITS = (
     "stadia|stades?|arpents?|varas?|blocks?|cable lengths?|cables?|li"
 )
 
-_POINTS = "N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW"
+_POINTS = tuple("N NNE NE ENE E ESE SE SSE S SSW SW WSW W WNW NW NNW".split())
 #: Compass points: abbreviation -> azimuth in degrees clockwise from north.
-COMPASS = {p: i * 22.5 for i, p in enumerate(_POINTS.split())}
+COMPASS = {p: i * 22.5 for i, p in enumerate(_POINTS)}
+
+
+def compass_word(azimuth: float) -> str:
+    """Return the 16-point compass word of an azimuth in degrees.
+
+    Examples
+    --------
+    >>> compass_word(225), compass_word(45), compass_word(-10), compass_word(359)
+    ('SW', 'NE', 'N', 'N')
+    """
+    return _POINTS[int(((azimuth % 360.0) + 11.25) // 22.5) % 16]
+
 
 #: Hedge phrases -> the normalised hedge word. The estimate stage gives each normalised word a policy.
 HEDGES = {

@@ -34,6 +34,7 @@ from typing import Any
 
 import pyproj
 
+from geokit.claims.grammar import normalise_unit
 from geokit.errors import InputError
 from geokit.estimates.policy import UNIT_METRES, distance_precision
 from geokit.estimates.regions import farthest_distance, sector_region
@@ -76,8 +77,6 @@ _CALC_TO_M = {"m": 1.0, "km": 1000.0, "mi": 1609.3445, "yd": 0.91440276, "ft": 0
 _CALC_FROM_M = {"m": 1.0, "km": 0.001, "mi": 0.000621371, "yd": 1.09361, "ft": 3.28084, "nm": 0.00053996}
 _CALC_FROM_FT = {"m": 0.3048, "km": 0.0003048, "mi": 0.0001893939393939, "yd": 0.333333333, "ft": 1.0,
                  "nm": 0.00016458}  # fmt: skip
-_UNIT_ALIASES = {"yds": "yd", "nmi": "nm", "metres": "m", "meters": "m", "miles": "mi", "kilometres": "km",
-                 "kilometers": "km", "feet": "ft", "yards": "yd"}  # fmt: skip
 
 
 def _ellipsoid(name: str) -> tuple[float, float]:
@@ -228,7 +227,7 @@ def point_radius(
         raise InputError(f"mode must be 'calculator' or 'exact', not {mode!r}")
     if locality_type not in LOCALITY_TYPES:
         raise InputError(f"unknown locality type {locality_type!r}; use one of {', '.join(LOCALITY_TYPES)}")
-    unit = _UNIT_ALIASES.get(unit.lower(), unit.lower()) if unit else "km"
+    unit = normalise_unit(unit) if unit else "km"
     if unit not in UNIT_METRES:
         raise InputError(f"unknown unit {unit!r}; use one of {', '.join(UNIT_METRES)}")
     lat = _num("lat", lat, minimum=None)
