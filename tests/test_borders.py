@@ -196,3 +196,36 @@ def test_a_border_of_two_countries_belongs_to_neither():
     assert c.anchor.country is None
     est = estimate_claims([c])[c.id]
     assert claim_flags(c, est) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The camp is 10 km east of the Tigris River in Mosul.",
+        "The camp is 10 km east of the Tigris River, near Mosul.",
+    ],
+)
+def test_a_place_named_beside_a_river_picks_the_stretch_near_it(text):
+    from geokit.places.gazetteer import get_gazetteer
+
+    tigris = next(c.place for c in get_gazetteer().lookup("Tigris River") if c.place.kind == "river")
+    mosul = Place("geonames:99072", "Mosul", "city", 36.335, 43.119, country="IQ", extent_m=15_000)
+    [c] = [c for c in claims(text, [("Tigris River", tigris), ("Mosul", mosul)]) if c.relation == "offset"]
+    assert c.anchor is tigris and c.anchor2 is mosul
+    est = estimate_claims([c])[c.id]
+    assert GEOD.inv(est.lon, est.lat, mosul.lon, mosul.lat)[2] < 30_000  # at Mosul, not half-way down
+    assert est.radius_m < 100_000  # the stretch, not the whole river (600 km)
+    at_mosul = tigris.geometry.interpolate(tigris.geometry.project(Point(43.13, 36.34)))
+    assert est.region.distance(Point(at_mosul.x + 0.11, at_mosul.y)) < 0.03  # 10 km east at Mosul
+
+
+def test_a_side_of_a_river_in_a_named_city_is_that_side_within_the_city():
+    from geokit.places.gazetteer import get_gazetteer
+
+    tigris = next(c.place for c in get_gazetteer().lookup("Tigris River") if c.place.kind == "river")
+    mosul = Place("geonames:99072", "Mosul", "city", 36.335, 43.119, country="IQ", extent_m=15_000)
+    text = "Troops advanced east of the Tigris in Mosul."
+    [c] = claims(text, [("Tigris", tigris), ("Mosul", mosul)])
+    assert c.relation == "side" and c.anchor2 is mosul
+    est = estimate_claims([c])[c.id]
+    assert est.radius_m < 40_000 and est.lon > 43.13

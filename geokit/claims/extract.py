@@ -227,6 +227,15 @@ _FEATURE_NAME_RE = re.compile(
     r"(?P<feature>(?:(?:International|Regional|Municipal)\s)?Airport|(?:(?:Army|Naval)\s)?Airfield"
     r"|Air\s(?:Force\s)?Base|(?:Naval\s)?Air\sStation|Army\sBase|Island|Isle)\b"
 )
+#: A place named right after a line anchor says which stretch of the line is meant: "east of the
+#: Tigris in Mosul", "10 km west of the Euphrates river near Deir ez-Zor", "the border, near Kilis".
+_STRETCH_RE = re.compile(
+    rf"(?:{_S}(?:river|canal|wadi|stream|creek|highway|road))?,?{_S}"
+    rf"(?:in|near|at|around|outside|close{_S}to){_S}(?:the{_S})?",
+    re.IGNORECASE,
+)
+#: Relations whose line anchor a stretch narrows (a between-claim's second anchor is its own).
+_STRETCH_RELATIONS = frozenset(("offset", "distance", "side", "near"))
 #: Kinds of place whose shared boundary is a border: "the Idaho-Utah border".
 _REGION_KINDS = ("admin1", "admin2")
 #: Kinds of place such a name may be.
@@ -813,6 +822,19 @@ class _Context:
         other = close[0] if close else (counted[0][0] if counted else None)
         return border_place(code, other) if other else land_border_place(code)
 
+    def stretch_of(self, anchor: _Anchor | None, sent: tuple[int, int]) -> Mention | None:
+        """Return the place named right after a line anchor, which says what stretch of it is meant.
+
+        "East of the Tigris in Mosul": Mosul. None when the anchor is no line or no place follows.
+        """
+        if anchor is None or anchor.place is None or anchor.place.kind not in _LINE_KINDS:
+            return None
+        m = _STRETCH_RE.match(self.text, anchor.end, sent[1])
+        men = self.by_start.get(m.end()) if m else None
+        if men is None or men.place is None or men.place.kind in _LINE_KINDS:
+            return None
+        return men
+
     def region_border_at(self, names: Sequence[str]) -> Place | None:
         """Return the boundary two named regions share ("Idaho", "Utah": the state line), or None.
 
@@ -1217,6 +1239,8 @@ class _Extractor:
             # "West Kelowna, about 5 km west of the city": the city named before it, not itself
             other = ctx.settlement_before(anchor.mention.start, 0, target_place)
             anchor = _Anchor(anchor.text, anchor.start, anchor.end, *((other.place, other) if other else ()))
+        if relation in _STRETCH_RELATIONS and "anchor2" not in kw and (near := ctx.stretch_of(anchor, sent)):
+            kw.update(anchor2_text=near.text, anchor2=near.place)
         if anchor is not None and anchor.problem:
             flags.append(anchor.problem)
         elif anchor is None or (anchor.place is None and "anchor not found" not in flags):

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+from geokit.estimates.memo import region_memo
 from geokit.estimates.policy import (
     DEFAULT_POLICY,
     UNIT_METRES,
@@ -71,7 +72,7 @@ from geokit.estimates.relations import (
     side_region,
 )
 from geokit.geo import EARTH_HALF_CIRCUMFERENCE_M, GEOD
-from geokit.model import Claim, Distance, Estimate
+from geokit.model import Claim, Distance, Estimate, Place
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -388,7 +389,11 @@ def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
 
 
 def _is_line(claim: Claim) -> bool:
-    geom = claim.anchor.geometry if claim.anchor is not None else None
+    return claim.anchor is not None and _is_line_place(claim.anchor)
+
+
+def _is_line_place(place: Place) -> bool:
+    geom = place.geometry
     return geom is not None and geom.geom_type in ("LineString", "MultiLineString")
 
 
@@ -408,7 +413,21 @@ def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
     if azimuth is not None and claim.inverse:
         azimuth = (azimuth + 180.0) % 360.0  # "the border is 40 km south of the camp"
     side = _border_side(claim)
-    out = line_band_region(a, low, high, azimuth=azimuth, at_sea=offshore or a.kind == "coast", within=side)
+    # "10 km east of the Tigris in Mosul": the stretch of the line near the place named beside it
+    near = claim.anchor2 if claim.anchor2 is not None and not _is_line_place(claim.anchor2) else None
+    reach = (
+        max(policy.side_clip_factor * (near.extent_m or 0.0), policy.direction_reach_min_m) if near else 0.0
+    )
+    out = line_band_region(
+        a,
+        low,
+        high,
+        azimuth=azimuth,
+        at_sea=offshore or a.kind == "coast",
+        within=side,
+        stretch_near=near,
+        stretch_radius_m=reach,
+    )
     if out is None:
         _flag(
             claim,
@@ -469,9 +488,15 @@ def _with_radius(
     claim: Claim, region: object, lat: float, lon: float, method: str, comps: dict[str, float]
 ) -> Estimate:
     """Return the estimate whose radius is the distance from its point to the region's farthest vertex."""
+    return Estimate(claim.id, lat, lon, _vertex_radius(region, lat, lon), region, method, comps)
+
+
+@region_memo
+def _vertex_radius(region: object, lat: float, lon: float) -> float:
+    """Return the geodesic distance from (lat, lon) to the farthest vertex of ``region`` (0 if none)."""
     coords = shapely.get_coordinates(region)
     _, _, dist = GEOD.inv(np.full(len(coords), lon), np.full(len(coords), lat), coords[:, 0], coords[:, 1])
-    return Estimate(claim.id, lat, lon, float(np.max(dist)) if len(coords) else 0.0, region, method, comps)
+    return float(np.max(dist)) if len(coords) else 0.0
 
 
 def _other(claim: Claim, policy: Policy) -> Estimate | None:

@@ -211,6 +211,8 @@ def line_band_region(
     azimuth: float | None = None,
     at_sea: bool = False,
     within: BaseGeometry | None = None,
+    stretch_near: Place | None = None,
+    stretch_radius_m: float = 0.0,
 ) -> tuple[BaseGeometry, float, float, dict[str, float]] | None:
     """Return (region, lat, lon, components) for "D of a line" (a river, border, coast).
 
@@ -221,12 +223,21 @@ def line_band_region(
     ``within`` (a lon/lat polygon) only what lies inside it ("30 km into Syria"). The point
     is that half-way point when the band holds it, else the nearest point of the band (a river's
     own point, its mouth, says nothing of where along it the target is). None when the place has
-    no line geometry or nothing is left.
+    no line geometry or nothing is left. With ``stretch_near`` (the place a text names beside
+    the line: "east of the Tigris in Mosul") only the stretch of the line within
+    ``stretch_radius_m`` of that place counts, and the point is on that stretch; the whole line
+    when the line does not pass that near.
 
     Examples
     --------
     >>> from shapely.geometry import LineString, Point
     >>> from geokit.model import Place
+    >>> river = Place("r", "River", "river", 30.0, 40.0, geometry=LineString([(40, 30), (40, 38)]))
+    >>> town = Place("t", "Town", "city", 36.0, 40.1)
+    >>> region, lat, lon, comp = line_band_region(river, 0.0, 10_000, azimuth=90.0,
+    ...                                           stretch_near=town, stretch_radius_m=50_000)
+    >>> round(lat, 1), region.contains(Point(40.05, 36.2)), region.contains(Point(40.05, 33.0))
+    (36.0, True, False)
     >>> border = Place("b", "Border", "border", 36.5, 38.0, extent_m=50_000,
     ...                geometry=LineString([(37.5, 36.5), (38.5, 36.5)]))
     >>> region, lat, lon, comp = line_band_region(border, 0.0, 15_000)
@@ -248,6 +259,13 @@ def line_band_region(
         xy = np.asarray(part.coords)
         parts.append(LineString(to_plane(lat0, lon0, xy[:, 1], xy[:, 0])))
     line = shapely.union_all(parts)
+    point = shapely.Point(lon0, lat0)
+    if stretch_near is not None and stretch_radius_m > 0:
+        centre = shapely.Point(to_plane(lat0, lon0, [stretch_near.lat], [stretch_near.lon])[0])
+        stretch = line.intersection(centre.buffer(stretch_radius_m, quad_segs=16))
+        if not stretch.is_empty and stretch.length > 0:
+            line = stretch
+            point = shapely.Point(stretch_near.lon, stretch_near.lat)  # the band nearest that place
     band = line.buffer(high_m, quad_segs=8)
     if low_m > 0:
         band = band.difference(line.buffer(low_m, quad_segs=8))
@@ -262,7 +280,6 @@ def line_band_region(
         region = region.intersection(within)
     if region.is_empty:
         return None
-    point = shapely.Point(lon0, lat0)
     if not region.contains(point):
         point = shapely.ops.nearest_points(region, point)[0]
     comps = {"distance": (low_m + high_m) / 2.0, "band_width": high_m - low_m}
