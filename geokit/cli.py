@@ -2,7 +2,9 @@
 
 Bad input never prints a Python traceback: inputs that cannot be read are named on stderr and
 skipped, the others are processed, and the exit status is 1 when any input failed (2 for a
-usage error). Set ``GEOKIT_DEBUG=1`` to see tracebacks of unexpected errors.
+usage error; a mistyped command or option gets a "did you mean"). Set ``GEOKIT_DEBUG=1`` to see
+tracebacks of unexpected errors. Without ``--json`` the output is for a person in a terminal: lines
+of at most 160 characters, documents named by their titles.
 """
 
 from __future__ import annotations
@@ -279,19 +281,59 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
     texts = _statements(args.texts)
     analysis = analyse_texts(texts)
-    claims = [d for r in analysis.documents for d in r.to_dict(analysis.estimates)["claims"]]
     if args.json:
+        claims = [d for r in analysis.documents for d in r.to_dict(analysis.estimates)["claims"]]
         _dump({"claims": claims}, sys.stdout)
     else:
-        for c in claims:
-            est = c["estimate"]
-            where = (
-                f"{est['lat']:.4f}, {est['lon']:.4f} ± {c['radius_m'] / 1000:.1f} km"
-                if est
-                else "no estimate"
-            )
-            print(f"[{c.get('input')}] {c['text']!r}: {where}  {'; '.join(c['flags'])}")
+        for i, text in enumerate(texts):
+            _print_reading(i, text, [c for c in analysis.claims if c.input == i], analysis.estimates)
     return EXIT_OK
+
+
+_GLUE = "\x00"  # a space that wrapping does not break at (printed as a space)
+
+
+def _where(estimate: Any) -> str:
+    """Return an estimate as a person reads it, ``30.9215, 16.2558 ± 23.2 km``, kept on one line."""
+    text = f"{estimate.lat:.4f}, {estimate.lon:.4f} ± {estimate.radius_m / 1000:.1f} km"
+    return text.replace(" ", _GLUE)
+
+
+def _say(text: str, indent: str, more: str, width: int = 100) -> None:
+    """Print ``text`` wrapped to ``width`` characters, the first line after ``indent``.
+
+    Words joined by :data:`_GLUE` stay on one line (which may then run past ``width``, while
+    shorter than ``width`` themselves).
+    """
+    import textwrap
+
+    lines = textwrap.fill(text, width, initial_indent=indent, subsequent_indent=more, break_on_hyphens=False)
+    print(lines.replace(_GLUE, " "))
+
+
+def _print_reading(i: int, text: str, claims: Sequence[Any], estimates: Any) -> None:
+    """Print what ``geokit resolve`` read in statement ``i``: target, anchor, inverse, estimate, flags."""
+    from geokit.checks.compare import describe
+
+    print(f"[{i}] {_clip(text, None, 150)}")
+    if not claims:
+        _say("nothing read: no distance, direction or nearness relative to a place", "  ", "    ")
+    for c in claims:
+        if c.anchor is not None:
+            p = c.anchor
+            place = f"({p.kind}, {p.country or '?'}, {p.id})".replace(" ", _GLUE)
+            anchor = f"{c.anchor_text!r} = {p.name} {place}"
+        else:
+            anchor = f"{c.anchor_text!r}, not found"
+        if c.inverse:
+            how = "inverse: the sentence places the anchor relative to the target"
+        else:
+            how = "not inverse: the sentence places the target relative to the anchor"
+        _say(f"read {c.text!r}: target {c.target!r}; anchor {anchor}; {how}", "  ", "    ")
+        e = estimates.get(c.id)
+        _say(f"{c.target} is {describe(c)}: {_where(e) if e else 'no estimate'}", "  → ", "    ")
+        if c.flags:
+            _say("flags: " + "; ".join(c.flags), "  ", "    ")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -312,8 +354,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         raise GeokitError("give FILES, --text statements or --jsonl FILE")
     analysis, errors = _apply_corrections(analysis, errors, args)
+    status = _report_errors(errors)  # the inputs that failed first, then what was read
+    if args.files and errors and not analysis.documents and not args.json:
+        print("geokit: error: no input could be read", file=sys.stderr)
+        return status
     _print_check(analysis, args)
-    return _report_errors(errors)
+    return status
 
 
 def _print_check(analysis: Any, args: argparse.Namespace) -> None:
@@ -322,22 +368,11 @@ def _print_check(analysis: Any, args: argparse.Namespace) -> None:
         return
     if not analysis.targets:
         print("no claim locates a target")
-    names = _document_names(analysis)
+    from geokit.frames import document_names
+
+    names = document_names(analysis.documents)
     for t in analysis.targets:
-        _print_target(t, names)
-
-
-def _document_names(analysis: Any) -> dict[str, str]:
-    """Return each document's source and id -> the name a person knows it by (its title)."""
-    from geokit.text.documents import display_name
-
-    names: dict[str, str] = {}
-    for r in analysis.documents:
-        name = display_name(r.document)
-        for key in (r.document.source, r.document.id):
-            if key:
-                names.setdefault(key, name)
-    return names
+        _print_target(t, analysis.estimates, names)
 
 
 def _clip(quote: str, phrase: str | None, width: int) -> str:
@@ -354,27 +389,22 @@ def _clip(quote: str, phrase: str | None, width: int) -> str:
     return ("…" if start > 0 else "") + cut + ("…" if start + room < len(q) else "")
 
 
-def _print_target(target: Any, names: dict[str, str] | None = None, width: int = 100) -> None:
+def _print_target(target: Any, estimates: Any, names: dict[str, str] | None = None) -> None:
     """Print a target as a person reads it, in lines of at most 160 characters.
 
-    The verdict, the summary, each source by name with its quoted sentence and reading, then the
-    pairwise checks.
+    The verdict, the summary, each source by name with what it says, its estimate and its quoted
+    sentence, then the pairwise checks.
     """
-    import textwrap
-
     from geokit.checks.compare import describe
     from geokit.text.documents import retitle
 
     names = names or {}
 
-    def say(text: str, indent: str, more: str) -> None:
-        print(textwrap.fill(text, width, initial_indent=indent, subsequent_indent=more))
-
     def who(c: Any) -> str:
         return names.get(c.document) or retitle(c.source or c.document, names)
 
     print(f"{target.label}: {target.verdict}")
-    say(retitle(target.summary, names), "  ", "    ")
+    _say(retitle(target.summary, names), "  ", "    ")
     by_id = {c.id: c for c in target.claims}
     shown: set[tuple[str, str]] = set()
     for c in target.claims:
@@ -382,12 +412,14 @@ def _print_target(target: Any, names: dict[str, str] | None = None, width: int =
         if (who(c), quote) in shown:
             continue  # the same sentence again in one source
         shown.add((who(c), quote))
-        say(f"{who(c)}: {describe(c)}", "  - ", "      ")
+        e = estimates.get(c.id)
+        where = _where(e) if e else "no estimate" + (f" ({'; '.join(c.flags)})" if c.flags else "")
+        _say(f"{who(c)}: {describe(c)} →{_GLUE}{where}", "  - ", "      ")
         print(f'      "{quote}"')
     for k in target.checks:
         a, b = by_id.get(k.a), by_id.get(k.b)
         pair = f"{who(a) if a else k.a} vs {who(b) if b else k.b}"
-        say(f"{k.verdict}: {pair}: " + retitle("; ".join(k.reasons), names), "  * ", "      ")
+        _say(f"{k.verdict}: {pair}: " + retitle("; ".join(k.reasons), names), "  * ", "      ")
 
 
 def _check_jsonl(path: str, args: argparse.Namespace) -> int:
@@ -485,9 +517,9 @@ def cmd_map(args: argparse.Namespace) -> int:
 
 def cmd_data(args: argparse.Namespace) -> int:
     """``geokit data build|info``: build the offline gazetteer and land mask, or describe them."""
-    from geokit.places.landmask import build_land_mask, land_mask_dir
     from geokit.places.build import build_gazetteer
     from geokit.places.gazetteer import default_data_dir, get_gazetteer
+    from geokit.places.landmask import build_land_mask, land_mask_dir
 
     target = default_data_dir()
     if args.action == "build":
@@ -635,9 +667,67 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _mistyped_option(parser: argparse.ArgumentParser, words: Sequence[str]) -> str | None:
+    """Return "unknown option '--jsn'; did you mean '--json'?" for a mistyped long option of ``parser``.
+
+    An option argparse accepts (its own name or an abbreviation) and one with no close name are left
+    to argparse; so is everything after ``--``.
+    """
+    import difflib
+
+    known = [s for a in parser._actions for s in a.option_strings if s.startswith("--")]
+    for word in words:
+        if word == "--":
+            break
+        name = word.split("=", 1)[0]
+        if not name.startswith("--") or any(k.startswith(name) for k in known):
+            continue
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        if close:
+            return f"unknown option {name!r}; did you mean {close[0]!r}?"
+    return None
+
+
+def _mistyped_command(
+    parser: argparse.ArgumentParser, argv: Sequence[str]
+) -> tuple[argparse.ArgumentParser, str] | None:
+    """Return the parser and "unknown command 'chek'; did you mean 'check'?" for a mistyped command.
+
+    Each parser's first argument that is not an option is its command; a known one leads to its
+    own parser (``corrections template``), whose options are then checked the same way
+    (:func:`_mistyped_option`). Unknown names with no close match are left to argparse.
+    """
+    import difflib
+
+    words = list(argv)
+    while True:
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        at = next((i for i, w in enumerate(words) if not w.startswith("-")), len(words))
+        option = _mistyped_option(parser, words[:at] if subs else words)
+        if option:
+            return parser, option
+        if not subs or at == len(words):
+            return None
+        word, choices = words[at], subs[0].choices
+        if word in choices:
+            parser, words = choices[word], words[at + 1 :]
+            continue
+        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+        if not close:
+            return None
+        return parser, f"unknown command {word!r}; did you mean {close[0]!r}?"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``geokit`` command; return its exit status."""
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    mistyped = _mistyped_command(parser, argv)
+    if mistyped:
+        where, message = mistyped
+        where.print_usage(sys.stderr)
+        print(f"{where.prog}: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

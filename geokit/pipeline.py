@@ -7,7 +7,6 @@ This module only strings the stages together; each stage lives in its own packag
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -73,8 +72,9 @@ def _claim_dict(claim: Claim, estimates: dict[str, Estimate] | None) -> dict[str
 class Analysis:
     """Everything geokit knows about a set of documents: places, claims, estimates and checks.
 
-    Every stage has a GeoDataFrame form (:meth:`places`, :meth:`claims_frame`,
-    :meth:`estimates_frame`) for notebooks, and :meth:`to_map` draws it all.
+    Every stage has a GeoDataFrame form for notebooks (:meth:`places`, :meth:`claims_frame`,
+    :meth:`estimates_frame`, :meth:`checks_frame`), :meth:`to_map` draws it all, and in Jupyter
+    an analysis shows itself as a short summary of its targets and documents.
     """
 
     documents: list[DocumentResult]
@@ -128,32 +128,37 @@ class Analysis:
         return frame.set_geometry(gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
 
     def claims_frame(self) -> gpd.GeoDataFrame:
-        """Return the claims as a GeoDataFrame whose geometry is the estimated point (or empty)."""
-        import geopandas as gpd
-        from shapely.geometry import Point
+        """Return the claims as a person reads them, indexed by claim id; geometry is the estimate.
 
-        rows, geoms = [], []
-        for c in self.claims:
-            d = _claim_dict(c, self.estimates)
-            d.pop("region", None)
-            for k in ("anchor", "anchor2", "distance", "direction", "estimate", "components"):
-                d[k] = None if d.get(k) is None else str(d[k])
-            d["flags"] = "; ".join(c.flags)
-            rows.append(d)
-            e = self.estimates.get(c.id)
-            geoms.append(Point(e.lon, e.lat) if e else None)
-        return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+        Document title, quote, target, relation, anchor name, distance as written and in km,
+        compass direction, hedge, inverse, flags and the estimate: see
+        :func:`geokit.frames.claims_frame`.
+        """
+        from geokit.frames import claims_frame, document_names
+
+        return claims_frame(
+            self.claims, self.estimates, names=document_names(self.documents), targets=self.targets
+        )
 
     def estimates_frame(self) -> gpd.GeoDataFrame:
-        """Return the estimates as a GeoDataFrame whose geometry is the uncertainty region."""
-        import geopandas as gpd
+        """Return the estimates with their document and target, indexed by claim id; geometry is the region.
 
-        rows = [
-            {"claim": e.claim_id, "lat": e.lat, "lon": e.lon, "radius_m": e.radius_m, "method": e.method}
-            for e in self.estimates.values()
-        ]
-        geoms = [e.region for e in self.estimates.values()]
-        return gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4326")
+        See :func:`geokit.frames.estimates_frame`.
+        """
+        from geokit.frames import document_names, estimates_frame
+
+        return estimates_frame(
+            self.claims, self.estimates, names=document_names(self.documents), targets=self.targets
+        )
+
+    def checks_frame(self) -> gpd.GeoDataFrame:
+        """Return every pair of statements checked, with the verdict, both readings and every reason.
+
+        See :func:`geokit.frames.checks_frame`; geometry joins the two estimates.
+        """
+        from geokit.frames import checks_frame, document_names
+
+        return checks_frame(self.targets, self.estimates, names=document_names(self.documents))
 
     def to_map(self, **kwargs: Any) -> Any:
         """Return a :class:`geokit.maps.Map` with every document, estimate and check drawn."""
@@ -166,19 +171,9 @@ class Analysis:
         return m
 
     def _repr_html_(self) -> str:
-        n_places = sum(len(d.mentions) for d in self.documents)
-        n_claims = sum(len(d.claims) for d in self.documents)
-        verdicts = [c.verdict for t in self.targets for c in t.checks]
-        rows = "".join(
-            f"<tr><td>{html.escape(d.document.id)}</td><td>{len(d.mentions)}</td><td>{len(d.claims)}</td></tr>"
-            for d in self.documents[:50]
-        )
-        return (
-            f"<div><b>geokit analysis</b>: {len(self.documents)} documents, {n_places} places, "
-            f"{n_claims} claims, {len(self.estimates)} estimates, checks: "
-            f"{html.escape(', '.join(f'{v} {verdicts.count(v)}' for v in sorted(set(verdicts))) or 'none')}"
-            f"<table><tr><th>document</th><th>places</th><th>claims</th></tr>{rows}</table></div>"
-        )
+        from geokit.frames import analysis_html
+
+        return analysis_html(self)
 
 
 class _Parser:

@@ -25,11 +25,12 @@ CORRECTIONS = [
     "md:The claims: *south of Paris* is over-read — it is where a 40 km drive went, not where a target lies "
     '(geokit even names the target "km drive"). The two shelters are not compared: their anchors are '
     "7,800 km apart.",
-    "for c in analysis.claims:\n"
-    "    e = analysis.estimates.get(c.id)\n"
-    "    where = f'{e.lat:.2f}, {e.lon:.2f} ± {e.radius_m / 1000:.0f} km' if e else 'no estimate'\n"
-    "    print(f'{c.document} {c.start}-{c.end} {c.text!r:28} target={c.target!r:24} {where}')\n"
-    "print('checks:', [(ch.a, ch.b, ch.verdict) for t in analysis.targets for ch in t.checks])",
+    "import pandas as pd\n\n"
+    "pd.set_option('display.max_colwidth', None)  # whole sentences and reasons\n"
+    "COLUMNS = ['document', 'quote', 'target', 'relation', 'anchor', 'distance', 'direction', 'lat', 'lon', "
+    "'radius_km', 'flags']\n"
+    "analysis.claims_frame()[COLUMNS]",
+    "print(len(analysis.checks_frame()), 'pairs checked')",
     "md:## Before",
     "analysis.to_map()",
     "md:## The corrections\nKeyed by document id and span (offsets as `geokit parse --json` prints them), "
@@ -50,14 +51,9 @@ CORRECTIONS = [
     "mentions_table(fixed)",
     "md:The claims anchored on Paris were extracted again and re-estimated in Texas; the over-read claim is "
     "kept, flagged and not estimated; and the two shelters, now 39 km apart by their anchors, are compared:",
-    "for c in fixed.claims:\n"
-    "    e = fixed.estimates.get(c.id)\n"
-    "    where = f'{e.lat:.2f}, {e.lon:.2f} ± {e.radius_m / 1000:.0f} km' if e else 'no estimate'\n"
-    "    print(f'{c.document} {c.start}-{c.end} {c.text!r:28} {where:26} {c.flags}')\n"
-    "for t in fixed.targets:\n"
-    "    for ch in t.checks:\n"
-    "        km = round(ch.separation_m / 1000, 1)\n"
-    "        print(t.label, ch.verdict, km, 'km apart;', '; '.join(ch.reasons))",
+    "fixed.claims_frame()[COLUMNS]",
+    "fixed.checks_frame()[['target', 'verdict', 'source_a', 'says_a', 'source_b', 'says_b', 'km_apart', "
+    "'reasons']]",
     "md:A correction that names a span where there is nothing is reported, by entry, and the others still "
     "apply:",
     "oops = Corrections().choose('input0', 0, 9, 'geonames:4717560').add_mention('input0', "

@@ -2,6 +2,7 @@
 
 import json
 import pathlib
+import re
 
 import pytest
 from helpers import run_geokit as geokit
@@ -126,3 +127,94 @@ def test_one_wording_for_a_missing_file(tmp_path):
     ):
         proc = geokit(*args)
         assert proc.returncode == 1 and f"{nope}: no such file or folder" in proc.stderr, args
+
+
+def test_check_in_a_terminal_gives_each_source_its_estimate():
+    proc = geokit("check", *SEEDS)
+    lines = proc.stdout.splitlines()
+    hill = next(i for i, line in enumerate(lines) if line.startswith("  - US B-2 bombers"))
+    assert "45 km SW of Sirte" in lines[hill] and "30.9215, 16.2558 ± 23.2 km" in " ".join(
+        lines[hill : hill + 2]
+    )
+    estimates = [line for line in lines if "±" in line]
+    sources = [line for line in lines if line.startswith("  - ")]
+    assert len(estimates) == len(sources) > 3  # every seed claim has an estimate, none cut across lines
+    assert all(re.search(r"→ -?\d+\.\d{4}, -?\d+\.\d{4} ± \d+\.\d km$", line) for line in estimates)
+
+
+def test_check_whose_inputs_all_fail_prints_no_verdict(tmp_path):
+    proc = geokit("check", tmp_path / "nope.txt")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.splitlines()[0] == f"geokit: skipped {tmp_path / 'nope.txt'}: no such file or folder"
+    assert "no input could be read" in proc.stderr
+    proc = geokit("check", tmp_path / "nope.txt", "--json")  # the JSON contract is unchanged
+    assert proc.returncode == 1 and json.loads(proc.stdout) == {"targets": []}
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggestion"),
+    [
+        (("chek", "x"), "'check'"),
+        (("reslove", "x"), "'resolve'"),
+        (("corrections", "templat", "x"), "'template'"),
+    ],
+)
+def test_a_mistyped_command_gets_did_you_mean(argv, suggestion):
+    proc = geokit(*argv)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines()[-1].endswith(f"unknown command {argv[-2]!r}; did you mean {suggestion}?")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--versoin",), "unknown option '--versoin'; did you mean '--version'?"),
+        (("check", "x.txt", "--jsn"), "unknown option '--jsn'; did you mean '--json'?"),
+        (("map", "x.txt", "--ouput", "m.html"), "unknown option '--ouput'; did you mean '--output'?"),
+    ],
+)
+def test_a_mistyped_option_gets_did_you_mean(argv, message):
+    proc = geokit(*argv)
+    assert proc.returncode == 2 and proc.stderr.splitlines()[-1].endswith(message)
+
+
+def test_abbreviated_options_still_work():
+    proc = geokit("check", "--tex", "The camp is 45 km southwest of Sirte.", "--json")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["targets"]
+
+
+def test_an_unknown_command_far_from_any_lists_the_commands():
+    proc = geokit("xyzzy")
+    assert proc.returncode == 2 and "did you mean" not in proc.stderr and "'check'" in proc.stderr
+
+
+def test_resolve_says_what_it_read():
+    proc = geokit(
+        "resolve",
+        "The camp is 45 km southwest of Sirte.",
+        "Sirte is nearly 28 miles southwest of the camp.",
+        "Fighting in Homs.",
+        "The depot is 20 km north of Zzyzxvillex.",
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    blocks = re.split(r"^(?=\[\d\] )", out, flags=re.M)[1:]
+    assert [b.split("\n", 1)[0] for b in blocks][2] == "[2] Fighting in Homs."
+    first, inverse, nothing, unknown = (" ".join(b.split()) for b in blocks)  # as wrapped lines read
+    assert "target 'camp'" in first and "anchor 'Sirte' = Sirte (city, LY, geonames:" in first
+    assert "not inverse" in first and "camp is 45 km SW of Sirte: 30.9215, 16.2558 ± 23.2 km" in first
+    assert "inverse: the sentence places the anchor relative to the target" in inverse
+    assert "nearly 28 mi NE of Sirte (stated inverse)" in inverse and "flags: estimate at sea" in inverse
+    assert "nothing read" in nothing
+    assert "anchor 'Zzyzxvillex', not found" in unknown and "no estimate" in unknown
+    assert max(len(line) for line in out.splitlines()) <= 160
+
+
+def test_resolve_json_is_unchanged_by_the_terminal_view():
+    proc = geokit("resolve", "The camp is 45 km southwest of Sirte.", "Fighting in Homs.", "--json")
+    claims = json.loads(proc.stdout)["claims"]
+    assert (
+        len(claims) == 1
+        and claims[0]["input"] == 0
+        and claims[0]["estimate"]["lat"] == pytest.approx(30.9215)
+    )
