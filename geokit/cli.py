@@ -293,10 +293,27 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 _GLUE = "\x00"  # a space that wrapping does not break at (printed as a space)
 
 
-def _where(estimate: Any) -> str:
-    """Return an estimate as a person reads it, ``30.9215, 16.2558 ± 23.2 km``, kept on one line."""
-    text = f"{estimate.lat:.4f}, {estimate.lon:.4f} ± {estimate.radius_m / 1000:.1f} km"
-    return text.replace(" ", _GLUE)
+def _where(estimate: Any, claim: Any = None) -> str:
+    """Return an estimate as a person reads it, ``30.9215, 16.2558 ± 23.2 km``, kept on one line.
+
+    A band along a line (a river, border or coast) reads as the band it is, not as a point with
+    the radius of the whole band: ``band 7.5–12.5 km from Tigris on its E side, along the stretch
+    near Mosul; e.g. 36.3900, 43.1730``.
+    """
+    point = f"{estimate.lat:.4f}, {estimate.lon:.4f}".replace(" ", _GLUE)
+    band = estimate.components if estimate.method.startswith("line-band") else None
+    if band and claim is not None and claim.anchor is not None and "band_width" in band:
+        low, high = (band["distance"] + k * band["band_width"] / 2.0 for k in (-1, 1))
+        from geokit.claims.grammar import compass_word
+
+        side = ""
+        if estimate.method == "line-band-side" and claim.direction is not None:
+            azimuth = claim.direction.azimuth + (180.0 if claim.inverse else 0.0)
+            side = f" on its {compass_word(azimuth)} side"
+        along = f"the stretch near {claim.anchor2.name}" if claim.anchor2 is not None else "its whole length"
+        span = f"{low / 1000:.1f}–{high / 1000:.1f} km"
+        return f"band {span} from {claim.anchor.name}{side}, along {along}; e.g. {point}"
+    return f"{point} ± {estimate.radius_m / 1000:.1f} km".replace(" ", _GLUE)
 
 
 def _say(text: str, indent: str, more: str, width: int = 100) -> None:
@@ -331,7 +348,7 @@ def _print_reading(i: int, text: str, claims: Sequence[Any], estimates: Any) -> 
             how = "not inverse: the sentence places the target relative to the anchor"
         _say(f"read {c.text!r}: target {c.target!r}; anchor {anchor}; {how}", "  ", "    ")
         e = estimates.get(c.id)
-        _say(f"{c.target} is {describe(c)}: {_where(e) if e else 'no estimate'}", "  → ", "    ")
+        _say(f"{c.target} is {describe(c)}: {_where(e, c) if e else 'no estimate'}", "  → ", "    ")
         if c.flags:
             _say("flags: " + "; ".join(c.flags), "  ", "    ")
 
@@ -413,7 +430,7 @@ def _print_target(target: Any, estimates: Any, names: dict[str, str] | None = No
             continue  # the same sentence again in one source
         shown.add((who(c), quote))
         e = estimates.get(c.id)
-        where = _where(e) if e else "no estimate" + (f" ({'; '.join(c.flags)})" if c.flags else "")
+        where = _where(e, c) if e else "no estimate" + (f" ({'; '.join(c.flags)})" if c.flags else "")
         _say(f"{who(c)}: {describe(c)} →{_GLUE}{where}", "  - ", "      ")
         print(f'      "{quote}"')
     for k in target.checks:

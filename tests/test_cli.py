@@ -210,6 +210,19 @@ def test_resolve_says_what_it_read():
     assert max(len(line) for line in out.splitlines()) <= 160
 
 
+def test_resolve_prints_a_band_along_a_line_as_a_band():
+    proc = geokit(
+        "resolve",
+        "Militants were seen 10 km east of the Tigris.",
+        "Troops camped 5 km east of the Tigris in Mosul.",
+    )
+    assert proc.returncode == 0, proc.stderr
+    whole, stretch = (" ".join(b.split()) for b in re.split(r"^(?=\[\d\] )", proc.stdout, flags=re.M)[1:])
+    assert "band 7.5–12.5 km from Tigris on its E side, along its whole length; e.g. " in whole
+    assert "along the stretch near Mosul" in stretch
+    assert "±" not in whole and "±" not in stretch  # not a point with the radius of the whole band
+
+
 def test_resolve_json_is_unchanged_by_the_terminal_view():
     proc = geokit("resolve", "The camp is 45 km southwest of Sirte.", "Fighting in Homs.", "--json")
     claims = json.loads(proc.stdout)["claims"]
