@@ -322,11 +322,17 @@ def test_template_command(tmp_path):
         PARIS_FR,
     )
     assert PARIS_TX in [a["id"] for a in first["alternatives"]]
-    args = parser.parse_args(["corrections", "template", str(tmp_path / "missing.txt")])
-    out2, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out2), redirect_stderr(err):
-        assert args.func(args) == 1
-    assert "missing.txt" in err.getvalue() and json.loads(out2.getvalue())["corrections"] == []
+    # every input failed: nothing written (no empty template a later step mistakes for a result),
+    # the input named first
+    missing, out3 = tmp_path / "missing.txt", tmp_path / "none.json"
+    for extra in ([], ["-o", str(out3)]):
+        args = parser.parse_args(["corrections", "template", str(missing), *extra])
+        out2, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out2), redirect_stderr(err):
+            assert args.func(args) == 1
+        lines = err.getvalue().splitlines()
+        assert "missing.txt" in lines[0] and "no input could be read" in lines[-1]
+        assert out2.getvalue() == "" and not out3.exists()
 
 
 # -- 4. the map ------------------------------------------------------------------------------------
