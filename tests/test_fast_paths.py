@@ -128,25 +128,6 @@ def test_name_word_spans_match_the_pattern(text):
     assert _name_word_spans(text) == [m.span() for m in _NAME_WORD.finditer(text)]
 
 
-def test_english_frequency_is_wordfreqs():
-    import random
-
-    import wordfreq
-
-    from geokit.text.frequency import _english, zipf_frequency
-
-    words = sorted(_english())[::97]
-    rnd = random.Random(0)
-    words += [
-        "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(1, 9)))
-        for _ in range(300)
-    ]
-    words += [f"{a} {b}" for a, b in zip(words[::7], words[3::11], strict=False)]
-    words += ["", "Reading", "new  york", "7th fleet", "الرقة", "zürich", "o'neill"]
-    for w in words:
-        assert zipf_frequency(w) == wordfreq.zipf_frequency(w, "en"), w
-
-
 _CLAUSE_WORDS = """
     north south east west North EAST central the to of from just immediately due bearing on a at heading
     225 45.5 degrees deg ° N NE S.W. NbE W E. northern western south-eastern part side and near nearby
