@@ -8,6 +8,7 @@ import json
 import math
 from contextlib import redirect_stderr, redirect_stdout
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,7 @@ from shapely.geometry import Point
 
 from geokit.cli import main as cli_main
 from geokit.corrections import (
+    ACTIONS,
     NOT_A_CLAIM,
     NOT_A_PLACE,
     Corrections,
@@ -28,6 +30,7 @@ from geokit.corrections import (
     parse_corrections,
     schema,
 )
+from geokit.corrections.schema import CLAIM_FIELDS
 from geokit.errors import CorrectionError, GeokitError
 from geokit.pipeline import analyse_texts
 
@@ -436,6 +439,24 @@ def test_unknown_hedge_and_text_guard(base):
         ),
         ({"document": "", "start": 0, "end": 5, "action": "keep"}, "'document' must be"),
         ("not an object", "must be a JSON object"),
+        ({"document": "d", "start": 0, "end": 5, "action": "choose", "place": None}, "needs 'place'"),
+        ({"document": "d", "start": 0, "end": 5, "action": "place", "lat": None, "lon": 0}, "needs 'lat'"),
+        (
+            {"document": "d", "start": 0, "end": 5, "action": "keep", "place": "geonames:1"},
+            "takes no 'place'",
+        ),
+        ({"document": "d", "start": 0, "end": 5, "action": "edit-claim", "target": "  "}, "'target' must be"),
+        (
+            {
+                "document": "d",
+                "start": 0,
+                "end": 5,
+                "action": "edit-claim",
+                "anchor": {"start": -1, "end": 2},
+            },
+            "'anchor' must be",
+        ),
+        ({"document": "d", "start": 0, "end": 5, "action": "keep", "note": 3}, "'note' must be a string"),
     ],
 )
 def test_malformed_entries_are_refused_by_geokit_and_the_schema(entry, message):
@@ -445,14 +466,38 @@ def test_malformed_entries_are_refused_by_geokit_and_the_schema(entry, message):
     assert len(fixes) == 1  # the good entry is kept
     [problem] = fixes.problems
     assert problem.entry == 1 and str(problem).startswith("f.json: entry 1") and message in str(problem)
-    jsonschema = pytest.importorskip("jsonschema")
-    if message not in (
-        "0 <= start < end",
-        "needs at least one of",
-        "'document' must be",
-        "takes no 'distance'",
-    ):
+    if message != "0 <= start < end":  # the one rule JSON Schema cannot state
         assert not jsonschema.Draft202012Validator(schema()).is_valid({"corrections": [entry]})
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"document": "d", "start": 0.0, "end": 5, "action": "keep"}, "'start' and 'end' must be offsets"),
+        ({"document": "d", "start": True, "end": 5, "action": "keep"}, "'start' and 'end' must be offsets"),
+        (
+            {"document": "d", "start": 0, "end": 5, "action": "place", "lat": math.nan, "lon": 0},
+            "'lat' must be",
+        ),
+        (
+            {"document": "d", "start": 0, "end": 5, "action": "edit-claim", "distance": math.inf},
+            "'distance' must be a number >= 0 or null, not inf",
+        ),
+    ],
+)
+def test_offsets_are_json_integers_and_numbers_finite(entry, message):
+    [problem] = parse_corrections([entry], source="f.json").problems
+    assert message in str(problem)
+
+
+def test_the_schema_states_the_actions_and_claim_fields():
+    correction = schema()["$defs"]["correction"]
+    assert tuple(correction["properties"]["action"]["enum"]) == ACTIONS
+    [edit] = [
+        r["then"] for r in correction["allOf"] if r["if"]["properties"]["action"]["const"] == "edit-claim"
+    ]
+    assert tuple(k for one in edit["anyOf"] for k in one["required"]) == CLAIM_FIELDS
+    assert set(CLAIM_FIELDS) <= set(edit["propertyNames"]["enum"])
 
 
 @pytest.mark.parametrize(
@@ -464,6 +509,7 @@ def test_malformed_entries_are_refused_by_geokit_and_the_schema(entry, message):
         ('{"corrections": {}}', "'corrections' must be a list"),
         ('{"version": 2, "corrections": []}', "unsupported version 2"),
         ('{"fixes": []}', "unknown top-level field 'fixes'"),
+        ('{"comment": 5, "corrections": []}', "'comment' must be a string"),
         (b"\xff\xfe", "cannot read it"),
     ],
 )
