@@ -153,6 +153,16 @@ def _validators() -> tuple[Validator, Validator]:
     return strict(entry), strict(top)
 
 
+def _keyword(error: ValidationError) -> Any:
+    """Return the value, in the schema, of the keyword an error of ``iter_errors`` broke."""
+    return error.validator_value
+
+
+def _known(error: ValidationError) -> set[str]:
+    """Return the properties of the schema whose ``additionalProperties`` an error broke."""
+    return set(error.schema["properties"]) if isinstance(error.schema, Mapping) else set()
+
+
 def _entry_problem(obj: Any, errors: list[ValidationError]) -> str | None:
     """Return the first thing wrong with one entry, from its schema ``errors``, or None.
 
@@ -165,29 +175,29 @@ def _entry_problem(obj: Any, errors: list[ValidationError]) -> str | None:
         return f"a correction must be a JSON object, not {type(obj).__name__}"
     for e in whole:
         if list(e.schema_path) == ["required"]:
-            return f"missing {', '.join(repr(k) for k in e.validator_value if k not in obj)}"
+            return f"missing {', '.join(repr(k) for k in _keyword(e) if k not in obj)}"
     if "document" in at:
         return "'document' must be a document id (a non-empty string)"
     start, end, action = obj["start"], obj["end"], obj["action"]
     if "start" in at or "end" in at or start >= end:
         return f"'start' and 'end' must be offsets with 0 <= start < end, not {start!r}, {end!r}"
     if "action" in at:
-        return f"unknown action {action!r} (one of {', '.join(at['action'].validator_value)})"
+        return f"unknown action {action!r} (one of {', '.join(_keyword(at['action']))})"
     for e in whole:
         if e.validator == "additionalProperties":
-            unknown = sorted(set(obj) - set(e.schema["properties"]))
+            unknown = sorted(set(obj) - _known(e))
             return f"unknown field {', '.join(map(repr, unknown))}"
-    misplaced = sorted({e.instance for e in whole if "propertyNames" in e.schema_path})
+    misplaced = sorted({str(e.instance) for e in whole if "propertyNames" in e.schema_path})
     if misplaced:
         return f"action {action!r} takes no {', '.join(map(repr, misplaced))}"
     then = [e for e in errors if "then" in e.schema_path and e.validator in ("required", "type")]
-    need = [k for e in then for k in (e.validator_value if e.validator == "required" else [e.path[0]])]
+    need = [k for e in then for k in (_keyword(e) if e.validator == "required" else [e.path[0]])]
     need = [k for k in dict.fromkeys(need) if obj.get(k) is None]
     if need:
         return f"action {action!r} needs {', '.join(repr(k) for k in need)}"
     for e in whole:
         if e.validator == "anyOf":
-            fields = ", ".join(k for one in e.validator_value for k in one["required"])
+            fields = ", ".join(k for one in _keyword(e) for k in one["required"])
             return f"action {action!r} needs at least one of {fields}"
     for k, v in obj.items():
         if k in at:
@@ -428,7 +438,7 @@ def _file_problem(data: Any, errors: list[ValidationError]) -> str | None:
         return f"a corrections file is a JSON object, not {type(data).__name__}"
     for e in errors:
         if e.validator == "additionalProperties":
-            unknown = sorted(set(data) - set(e.schema["properties"]))
+            unknown = sorted(set(data) - _known(e))
             return f"unknown top-level field {', '.join(map(repr, unknown))}"
     if ("version",) in paths:
         return f"unsupported version {data.get('version')!r} (this geokit reads 1)"

@@ -165,7 +165,10 @@ def coast_place(iso: str) -> Place | None:
         return None
     boundary = geoms[index[iso]].boundary
     land = land_border_place(iso)
-    rest = boundary if land is None else shapely.difference(boundary, land.geometry.buffer(1e-7))
+    if land is None or land.geometry is None:
+        rest = boundary
+    else:
+        rest = shapely.difference(boundary, land.geometry.buffer(1e-7))
     line = _lines(rest)
     if line is None:
         return None
