@@ -335,6 +335,7 @@ def test_template_command(tmp_path):
 # -- 4. the map ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_map_marks_corrected_items_and_escapes_what_changed(base):
     plain = base.to_map().to_html()
     assert "corrected" not in plain
@@ -355,6 +356,7 @@ def test_map_marks_corrected_items_and_escapes_what_changed(base):
 # -- 5. determinism -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_same_inputs_and_corrections_give_identical_outputs(base):
     fixes = _paris_tx().add_mention("input0", *SULPHUR).not_a_claim("input0", *DRIVE)
     fixes.edit_claim("input1", *WIRE_CLAIM, direction="SSE")
@@ -550,6 +552,7 @@ def test_corrected_is_absent_from_json_until_set(base):
     assert not math.isnan(len(_dump(base)))
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_choice_of_alternatives_flows_to_the_claims(base, data):

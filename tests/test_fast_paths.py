@@ -31,6 +31,7 @@ def _texts() -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(HINTY)
 def test_hint_starts_match_the_pattern(text):
@@ -51,6 +52,7 @@ def test_compass_abbreviation_hint_matches_the_plain_pattern(text):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("given_spans", [False, True])
 def test_distances_match_nearest_many(monkeypatch, given_spans):
     seen = []
@@ -91,6 +93,7 @@ UNITY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(UNITY, st.sampled_from(["", "x ", "x\n", "xé", "é "]))
 def test_has_unit_matches_the_pattern(sentence, before):
@@ -120,6 +123,7 @@ NAMEY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=1000)
 @given(NAMEY)
 def test_name_word_spans_match_the_pattern(text):
@@ -138,6 +142,7 @@ CLAUSY = st.lists(st.sampled_from([*_CLAUSE_WORDS.split(), "N by E", ", ", ". ",
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(CLAUSY, st.sampled_from(["", "x ", "Abc. "]))
 def test_claim_patterns_start_where_they_can(sentence, before):
@@ -162,6 +167,7 @@ BEFORE = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(BEFORE, st.integers(0, 6))
 def test_part_before_a_mention_matches_the_pattern(before, back):
@@ -203,6 +209,7 @@ def _plain_tokens(text):
     return out
 
 
+@pytest.mark.slow
 @settings(max_examples=1000)
 @given(
     st.lists(
