@@ -201,7 +201,7 @@ def _entry_problem(obj: Any, errors: list[ValidationError]) -> str | None:
             return f"action {action!r} needs at least one of {fields}"
     for k, v in obj.items():
         if k in at:
-            units = ", ".join(schema()["$defs"]["correction"]["properties"]["unit"]["enum"])
+            units = ", ".join(_validators()[0].schema["properties"]["unit"]["enum"])
             return _FIELD_MESSAGES[k].format(value=v, units=units)
     return errors[0].message if errors else None
 
