@@ -38,7 +38,7 @@ __all__ = [
 ACTIONS = ("keep", "choose", "not-a-place", "add", "place", "edit-claim", "not-a-claim")
 #: The claim fields ``edit-claim`` can change.
 CLAIM_FIELDS = ("anchor", "target", "distance", "unit", "direction", "hedge", "inverse")
-#: What is wrong with a field whose value breaks the schema (``{value!r}``: the value).
+#: What is wrong with a field that breaks the schema (``{value!r}``: its value, ``{allowed}``: its enum).
 _FIELD_MESSAGES = {
     "text": "'text' must be a string",
     "quote": "'quote' must be a string",
@@ -53,7 +53,7 @@ _FIELD_MESSAGES = {
     "anchor": '\'anchor\' must be a gazetteer id or a span {{"start": ..., "end": ...}} of a mention',
     "target": "'target' must be a non-empty label",
     "distance": "'distance' must be a number >= 0 or null, not {value!r}",
-    "unit": "'unit' must be one of {units}, not {value!r}",
+    "unit": "'unit' must be one of {allowed}, not {value!r}",
     "direction": "'direction' must be compass words such as 'southwest' or null",
     "hedge": "'hedge' must be a hedge word such as 'about' or null",
     "inverse": "'inverse' must be true or false",
@@ -201,8 +201,8 @@ def _entry_problem(obj: Any, errors: list[ValidationError]) -> str | None:
             return f"action {action!r} needs at least one of {fields}"
     for k, v in obj.items():
         if k in at:
-            units = ", ".join(_validators()[0].schema["properties"]["unit"]["enum"])
-            return _FIELD_MESSAGES[k].format(value=v, units=units)
+            allowed = ", ".join(map(str, _keyword(at[k]))) if at[k].validator == "enum" else ""
+            return _FIELD_MESSAGES[k].format(value=v, allowed=allowed)
     return errors[0].message if errors else None
 
 
