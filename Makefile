@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= seeds-map.html
 
-.PHONY: setup run test lint lint-check bench browser clean
+.PHONY: setup run test test-fast lint lint-check typecheck bench browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,16 @@ browser:
 	   (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium chromium-driver >/dev/null 2>&1)) ; } || \
 	  echo "make: Chromium not installed; browser tests will be skipped"
 
-test: setup browser lint-check
+test: setup browser lint-check typecheck
 	$(BIN)/python -m pytest
+
+# the inner loop: everything but the slow and browser tests, stopping at the first failure
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow and not browser" -x
+
+# the type gate of `make test` (and so of CI): mypy, configured in pyproject.toml ([tool.mypy])
+typecheck: setup
+	$(BIN)/mypy
 
 # the lint gate of `make test` (and so of CI): ruff's rules and formatting
 lint-check: setup
@@ -44,4 +52,4 @@ bench: setup
 	$(BIN)/python benchmarks/gazetteer.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache

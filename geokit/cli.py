@@ -193,7 +193,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     """``geokit parse FILES... [--given-spans] --json``: places and claims of each document."""
     from geokit.pipeline import parse_paths
 
-    results, errors = parse_paths(args.files, given_spans=args.given_spans)
+    results, read_errors = parse_paths(args.files, given_spans=args.given_spans)
+    errors: Sequence[object] = read_errors  # filled as the documents are read
     corrections = _corrections(args)
     if corrections is not None:
         from geokit.corrections import apply_corrections

@@ -139,7 +139,7 @@ def _source(claim: Claim | None, names: Mapping[str, str]) -> str | None:
 
 
 def _frame(
-    columns: Mapping[str, Sequence[Any]],
+    columns: Mapping[str, Any],
     dtypes: Mapping[str, str],
     geoms: Sequence[Any],
     index: Sequence[str] | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from shapely.geometry import mapping
+from shapely.geometry import GeometryCollection, mapping
 from shapely.geometry.base import BaseGeometry
 
 __all__ = [
@@ -51,9 +51,12 @@ def geometry_to_geojson(geom: BaseGeometry | None, digits: int = 6) -> dict[str,
             return [rnd(v) for v in obj]
         return obj
 
+    if isinstance(geom, GeometryCollection):
+        return {
+            "type": "GeometryCollection",
+            "geometries": [geometry_to_geojson(g, digits) for g in geom.geoms],
+        }
     m = mapping(geom)
-    if m["type"] == "GeometryCollection":
-        return {"type": m["type"], "geometries": [geometry_to_geojson(g, digits) for g in geom.geoms]}
     return {"type": m["type"], "coordinates": rnd(m["coordinates"])}
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
     from geokit.checks.targets import Target
+    from geokit.errors import CorrectionError
 
 __all__ = [
     "Analysis",
@@ -80,7 +81,7 @@ class Analysis:
     documents: list[DocumentResult]
     estimates: dict[str, Estimate] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
-    errors: list[ReadError] = field(default_factory=list)
+    errors: list[ReadError | CorrectionError] = field(default_factory=list)  # inputs, then corrections
 
     @property
     def claims(self) -> list[Claim]:
@@ -238,14 +239,14 @@ def estimate_and_flag(claims: Sequence[Claim]) -> dict[str, Estimate]:
 
 
 def _estimate_and_check(
-    results: list[DocumentResult], errors: list[ReadError], *, one_target: bool = False
+    results: list[DocumentResult], errors: Sequence[ReadError | CorrectionError], *, one_target: bool = False
 ) -> Analysis:
     from geokit.checks.targets import check_claims
 
     claims = [c for r in results for c in r.claims]
     estimates = estimate_and_flag(claims)
     targets = check_claims(claims, estimates, one_target=one_target)
-    return Analysis(results, estimates, targets, errors)
+    return Analysis(results, estimates, targets, list(errors))
 
 
 def analyse(paths: Iterable[str | os.PathLike[str]], *, gazetteer: Gazetteer | None = None) -> Analysis:

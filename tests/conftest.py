@@ -17,6 +17,14 @@ settings.load_profile(os.environ.get("GEOKIT_HYPOTHESIS_PROFILE", "geokit"))
 
 
 @pytest.fixture(scope="session")
+def gaz():
+    """The offline gazetteer (built once by ``geokit data build``), loaded once for the whole run."""
+    from geokit.places.gazetteer import get_gazetteer
+
+    return get_gazetteer()
+
+
+@pytest.fixture(scope="session")
 def resolver():
     """The resolver over the offline gazetteer, built once for the whole run."""
     from geokit.places.gazetteer import get_gazetteer

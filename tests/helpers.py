@@ -5,6 +5,11 @@ import sys
 
 from shapely.geometry import Polygon
 
+from geokit.model import Place
+
+#: Sirte, Libya, as the gazetteer has it: the anchor of most hand-written claims.
+SIRTE = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, "LY", extent_m=8000.0)
+
 #: A coarse outline of Libya whose coast passes through Sirte: a stand-in for the countries layer.
 CRUDE_LIBYA = Polygon(
     [

@@ -94,6 +94,7 @@ def test_partitions_are_stable_and_cut_in_order(corpus: Path) -> None:
         next(iter_partitions([corpus], 0))
 
 
+@pytest.mark.slow
 def test_end_to_end_matches_parse(
     corpus: Path, full: tuple[Path, dict], capsys: pytest.CaptureFixture
 ) -> None:
@@ -125,6 +126,7 @@ def test_broken_inputs_go_to_errors_jsonl(full: tuple[Path, dict]) -> None:
     assert all(e["file"].endswith("corpus.jsonl") for e in errors)
 
 
+@pytest.mark.slow
 def test_checks_span_partitions(corpus: Path, full: tuple[Path, dict]) -> None:
     from geokit.pipeline import analyse
 
@@ -149,6 +151,7 @@ def test_rerun_skips_done_partitions(corpus: Path, full: tuple[Path, dict], tmp_
     }
 
 
+@pytest.mark.slow
 def test_resume_after_lost_partition(corpus: Path, full: tuple[Path, dict], tmp_path: Path) -> None:
     _, summary = full
     out = tmp_path / "out"
@@ -168,6 +171,7 @@ def test_resume_after_lost_partition(corpus: Path, full: tuple[Path, dict], tmp_
     assert len((out / "errors.jsonl").read_text().splitlines()) == 2
 
 
+@pytest.mark.slow
 def test_changed_input_is_recomputed_and_stale_parts_removed(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path)
     out = tmp_path / "out"
@@ -215,6 +219,7 @@ def test_killed_mid_run_then_resumed(corpus: Path, full: tuple[Path, dict], tmp_
     assert len((out / "errors.jsonl").read_text().splitlines()) == 2
 
 
+@pytest.mark.slow
 def test_command_line_names_bad_inputs(corpus: Path, tmp_path: Path) -> None:
     missing = tmp_path / "missing.jsonl"
     r = subprocess.run(
@@ -302,6 +307,7 @@ def corrected(
     return out, fixes_path, run(corpus, out, corrections=fixes), fixes
 
 
+@pytest.mark.slow
 def test_choose_correction_changes_place_and_moves_estimate(
     corpus: Path, full: tuple[Path, dict], corrected: tuple, capsys: pytest.CaptureFixture
 ) -> None:
@@ -376,6 +382,7 @@ def test_correction_errors_go_to_errors_jsonl(
     assert "missing.json: no such file" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_changed_corrections_recompute_only_their_partitions(
     corpus: Path, full: tuple[Path, dict], corrected: tuple, tmp_path: Path
 ) -> None:

@@ -157,6 +157,7 @@ def test_scheduler_started_elsewhere_with_relative_output(
     assert summary["documents"] == N_DOCS and summary["errors"] == 2
 
 
+@pytest.mark.slow
 def test_unreachable_scheduler_is_an_input_error_before_any_work(
     tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -275,6 +276,7 @@ def test_object_store_on_cluster_with_killed_worker_then_resume(
     _assert_same_places(gpd.read_parquet("s3://results/run/places", storage_options=options), local_places)
 
 
+@pytest.mark.slow
 def test_object_store_in_python_credentials_from_environment(
     s3: dict[str, Any], local_places: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -292,6 +294,7 @@ def test_object_store_in_python_credentials_from_environment(
     )
 
 
+@pytest.mark.slow
 def test_missing_bucket_is_refused_before_any_work(s3: dict[str, Any], corpus_dir: Path) -> None:
     r = _geokit(
         "corpus.jsonl", "-o", "s3://no-such-bucket/out", "--scheduler", "synchronous", *_s3_args(s3),
@@ -362,6 +365,7 @@ def s3_with_auth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
         _stop([proc])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("who", ["wrong credentials", "read-only credentials"])
 def test_refused_credentials_are_a_storage_error_before_any_work(
     s3_with_auth: dict[str, Any], corpus_dir: Path, who: str

@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 import pytest
-from helpers import CRUDE_LIBYA
+from helpers import CRUDE_LIBYA, SIRTE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyproj import Geod, Transformer
@@ -23,7 +23,6 @@ from geokit.claims.grammar import compass_word
 from geokit.model import Claim, Direction, Distance, Estimate, Place
 
 GEOD = Geod(ellps="WGS84")
-SIRTE = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, "LY", extent_m=8000.0)
 UNITS = {"km": 1000.0, "mi": 1609.344, "m": 1.0, "nm": 1852.0}
 WORDS = {"SW": 225.0, "NE": 45.0, "SE": 135.0, "NW": 315.0}
 
@@ -271,6 +270,7 @@ def test_compass_and_bearing():
     assert target_bearing(make_claim("a", 1, "km", "NW")) == 315.0
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(
     az_a=st.sampled_from(sorted(WORDS)),
@@ -344,6 +344,7 @@ def test_check_claims_default_key_groups_seed_labels():
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(words=st.sampled_from(sorted(WORDS)), km=st.floats(1, 500), inverse=st.booleans())
 def test_claim_compared_with_itself_agrees(words, km, inverse):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+from helpers import SIRTE
 from pyproj import Geod
 
 from geokit.checks.grouping import GROUP_MARGIN_M, claim_reach_m, group_claims
 from geokit.model import Claim, Distance, Place
 
-SIRTE = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, "LY", extent_m=8000.0)
 SIRTE_AIRPORT = Place("icao:HLSR", "Sirte Airport", "airport", 31.0635, 16.595, "LY")  # ~16 km S
 MOSUL = Place("geonames:99072", "Mosul", "city", 36.335, 43.119, "IQ")
 

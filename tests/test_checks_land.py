@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from helpers import CRUDE_LIBYA
+from helpers import CRUDE_LIBYA, SIRTE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +12,6 @@ from geokit.checks import land
 from geokit.errors import InputError
 from geokit.model import Claim, Estimate, Place
 
-SIRTE = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, "LY", extent_m=8000.0)
 LIBYA = CRUDE_LIBYA
 
 

@@ -463,6 +463,7 @@ def test_no_claims_in_plain_text() -> None:
 
 
 # --- properties ------------------------------------------------------------------------------------
+@pytest.mark.slow
 @given(st.text(max_size=400))
 @settings(max_examples=200, deadline=None)
 def test_arbitrary_unicode_never_raises(text: str) -> None:
@@ -487,6 +488,7 @@ _WORDS = {"N": "north", "NNE": "north-northeast", "NE": "northeast", "ENE": "eas
           "WNW": "west-northwest", "NW": "north west", "NNW": "north-northwest"}  # fmt: skip
 
 
+@pytest.mark.slow
 @given(
     st.one_of(st.integers(min_value=1, max_value=20000).map(float),
               st.decimals(min_value="0.1", max_value="999", places=1).map(float)),
@@ -514,6 +516,7 @@ def test_random_offsets_round_trip(
     assert c.anchor is PLACES[anchor] and target_key(c.target) == "target"
 
 
+@pytest.mark.slow
 def test_one_megabyte_runs() -> None:
     text = HILL.read_text(encoding="utf-8")
     big = (text * (1_000_000 // len(text) + 1))[:1_000_000]

@@ -10,6 +10,7 @@ from helpers import run_geokit as geokit
 SEEDS = sorted((pathlib.Path(__file__).parent.parent / "seeds").glob("*.txt"))
 
 
+@pytest.mark.slow
 def test_geocode_json_contract():
     proc = geokit("geocode", "Paris", "--country", "US", "--json")
     assert proc.returncode == 0
@@ -18,6 +19,7 @@ def test_geocode_json_contract():
     assert all(c["country"] == "US" for c in cands)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", ["", "Sirte " * 1700, "Sir\x01te\x7f"])
 def test_geocode_bad_queries(query):
     proc = geokit("geocode", query, "--json")
@@ -26,6 +28,7 @@ def test_geocode_bad_queries(query):
         assert proc.stderr.startswith("geokit: error:")
 
 
+@pytest.mark.slow
 def test_parse_seeds_json_contract():
     proc = geokit("parse", *SEEDS, "--json")
     assert proc.returncode == 0, proc.stderr
@@ -37,6 +40,7 @@ def test_parse_seeds_json_contract():
         assert text[p["start"] : p["end"]] == p["text"]
 
 
+@pytest.mark.slow
 def test_parse_goes_on_after_bad_inputs(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\xff" * 100)
     (tmp_path / "good.txt").write_text("Fighting near Mosul, Iraq.", encoding="utf-8")
@@ -56,6 +60,7 @@ def test_parse_goes_on_after_bad_inputs(tmp_path):
     assert {"Mosul", "Sirte"} <= names
 
 
+@pytest.mark.slow
 def test_parse_given_spans(tmp_path):
     text = "Strikes hit Paris, Texas and Zzyzxville."
     spans = [{"start": 12, "end": 17}, {"start": 19, "end": 24}, {"start": 29, "end": 39}]
@@ -68,6 +73,7 @@ def test_parse_given_spans(tmp_path):
     assert places[2]["name"] == "Zzyzxville" and places[2]["id"] is None  # unresolved: named as written
 
 
+@pytest.mark.slow
 def test_parse_names_an_unresolved_place_as_written(tmp_path):
     text = (
         "A boy was stabbed in Croydon, south London. It happened half a mile north of West Croydon station. "
@@ -80,6 +86,7 @@ def test_parse_names_an_unresolved_place_as_written(tmp_path):
 
 
 # ---------------------------------------------------------------- as a person reads it
+@pytest.mark.slow
 def test_check_in_a_terminal_names_sources_by_title_and_quotes_them():
     proc = geokit("check", *SEEDS)
     assert proc.returncode == 0, proc.stderr
@@ -108,6 +115,7 @@ def test_version_and_help_on_every_option():
     assert not missing
 
 
+@pytest.mark.slow
 def test_map_whose_inputs_all_fail_writes_nothing(tmp_path):
     out = tmp_path / "x.html"
     proc = geokit("map", tmp_path / "nope.txt", "-o", out)
@@ -117,6 +125,7 @@ def test_map_whose_inputs_all_fail_writes_nothing(tmp_path):
     assert "map written" not in proc.stderr and "not written" in proc.stderr
 
 
+@pytest.mark.slow
 def test_one_wording_for_a_missing_file(tmp_path):
     nope = tmp_path / "nope.txt"
     for args in (

@@ -8,6 +8,7 @@ import json
 import math
 from contextlib import redirect_stderr, redirect_stdout
 
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,7 @@ from shapely.geometry import Point
 
 from geokit.cli import main as cli_main
 from geokit.corrections import (
+    ACTIONS,
     NOT_A_CLAIM,
     NOT_A_PLACE,
     Corrections,
@@ -28,6 +30,7 @@ from geokit.corrections import (
     parse_corrections,
     schema,
 )
+from geokit.corrections.schema import CLAIM_FIELDS
 from geokit.errors import CorrectionError, GeokitError
 from geokit.pipeline import analyse_texts
 
@@ -338,6 +341,7 @@ def test_template_command(tmp_path):
 # -- 4. the map ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_map_marks_corrected_items_and_escapes_what_changed(base):
     plain = base.to_map().to_html()
     assert "corrected" not in plain
@@ -358,6 +362,7 @@ def test_map_marks_corrected_items_and_escapes_what_changed(base):
 # -- 5. determinism -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_same_inputs_and_corrections_give_identical_outputs(base):
     fixes = _paris_tx().add_mention("input0", *SULPHUR).not_a_claim("input0", *DRIVE)
     fixes.edit_claim("input1", *WIRE_CLAIM, direction="SSE")
@@ -442,6 +447,24 @@ def test_unknown_hedge_and_text_guard(base):
         ),
         ({"document": "", "start": 0, "end": 5, "action": "keep"}, "'document' must be"),
         ("not an object", "must be a JSON object"),
+        ({"document": "d", "start": 0, "end": 5, "action": "choose", "place": None}, "needs 'place'"),
+        ({"document": "d", "start": 0, "end": 5, "action": "place", "lat": None, "lon": 0}, "needs 'lat'"),
+        (
+            {"document": "d", "start": 0, "end": 5, "action": "keep", "place": "geonames:1"},
+            "takes no 'place'",
+        ),
+        ({"document": "d", "start": 0, "end": 5, "action": "edit-claim", "target": "  "}, "'target' must be"),
+        (
+            {
+                "document": "d",
+                "start": 0,
+                "end": 5,
+                "action": "edit-claim",
+                "anchor": {"start": -1, "end": 2},
+            },
+            "'anchor' must be",
+        ),
+        ({"document": "d", "start": 0, "end": 5, "action": "keep", "note": 3}, "'note' must be a string"),
     ],
 )
 def test_malformed_entries_are_refused_by_geokit_and_the_schema(entry, message):
@@ -451,14 +474,38 @@ def test_malformed_entries_are_refused_by_geokit_and_the_schema(entry, message):
     assert len(fixes) == 1  # the good entry is kept
     [problem] = fixes.problems
     assert problem.entry == 1 and str(problem).startswith("f.json: entry 1") and message in str(problem)
-    jsonschema = pytest.importorskip("jsonschema")
-    if message not in (
-        "0 <= start < end",
-        "needs at least one of",
-        "'document' must be",
-        "takes no 'distance'",
-    ):
+    if message != "0 <= start < end":  # the one rule JSON Schema cannot state
         assert not jsonschema.Draft202012Validator(schema()).is_valid({"corrections": [entry]})
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"document": "d", "start": 0.0, "end": 5, "action": "keep"}, "'start' and 'end' must be offsets"),
+        ({"document": "d", "start": True, "end": 5, "action": "keep"}, "'start' and 'end' must be offsets"),
+        (
+            {"document": "d", "start": 0, "end": 5, "action": "place", "lat": math.nan, "lon": 0},
+            "'lat' must be",
+        ),
+        (
+            {"document": "d", "start": 0, "end": 5, "action": "edit-claim", "distance": math.inf},
+            "'distance' must be a number >= 0 or null, not inf",
+        ),
+    ],
+)
+def test_offsets_are_json_integers_and_numbers_finite(entry, message):
+    [problem] = parse_corrections([entry], source="f.json").problems
+    assert message in str(problem)
+
+
+def test_the_schema_states_the_actions_and_claim_fields():
+    correction = schema()["$defs"]["correction"]
+    assert tuple(correction["properties"]["action"]["enum"]) == ACTIONS
+    [edit] = [
+        r["then"] for r in correction["allOf"] if r["if"]["properties"]["action"]["const"] == "edit-claim"
+    ]
+    assert tuple(k for one in edit["anyOf"] for k in one["required"]) == CLAIM_FIELDS
+    assert set(CLAIM_FIELDS) <= set(edit["propertyNames"]["enum"])
 
 
 @pytest.mark.parametrize(
@@ -470,6 +517,7 @@ def test_malformed_entries_are_refused_by_geokit_and_the_schema(entry, message):
         ('{"corrections": {}}', "'corrections' must be a list"),
         ('{"version": 2, "corrections": []}', "unsupported version 2"),
         ('{"fixes": []}', "unknown top-level field 'fixes'"),
+        ('{"comment": 5, "corrections": []}', "'comment' must be a string"),
         (b"\xff\xfe", "cannot read it"),
     ],
 )
@@ -510,6 +558,7 @@ def test_corrected_is_absent_from_json_until_set(base):
     assert not math.isnan(len(_dump(base)))
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_choice_of_alternatives_flows_to_the_claims(base, data):

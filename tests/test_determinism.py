@@ -70,27 +70,31 @@ def _same(args: list[str], tmp_path: pathlib.Path) -> bytes:
     return first
 
 
+@pytest.mark.slow
 def test_parse_is_deterministic(inputs, tmp_path):
     out = _same(["parse", *map(str, inputs), "--json"], tmp_path)
     assert b'"Sirte"' in out
 
 
+@pytest.mark.slow
 def test_check_is_deterministic(inputs, tmp_path):
     out = _same(["check", *map(str, inputs), "--json"], tmp_path)
     assert b'"verdict"' in out
 
 
+@pytest.mark.slow
 def test_check_text_is_deterministic(tmp_path):
     _same(["check", *(x for s in STATEMENTS for x in ("--text", s)), "--json"], tmp_path)
 
 
+@pytest.mark.slow
 def test_resolve_is_deterministic(tmp_path):
     out = _same(["resolve", *STATEMENTS, "--json"], tmp_path)
     assert b'"region"' in out
 
 
+@pytest.mark.slow
 def test_map_is_deterministic(inputs, tmp_path):
-    pytest.importorskip("geokit.maps")
     outs = (str(tmp_path / "m1.html"), str(tmp_path / "m2.html"))
     _run_both(["map", *map(str, inputs)], tmp_path, outs)
     pages = [pathlib.Path(o).read_bytes() for o in outs]

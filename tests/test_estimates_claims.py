@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from helpers import SIRTE
 from pyproj import Geod
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 
@@ -12,7 +13,6 @@ from geokit.estimates import estimate_claim, estimate_claims
 from geokit.model import Claim, Direction, Distance, Place
 
 GEOD = Geod(ellps="WGS84")
-SIRTE = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, country="LY", extent_m=8000)
 
 
 def claim(

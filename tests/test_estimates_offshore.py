@@ -231,6 +231,7 @@ def test_offshore_from_a_coast_line_is_the_band_at_sea() -> None:
 COASTAL = [TARTUS, BENGHAZI, ZUWARA, ADEN, NUKUALOFA, TAVEUNI]
 
 
+@pytest.mark.slow
 @given(
     anchor=st.sampled_from(COASTAL),
     dist=st.sampled_from([3.0, 8.0, 12.0, 25.0, 40.0, 80.0]),

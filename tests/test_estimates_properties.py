@@ -95,6 +95,7 @@ def test_reporter_rounding_gives_a_region_containing_the_truth(
     assert r <= est.radius_m * 1.0001 + 1.0
 
 
+@pytest.mark.slow
 @FAST
 @given(anchor=anchors, value=st.integers(3, 300), az=st.sampled_from([0.0, 45.0, 202.5, 337.5]))
 def test_coarser_direction_never_gives_a_smaller_region(anchor, value, az):
@@ -118,6 +119,7 @@ def test_coarser_precision_never_gives_a_smaller_region(anchor, value, az):
     assert fine.radius_m <= coarse.radius_m + 1e-6
 
 
+@pytest.mark.slow
 @FAST
 @given(anchor=anchors, tens=st.integers(1, 40), az=st.floats(0, 359), half=st.sampled_from([11.25, 45.0]))
 def test_coarser_reading_of_round_numbers_never_gives_a_smaller_region(anchor, tens, az, half):
@@ -133,6 +135,7 @@ def test_coarser_reading_of_round_numbers_never_gives_a_smaller_region(anchor, t
     assert nested(mid, reporter)
 
 
+@pytest.mark.slow
 @FAST
 @given(
     anchor=anchors,

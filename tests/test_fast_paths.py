@@ -31,6 +31,7 @@ def _texts() -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(HINTY)
 def test_hint_starts_match_the_pattern(text):
@@ -51,6 +52,7 @@ def test_compass_abbreviation_hint_matches_the_plain_pattern(text):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("given_spans", [False, True])
 def test_distances_match_nearest_many(monkeypatch, given_spans):
     seen = []
@@ -91,6 +93,7 @@ UNITY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(UNITY, st.sampled_from(["", "x ", "x\n", "xé", "é "]))
 def test_has_unit_matches_the_pattern(sentence, before):
@@ -120,31 +123,13 @@ NAMEY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=1000)
 @given(NAMEY)
 def test_name_word_spans_match_the_pattern(text):
     from geokit.places.mentions import _NAME_WORD, _name_word_spans
 
     assert _name_word_spans(text) == [m.span() for m in _NAME_WORD.finditer(text)]
-
-
-def test_english_frequency_is_wordfreqs():
-    import random
-
-    import wordfreq
-
-    from geokit.text.frequency import _english, zipf_frequency
-
-    words = sorted(_english())[::97]
-    rnd = random.Random(0)
-    words += [
-        "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(1, 9)))
-        for _ in range(300)
-    ]
-    words += [f"{a} {b}" for a, b in zip(words[::7], words[3::11], strict=False)]
-    words += ["", "Reading", "new  york", "7th fleet", "الرقة", "zürich", "o'neill"]
-    for w in words:
-        assert zipf_frequency(w) == wordfreq.zipf_frequency(w, "en"), w
 
 
 _CLAUSE_WORDS = """
@@ -157,6 +142,7 @@ CLAUSY = st.lists(st.sampled_from([*_CLAUSE_WORDS.split(), "N by E", ", ", ". ",
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(CLAUSY, st.sampled_from(["", "x ", "Abc. "]))
 def test_claim_patterns_start_where_they_can(sentence, before):
@@ -181,6 +167,7 @@ BEFORE = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=500)
 @given(BEFORE, st.integers(0, 6))
 def test_part_before_a_mention_matches_the_pattern(before, back):
@@ -222,6 +209,7 @@ def _plain_tokens(text):
     return out
 
 
+@pytest.mark.slow
 @settings(max_examples=1000)
 @given(
     st.lists(

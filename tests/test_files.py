@@ -80,6 +80,7 @@ def test_unreadable_file_through_the_command_line(tmp_path, good):
     assert [d["id"] for d in json.loads(proc.stdout)["documents"]] == ["good"]
 
 
+@pytest.mark.slow
 def test_jsonl_lines_with_deep_nesting_and_surrogates(tmp_path):
     p = tmp_path / "corpus.jsonl"
     lines = [
@@ -97,6 +98,7 @@ def test_jsonl_lines_with_deep_nesting_and_surrogates(tmp_path):
     assert [x["name"] for x in places] == ["Sirte", "Mosul"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["folder", "missing", "binary"])
 def test_check_jsonl_bad_file(tmp_path, kind):
     path = {"folder": tmp_path, "missing": tmp_path / "nope.jsonl", "binary": tmp_path / "bin.jsonl"}[kind]
@@ -111,6 +113,7 @@ def test_check_jsonl_bad_file(tmp_path, kind):
         assert [o.get("error") for o in out[1:]] == ["not UTF-8 text", "not JSON (nested too deeply)"]
 
 
+@pytest.mark.slow
 def test_undecodable_statements_on_stdin(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "geokit.cli", "resolve", "-", "--json"],
@@ -155,6 +158,7 @@ def test_map_into_a_read_only_folder(tmp_path, good):
     assert proc.returncode == 1 and "not writable" in proc.stderr
 
 
+@pytest.mark.slow
 def test_map_replaces_an_existing_file(tmp_path, good):
     out = tmp_path / "x.html"
     out.write_text("old content " * 10_000, encoding="utf-8")
@@ -170,12 +174,12 @@ def test_map_replaces_an_existing_file(tmp_path, good):
 
 @pytest.fixture
 def small_map():
-    pytest.importorskip("geokit.maps")
     from geokit.pipeline import analyse_texts
 
     return analyse_texts(["The camp is 45 km southwest of Sirte."]).to_map()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()])
 def test_map_save_failing_half_way(tmp_path, small_map, monkeypatch, failure):
     out = tmp_path / "map.html"
@@ -192,8 +196,8 @@ def test_map_save_failing_half_way(tmp_path, small_map, monkeypatch, failure):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html"]
 
 
+@pytest.mark.slow
 def test_cli_map_reports_a_failing_write(tmp_path, good, monkeypatch, capsys):
-    pytest.importorskip("geokit.maps")
     out = tmp_path / "map.html"
 
     def full_disk(src, dst):

@@ -189,6 +189,7 @@ def test_grammar_functions_raise_only_input_errors(text):
             assert math.isfinite(to_metres(1.0, unit))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(texts)
 @example("")
@@ -237,6 +238,7 @@ _PATTERNS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(_PATTERNS))
 def test_pathological_repetitions_stay_linear(name):
     unit = _PATTERNS[name]
@@ -253,6 +255,7 @@ def test_pathological_repetitions_stay_linear(name):
     assert large < 8 * small + 0.05, (name, small, large)
 
 
+@pytest.mark.slow
 def test_hundred_thousand_words_and_fifty_thousand_names():
     # the sizes named in the issue, each once, through the whole text pipeline
     for text in ("a " * 100_000, "Sirte " * 50_000, "north " * 50_000, "(" * 100_000):

@@ -6,14 +6,8 @@ from pyproj import Geod
 from shapely.geometry import Point
 
 from geokit.errors import InputError, PlaceNotFoundError
-from geokit.places.gazetteer import get_gazetteer
 
 GEOD = Geod(ellps="WGS84")
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return get_gazetteer()
 
 
 def km(place, lat, lon):

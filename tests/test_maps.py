@@ -51,6 +51,7 @@ def hostile_page() -> str:
 
 
 # ---------------------------------------------------------------- encoding
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
@@ -70,6 +71,7 @@ def test_polyline_characters_are_plain_ascii():
     assert set(s) <= {chr(c) for c in range(63, 127)}
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(
     st.recursive(
@@ -109,6 +111,7 @@ def test_sentence_around_cuts_long_text():
 
 
 # ---------------------------------------------------------------- the page
+@pytest.mark.slow
 def test_deterministic_output():
     a, b = build().to_html(), build().to_html()
     assert a == b
@@ -116,6 +119,7 @@ def test_deterministic_output():
     assert not re.search(r"20\d\d-\d\d-\d\d", a), "no timestamps"
 
 
+@pytest.mark.slow
 def test_offline_page_makes_no_request(page):
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
     assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//""", page, re.I)
@@ -162,6 +166,7 @@ def test_layers_legend_and_controls(page):
     assert "<mark>Sirte</mark>" in page.replace("\\u003c", "<").replace("\\u003e", ">")
 
 
+@pytest.mark.slow
 def test_each_document_layer_holds_only_its_own_estimates():
     # as the pipeline does: every estimate handed to every document; each is drawn with its own
     m = build()
@@ -197,6 +202,7 @@ def test_opening_view_without_targets_fits_everything():
     assert "geokit-checks" not in p.split("</style>")[-1]  # no panel without checks
 
 
+@pytest.mark.slow
 def test_agreement_at_zero_km_is_a_marker():
     m = Map()
     e = [Estimate("a", 10, 10, 1000, None, "m"), Estimate("b", 10, 10, 1000, None, "m")]
@@ -208,6 +214,7 @@ def test_agreement_at_zero_km_is_a_marker():
     assert not re.search(r'geokit\.layer\(\{"g":"line"', p)
 
 
+@pytest.mark.slow
 def test_hostile_text_is_escaped(hostile_page):
     p = hostile_page
     for raw in (
@@ -227,6 +234,7 @@ def test_hostile_text_is_escaped(hostile_page):
     assert p.count("<script>") == p.count("</script>")
 
 
+@pytest.mark.slow
 def test_save_is_atomic(tmp_path):
     m = build()
     out = m.save(tmp_path / "sub" / "map.html")
@@ -242,6 +250,7 @@ def test_save_leaves_nothing_on_failure(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_repr_html_is_an_offline_iframe():
     r = build()._repr_html_()
     assert r.count("<iframe") == 1 and 'srcdoc="' in r
@@ -270,6 +279,7 @@ def test_unknown_cdn_asset_is_an_error():
         inline_assets('<script src="https://cdn.example.org/lib/unknown.js"></script>')
 
 
+@pytest.mark.slow
 def test_empty_map_and_missing_estimates():
     m = Map()
     m.add_document(Document("d", "No places at all."), [], [], {})
@@ -279,6 +289,7 @@ def test_empty_map_and_missing_estimates():
     assert "checks: t" not in p and not re.search(r"map_\w+\.fitBounds", p)
 
 
+@pytest.mark.slow
 def test_target_estimates_and_unknown_verdict():
     m = Map()
     e = [Estimate("a", 10, 10, 1000, None, "m"), Estimate("b", 10.1, 10.1, 1000, None, "m")]
@@ -294,6 +305,7 @@ def test_without_basemap_layer(monkeypatch):
     assert "Basemap" not in p and "Natural Earth" not in p
 
 
+@pytest.mark.slow
 def test_basemap_present():
     assert builder_mod._basemap_geometries() is not None
     p = build().to_html()
@@ -319,6 +331,7 @@ def test_vendored_files_match_manifest():
     assert Path(builder_mod.__file__).parent.name == "maps"
 
 
+@pytest.mark.slow
 def test_compressed_popup_table_round_trips():
     import base64
     import gzip

@@ -58,12 +58,14 @@ def big_map(n: int = 1100, hostile: str = "", **map_kwargs) -> Map:
     return m
 
 
+@pytest.mark.slow
 def test_small_map_draws_each_shape():
     page = build().to_html()
     assert "geokit.bulk" not in page
     assert len(re.findall(r"= geokit\.layer\(", page)) >= 9
 
 
+@pytest.mark.slow
 def test_big_map_draws_kinds_as_bulk_layers():
     m = big_map()
     page = m.to_html()
@@ -82,6 +84,7 @@ def test_big_map_draws_kinds_as_bulk_layers():
     assert not re.search(r"<(?:script|link|img)[^>]+(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page)
 
 
+@pytest.mark.slow
 def test_big_map_keeps_hostile_text_inert():
     page = big_map(hostile=HOSTILE).to_html()
     assert "<script>document.title" not in page and "<img src=x onerror" not in page

@@ -6,11 +6,6 @@ from geokit.places.gazetteer import get_gazetteer
 from geokit.places.mentions import find_mentions
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return get_gazetteer()
-
-
 def names(text, gaz):
     return [m.text for m in find_mentions(text, gaz)]
 

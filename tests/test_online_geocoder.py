@@ -152,6 +152,7 @@ def test_empty_answer_is_cached_too(server, tmp_path):
     assert server.requests == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("behaviour", "error", "words", "retried"),
     [
@@ -299,6 +300,7 @@ def test_cli_geocode_online_unreachable_fails_cleanly(monkeypatch, tmp_path, cap
     assert err.startswith("geokit: error: nominatim is unavailable") and "Traceback" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("behaviour", "words"), [("slow", "did not answer"), ("429", "refused"), ("badjson", "JSON")]
 )

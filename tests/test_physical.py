@@ -3,16 +3,10 @@
 import pytest
 from pyproj import Geod
 
-from geokit.places.gazetteer import get_gazetteer
 from geokit.places.layers import load_layer
 from geokit.places.physical import bare_forms, expand_label, news_names, physical_kind
 
 GEOD = Geod(ellps="WGS84")
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return get_gazetteer()
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,8 @@
 import pytest
 
 from geokit.model import Document
-from geokit.places.gazetteer import get_gazetteer
 from geokit.places.mentions import RawMention, find_mentions, link_qualifiers
 from geokit.places.resolve import resolve_document
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return get_gazetteer()
 
 
 def places(text, gaz):
@@ -77,6 +71,7 @@ def test_given_spans_take_a_bracketed_qualifier(gaz):
     assert victoria.place.country == "CA" and canada.place.kind == "country"
 
 
+@pytest.mark.slow
 def test_a_city_of_millions_by_its_own_name_beats_a_capital_by_another(gaz):
     # Every settlement of a million or more, named alone, is a place of that very name: a national
     # capital found by one of its alternate (former, foreign) names takes no capital bonus over it.

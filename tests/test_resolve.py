@@ -8,11 +8,6 @@ from geokit.places.mentions import RawMention
 from geokit.places.resolve import resolve_document
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    return get_gazetteer()
-
-
 def places(text, gaz):
     return {m.text: m.place for m in resolve_document(Document("d", text), gaz)}
 

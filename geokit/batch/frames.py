@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import numpy as np
 
     from geokit.checks.targets import Target
     from geokit.model import Claim, Estimate
@@ -100,7 +101,7 @@ def _frame(rows: list[dict[str, Any]], columns: Mapping[str, str], geoms: Sequen
 
 
 def _frame_from_columns(
-    values: Mapping[str, list[Any]], columns: Mapping[str, str], geoms: Sequence[Any]
+    values: Mapping[str, list[Any]], columns: Mapping[str, str], geoms: Sequence[Any] | np.ndarray
 ) -> gpd.GeoDataFrame:
     import geopandas as gpd
     import pandas as pd

@@ -368,7 +368,7 @@ def _ready(future: Any) -> bool:
     return not hasattr(future, "done") or future.done()
 
 
-def _result(future: Any) -> dict[str, Any]:
+def _result(future: Any) -> Any:
     return future.result() if hasattr(future, "result") else future
 
 

@@ -146,8 +146,8 @@ class Store:
         for d in (*DATASETS, "_done", "_state"):
             (root / d).mkdir(parents=True, exist_ok=True)
         n = 0
-        for d in (root, *(root / x for x in (*DATASETS, "_done", "_state"))):
-            for p in d.glob(".*.tmp"):
+        for folder in (root, *(root / x for x in (*DATASETS, "_done", "_state"))):
+            for p in folder.glob(".*.tmp"):
                 p.unlink(missing_ok=True)
                 n += 1
         for p in root.glob("_probe-*"):

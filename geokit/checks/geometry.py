@@ -147,7 +147,8 @@ def region_overlap(ea: Estimate, eb: Estimate) -> float | None:
     tr = local_equal_area(
         round(float(mlat)), round(float(mlon))
     )  # equal-area anywhere: nearby pairs share one
-    pa, pb = (shapely.make_valid(shapely.transform(g, tr.transform, interleaved=False)) for g in (ra, rb))
+    # types-shapely types transform() for interleaved=True only; interleaved=False passes x and y apart
+    pa, pb = (shapely.make_valid(shapely.transform(g, tr.transform, interleaved=False)) for g in (ra, rb))  # type: ignore[arg-type]
     smaller = min(pa.area, pb.area)
     if not smaller > 0:
         return None
@@ -166,7 +167,8 @@ class Intersection:
 
 
 def _projected(regions: Sequence[BaseGeometry], tr: Transformer) -> list[BaseGeometry]:
-    return [shapely.make_valid(shapely.transform(g, tr.transform, interleaved=False)) for g in regions]
+    # types-shapely types transform() for interleaved=True only; interleaved=False passes x and y apart
+    return [shapely.make_valid(shapely.transform(g, tr.transform, interleaved=False)) for g in regions]  # type: ignore[arg-type]
 
 
 def intersect_regions(estimates: Sequence[Estimate]) -> Intersection | None:
@@ -204,7 +206,8 @@ def intersect_regions(estimates: Sequence[Estimate]) -> Intersection | None:
     if not common.contains(point):
         point = common.representative_point()
     plon, plat = tr.transform(point.x, point.y, direction="INVERSE")
-    back = shapely.transform(common, lambda x, y: tr.transform(x, y, direction="INVERSE"), interleaved=False)
+    # types-shapely types transform() for interleaved=True only; interleaved=False passes x and y apart
+    back = shapely.transform(common, lambda x, y: tr.transform(x, y, direction="INVERSE"), interleaved=False)  # type: ignore[arg-type,misc]
     xy = shapely.get_coordinates(back)
     n = len(xy)
     _, _, dist = GEOD.inv(np.full(n, plon), np.full(n, plat), xy[:, 0], xy[:, 1])

@@ -112,7 +112,8 @@ def _distance_to(geom: BaseGeometry, lat: float, lon: float, limit_m: float) -> 
     if near.is_empty:
         return float("inf")
     aeqd = local_transformer("aeqd", lat, lon)
-    projected = shapely.transform(near, aeqd.transform, interleaved=False)
+    # types-shapely types transform() for interleaved=True only; interleaved=False passes x and y apart
+    projected = shapely.transform(near, aeqd.transform, interleaved=False)  # type: ignore[arg-type]
     d = float(projected.distance(Point(0.0, 0.0)))
     return d if d <= limit_m else float("inf")
 

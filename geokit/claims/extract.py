@@ -653,21 +653,19 @@ class _Context:
         return next(
             (
                 men
-                for men in self.named_before(pos)
-                if men.start >= sentence_start
-                and men.place.kind in _SETTLEMENTS
-                and men.place.id != other_than.id
+                for men, place in self.named_before(pos)
+                if men.start >= sentence_start and place.kind in _SETTLEMENTS and place.id != other_than.id
             ),
             None,
         )
 
-    def named_before(self, pos: int) -> Iterator[Mention]:
-        """Yield the resolved mentions of the 1,000 characters before ``pos``, the last first."""
+    def named_before(self, pos: int) -> Iterator[tuple[Mention, Place]]:
+        """Yield the resolved mentions (and places) of the 1,000 characters before ``pos``, the last first."""
         i = bisect.bisect_left(self._starts, pos) - 1
         while i >= 0 and self._spans[i][0] >= pos - 1000:
             men = self.by_start[self._spans[i][0]]
             if men.place is not None:
-                yield men
+                yield men, men.place
             i -= 1
 
     def settlement_meant(self, phrase: str, pos: int) -> Mention | None:
@@ -692,18 +690,18 @@ class _Context:
                 return None
             country = place.country
         named = [
-            men
-            for men in self.named_before(pos)
-            if men.place.kind in kinds and country in (None, men.place.country)
+            (men, place)
+            for men, place in self.named_before(pos)
+            if place.kind in kinds and country in (None, place.country)
         ]
         if capital:
             from geokit.places.gazetteer import get_gazetteer
 
             gazetteer = get_gazetteer()
-            return next((men for men in named if gazetteer.is_national_capital(men.place)), None) or next(
-                iter(named), None
+            return next((men for men, place in named if gazetteer.is_national_capital(place)), None) or next(
+                (men for men, _ in named), None
             )
-        return next(iter(named), None)
+        return next((men for men, _ in named), None)
 
     def regional_capital(self, pos: int) -> Mention | None:
         """Return the settlement "the state capital" means, or None.
@@ -715,11 +713,14 @@ class _Context:
         from geokit.places.context import contains
 
         named = list(self.named_before(pos))
-        region = next((men.place for men in named if men.place.kind == "admin1"), None)
+        region = next((place for _, place in named if place.kind == "admin1"), None)
         if region is None:
             return None
-        inside = [men for men in named if men.place.kind in _SETTLEMENTS and contains(region, men.place)]
-        return max(inside, key=lambda men: men.place.population or 0, default=None)
+        inside = [
+            (men, place) for men, place in named if place.kind in _SETTLEMENTS and contains(region, place)
+        ]
+        largest = max(inside, key=lambda pair: pair[1].population or 0, default=None)
+        return largest[0] if largest is not None else None
 
     def line_anchor_at(self, pos: int, limit: int) -> _Anchor | None:
         """Read a border or coast named by its countries ("the Turkish border", "the Libyan coast").
@@ -788,7 +789,7 @@ class _Context:
         ("Brazilian police ... near the border with Peru").
         """
         code = next(
-            (c for men in self.named_before(pos) if (c := men.place.country) and c not in others), None
+            (c for _, place in self.named_before(pos) if (c := place.country) and c not in others), None
         )
         if code is None:
             start = max(0, self.text.rfind(".", 0, pos) + 1, pos - 400)
@@ -957,7 +958,11 @@ class _Context:
         if label in _SETTLEMENT_KINDS and len(words) >= 2 and words[-2].lower() == "the":
             # "The city lies 20 km from the border": the city named last (a town for "the town")
             settlement = self.settlement_meant(f"the {label}", p)
-            if settlement is not None and settlement.place.kind in _SETTLEMENT_KINDS[label]:
+            if (
+                settlement is not None
+                and settlement.place is not None
+                and settlement.place.kind in _SETTLEMENT_KINDS[label]
+            ):
                 return settlement.text, settlement.place
         return label, None
 
@@ -1087,7 +1092,13 @@ class _Context:
         an analyst chose, are kept.
         """
         men = anchor.mention if anchor is not None else None
-        if men is None or men.place is None or anchor.place is not men.place or anchor.text != men.text:
+        if (
+            anchor is None
+            or men is None
+            or men.place is None
+            or anchor.place is not men.place
+            or anchor.text != men.text
+        ):
             return anchor
         if men.corrected:
             return anchor  # an analyst's choice stands
@@ -1139,6 +1150,8 @@ def _number(text: str, flags: list[str]) -> float | None:
 
 def _distance(m: re.Match[str], flags: list[str]) -> tuple[Distance | None, Distance | None]:
     """Build the distance (and the parenthetical one) of a distance match; add flags."""
+    v1: float | None
+    v2: float | None
     if m.group("vague"):  # "several miles": the range the words usually mean
         written = m.group("vague")
         v1, v2 = parse_vague_number(written)
@@ -1402,12 +1415,13 @@ class _Extractor:
                 fronted = ctx.fronted_subject(anchor, sent[1])
                 if fronted is None:
                     subject = ctx.appositive_subject(start, anchor, sent)
-        if anchor is not None and (subject is not None or fronted is not None):
+        swap = subject if subject is not None else fronted
+        if anchor is not None and swap is not None:
             # "Sirte is nearly 28 miles southwest of the training camps", "some 40 miles south of
             # the base lies Homs": the camps, the base are the target.
             inverse = True
             target = noun_phrase_label(_WORD_RE.findall(anchor.text)) or _UNNAMED
-            anchor = subject or fronted
+            anchor = swap
             end = max(end, anchor.end)
         else:
             opening = start - 1 if ctx.text[start - 1 : start] in ('"', "“") else start  # "four miles" quoted
@@ -1495,7 +1509,7 @@ class _Extractor:
         country = anchor.place
         if country is None or country.kind != "country":
             country = self.ctx.country_at(anchor.text.split()[0])
-        border = self.ctx.border_of(country.country, start, sent[1]) if country is not None else None
+        border = self.ctx.border_of(country.country, start, sent[1]) if country and country.country else None
         if country is None or border is None:
             return
         target, target_place = self.target_before(start, sent[0])
@@ -1543,7 +1557,7 @@ class _Extractor:
         subject = None
         if relation == "direction" and anchor is not None and not anchor.named and not unit:
             subject = ctx.appositive_subject(start, anchor, sent)
-        if subject is not None:
+        if subject is not None and anchor is not None:
             # "In Ridgecrest, northeast of the epicenter, ...": the epicenter lies SW of Ridgecrest
             target = noun_phrase_label(_WORD_RE.findall(anchor.text)) or _UNNAMED
             self.claim(start, end, sent, relation, target, subject, flags, direction=direction, inverse=True)

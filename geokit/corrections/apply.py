@@ -20,6 +20,7 @@ from geokit.errors import CorrectionError, InputError, PlaceNotFoundError
 from geokit.model import Claim, Direction, Distance, Mention, Place
 from geokit.pipeline import Analysis, DocumentResult, _estimate_and_check
 from geokit.places.gazetteer import Gazetteer, get_gazetteer
+from geokit.text.documents import ReadError
 
 __all__ = ["NOT_A_CLAIM", "NOT_A_PLACE", "apply_corrections", "is_dropped"]
 
@@ -57,8 +58,8 @@ def is_dropped(item: Mention | Claim) -> bool:
     ...     corrected={"by": "analyst", "action": "not-a-place", "original": None, "note": None}))
     (False, True)
     """
-    c = getattr(item, "corrected", None)
-    return bool(c) and c.get("action") in ("not-a-place", "not-a-claim")
+    c = item.corrected
+    return c is not None and c.get("action") in ("not-a-place", "not-a-claim")
 
 
 def _copy_mention(m: Mention) -> Mention:
@@ -518,7 +519,7 @@ def apply_corrections(
     problems.sort(key=lambda e: (order.get(e.source, -1), e.entry if e.entry is not None else -1))
     if strict and problems:
         raise problems[0]
-    errors: list[Any] = [*analysis.errors, *problems]
+    errors: list[ReadError | CorrectionError] = [*analysis.errors, *problems]
     if not estimate:
         return Analysis(results, {}, [], errors)
     live = [

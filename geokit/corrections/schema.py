@@ -1,8 +1,10 @@
 """Correction records, their JSON form, and reading a corrections file with clear errors.
 
 A corrections file is the JSON object described by ``schema.json`` beside this module (JSON Schema
-2020-12). It is checked here by hand, field by field, so that every message names the file, the
-entry and the field; ``schema.json`` documents the same rules for other tools.
+2020-12). :mod:`jsonschema` checks it against that schema (integers and numbers as JSON has them: no
+booleans, no ``3.0`` offsets, no NaN); its errors are turned into one message per entry that names
+the file, the entry and the field. The one rule JSON Schema cannot state (``start < end``) is
+checked beside it.
 """
 
 from __future__ import annotations
@@ -12,10 +14,15 @@ import math
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geokit.errors import CorrectionError
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 __all__ = [
     "ACTIONS",
@@ -31,20 +38,26 @@ __all__ = [
 ACTIONS = ("keep", "choose", "not-a-place", "add", "place", "edit-claim", "not-a-claim")
 #: The claim fields ``edit-claim`` can change.
 CLAIM_FIELDS = ("anchor", "target", "distance", "unit", "direction", "hedge", "inverse")
-_UNITS = ("km", "m", "mi", "nm", "ft", "yd")
-_INFO = ("text", "note", "alternatives", "quote", "comment", "name")
-_ALLOWED: dict[str, tuple[str, ...]] = {
-    "keep": (),
-    "not-a-place": (),
-    "not-a-claim": (),
-    "choose": ("place",),
-    "add": ("place",),
-    "place": ("lat", "lon", "radius_m"),
-    "edit-claim": CLAIM_FIELDS,
+#: What is wrong with a field that breaks the schema (``{value!r}``: its value, ``{allowed}``: its enum).
+_FIELD_MESSAGES = {
+    "text": "'text' must be a string",
+    "quote": "'quote' must be a string",
+    "comment": "'comment' must be a string",
+    "note": "'note' must be a string or null",
+    "name": "'name' must be a string or null",
+    "alternatives": "'alternatives' must be a list",
+    "place": "'place' must be a gazetteer id such as 'geonames:2988507'",
+    "lat": "'lat' must be a number from -90 to 90, not {value!r}",
+    "lon": "'lon' must be a number from -180 to 180, not {value!r}",
+    "radius_m": "'radius_m' must be a number of metres >= 0, not {value!r}",
+    "anchor": '\'anchor\' must be a gazetteer id or a span {{"start": ..., "end": ...}} of a mention',
+    "target": "'target' must be a non-empty label",
+    "distance": "'distance' must be a number >= 0 or null, not {value!r}",
+    "unit": "'unit' must be one of {allowed}, not {value!r}",
+    "direction": "'direction' must be compass words such as 'southwest' or null",
+    "hedge": "'hedge' must be a hedge word such as 'about' or null",
+    "inverse": "'inverse' must be true or false",
 }
-_REQUIRED: dict[str, tuple[str, ...]] = {"choose": ("place",), "place": ("lat", "lon")}
-_KEYS = ("document", "start", "end", "action")
-_ALL_FIELDS = frozenset(_KEYS + _INFO + ("place", "lat", "lon", "radius_m") + CLAIM_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,49 +134,76 @@ class Correction:
         return d
 
 
-def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
+@lru_cache(maxsize=1)
+def _validators() -> tuple[Validator, Validator]:
+    """Return the validators of one entry and of a file's top level (its entries left to the first)."""
+    from jsonschema import Draft202012Validator, validators
+
+    def is_integer(_checker: object, v: object) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool)
+
+    def is_number(_checker: object, v: object) -> bool:
+        return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine_many({"integer": is_integer, "number": is_number})
+    strict = validators.extend(Draft202012Validator, type_checker=checker)
+    root = schema()
+    entry = {**root["$defs"]["correction"], "$defs": root["$defs"]}
+    top = {**root, "properties": {**root["properties"], "corrections": {"type": "array"}}}
+    return strict(entry), strict(top)
 
 
-def _is_number(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+def _keyword(error: ValidationError) -> Any:
+    """Return the value, in the schema, of the keyword an error of ``iter_errors`` broke."""
+    return error.validator_value
 
 
-def _check_field(key: str, v: Any) -> str | None:
-    """Return what is wrong with the value of one field, or None."""
-    if key in ("text", "quote", "comment") and not isinstance(v, str):
-        return f"{key!r} must be a string"
-    if key in ("note", "name") and v is not None and not isinstance(v, str):
-        return f"{key!r} must be a string or null"
-    if key == "alternatives" and not isinstance(v, list):
-        return "'alternatives' must be a list"
-    if key == "place" and v is not None and not (isinstance(v, str) and v):
-        return "'place' must be a gazetteer id such as 'geonames:2988507'"
-    if key == "lat" and not (_is_number(v) and -90 <= v <= 90):
-        return f"'lat' must be a number from -90 to 90, not {v!r}"
-    if key == "lon" and not (_is_number(v) and -180 <= v <= 180):
-        return f"'lon' must be a number from -180 to 180, not {v!r}"
-    if key == "radius_m" and v is not None and not (_is_number(v) and v >= 0):
-        return f"'radius_m' must be a number of metres >= 0, not {v!r}"
-    if key == "anchor":
-        if isinstance(v, str) and v:
-            return None
-        if isinstance(v, dict) and set(v) == {"start", "end"} and _is_int(v["start"]) and _is_int(v["end"]):
-            return None
-        return '\'anchor\' must be a gazetteer id or a span {"start": ..., "end": ...} of a mention'
-    if key == "target" and not (isinstance(v, str) and v.strip()):
-        return "'target' must be a non-empty label"
-    if key == "distance" and v is not None and not (_is_number(v) and v >= 0):
-        return f"'distance' must be a number >= 0 or null, not {v!r}"
-    if key == "unit" and v not in _UNITS:
-        return f"'unit' must be one of {', '.join(_UNITS)}, not {v!r}"
-    if key == "direction" and v is not None and not (isinstance(v, str) and v.strip()):
-        return "'direction' must be compass words such as 'southwest' or null"
-    if key == "hedge" and v is not None and not isinstance(v, str):
-        return "'hedge' must be a hedge word such as 'about' or null"
-    if key == "inverse" and not isinstance(v, bool):
-        return "'inverse' must be true or false"
-    return None
+def _known(error: ValidationError) -> set[str]:
+    """Return the properties of the schema whose ``additionalProperties`` an error broke."""
+    return set(error.schema["properties"]) if isinstance(error.schema, Mapping) else set()
+
+
+def _entry_problem(obj: Any, errors: list[ValidationError]) -> str | None:
+    """Return the first thing wrong with one entry, from its schema ``errors``, or None.
+
+    The order is that of a reader's questions: is it an object, are the keys there, is the span a
+    span, is the action known, are the fields known and the action's own, then each field in turn.
+    """
+    whole = [e for e in errors if not e.path]
+    at = {e.path[0]: e for e in reversed(errors) if e.path}  # the first error of each field
+    if any(list(e.schema_path) == ["type"] for e in whole):
+        return f"a correction must be a JSON object, not {type(obj).__name__}"
+    for e in whole:
+        if list(e.schema_path) == ["required"]:
+            return f"missing {', '.join(repr(k) for k in _keyword(e) if k not in obj)}"
+    if "document" in at:
+        return "'document' must be a document id (a non-empty string)"
+    start, end, action = obj["start"], obj["end"], obj["action"]
+    if "start" in at or "end" in at or start >= end:
+        return f"'start' and 'end' must be offsets with 0 <= start < end, not {start!r}, {end!r}"
+    if "action" in at:
+        return f"unknown action {action!r} (one of {', '.join(_keyword(at['action']))})"
+    for e in whole:
+        if e.validator == "additionalProperties":
+            unknown = sorted(set(obj) - _known(e))
+            return f"unknown field {', '.join(map(repr, unknown))}"
+    misplaced = sorted({str(e.instance) for e in whole if "propertyNames" in e.schema_path})
+    if misplaced:
+        return f"action {action!r} takes no {', '.join(map(repr, misplaced))}"
+    then = [e for e in errors if "then" in e.schema_path and e.validator in ("required", "type")]
+    need = [k for e in then for k in (_keyword(e) if e.validator == "required" else [e.path[0]])]
+    need = [k for k in dict.fromkeys(need) if obj.get(k) is None]
+    if need:
+        return f"action {action!r} needs {', '.join(repr(k) for k in need)}"
+    for e in whole:
+        if e.validator == "anyOf":
+            fields = ", ".join(k for one in _keyword(e) for k in one["required"])
+            return f"action {action!r} needs at least one of {fields}"
+    for k, v in obj.items():
+        if k in at:
+            allowed = ", ".join(map(str, _keyword(at[k]))) if at[k].validator == "enum" else ""
+            return _FIELD_MESSAGES[k].format(value=v, allowed=allowed)
+    return errors[0].message if errors else None
 
 
 def parse_correction(obj: Any, *, source: str = "", entry: int | None = None) -> Correction:
@@ -189,33 +229,10 @@ def parse_correction(obj: Any, *, source: str = "", entry: int | None = None) ->
     def fail(message: str) -> CorrectionError:
         return CorrectionError(message, source=source, entry=entry, document=doc)
 
-    if not isinstance(obj, dict):
-        raise fail(f"a correction must be a JSON object, not {type(obj).__name__}")
-    missing = [k for k in _KEYS if k not in obj]
-    if missing:
-        raise fail(f"missing {', '.join(repr(k) for k in missing)}")
-    if not (isinstance(obj["document"], str) and obj["document"]):
-        raise fail("'document' must be a document id (a non-empty string)")
+    problem = _entry_problem(obj, list(_validators()[0].iter_errors(obj)))
+    if problem:
+        raise fail(problem)
     start, end, action = obj["start"], obj["end"], obj["action"]
-    if not (_is_int(start) and _is_int(end) and 0 <= start < end):
-        raise fail(f"'start' and 'end' must be offsets with 0 <= start < end, not {start!r}, {end!r}")
-    if action not in ACTIONS:
-        raise fail(f"unknown action {action!r} (one of {', '.join(ACTIONS)})")
-    unknown = sorted(set(obj) - _ALL_FIELDS)
-    if unknown:
-        raise fail(f"unknown field {', '.join(map(repr, unknown))}")
-    misplaced = sorted(k for k in obj if k not in _KEYS + _INFO and k not in _ALLOWED[action])
-    if misplaced:
-        raise fail(f"action {action!r} takes no {', '.join(map(repr, misplaced))}")
-    need = [k for k in _REQUIRED.get(action, ()) if obj.get(k) is None]
-    if need:
-        raise fail(f"action {action!r} needs {', '.join(repr(k) for k in need)}")
-    if action == "edit-claim" and not any(k in obj for k in CLAIM_FIELDS):
-        raise fail(f"action 'edit-claim' needs at least one of {', '.join(CLAIM_FIELDS)}")
-    for k, v in obj.items():
-        problem = _check_field(k, v)
-        if problem:
-            raise fail(problem)
     return Correction(
         document=obj["document"],
         start=start,
@@ -401,20 +418,10 @@ def parse_corrections(data: Any, *, source: str = "corrections") -> Corrections:
     """
     if isinstance(data, list):  # a bare list of corrections is accepted too
         data = {"corrections": data}
-    if not isinstance(data, dict):
-        raise CorrectionError(
-            f"a corrections file is a JSON object, not {type(data).__name__}", source=source
-        )
-    unknown = sorted(set(data) - {"version", "comment", "corrections"})
-    if unknown:
-        raise CorrectionError(f"unknown top-level field {', '.join(map(repr, unknown))}", source=source)
-    if data.get("version", 1) != 1:
-        raise CorrectionError(
-            f"unsupported version {data.get('version')!r} (this geokit reads 1)", source=source
-        )
-    entries = data.get("corrections")
-    if not isinstance(entries, list):
-        raise CorrectionError("'corrections' must be a list of corrections", source=source)
+    problem = _file_problem(data, list(_validators()[1].iter_errors(data)))
+    if problem:
+        raise CorrectionError(problem, source=source)
+    entries = data["corrections"]
     items, problems = [], []
     for i, obj in enumerate(entries, start=1):
         try:
@@ -422,6 +429,24 @@ def parse_corrections(data: Any, *, source: str = "corrections") -> Corrections:
         except CorrectionError as exc:
             problems.append(exc)
     return Corrections(items, source=source, problems=problems)
+
+
+def _file_problem(data: Any, errors: list[ValidationError]) -> str | None:
+    """Return the first thing wrong with a file's top level, from its schema ``errors``, or None."""
+    paths = {tuple(e.path) for e in errors}
+    if any(list(e.schema_path) == ["type"] for e in errors):
+        return f"a corrections file is a JSON object, not {type(data).__name__}"
+    for e in errors:
+        if e.validator == "additionalProperties":
+            unknown = sorted(set(data) - _known(e))
+            return f"unknown top-level field {', '.join(map(repr, unknown))}"
+    if ("version",) in paths:
+        return f"unsupported version {data.get('version')!r} (this geokit reads 1)"
+    if ("comment",) in paths:
+        return "'comment' must be a string"
+    if errors:
+        return "'corrections' must be a list of corrections"
+    return None
 
 
 def load_corrections(path: str | os.PathLike[str]) -> Corrections:

@@ -131,16 +131,16 @@ def run_template(args: argparse.Namespace) -> int:
     results, read_errors = parse_paths(
         [f for f in files if os.path.exists(f)], given_spans=bool(getattr(args, "given_spans", False))
     )
-    results = list(results)
+    documents = list(results)
     errors += read_errors
     for e in errors:  # the inputs that failed first, then what was written
         print(f"geokit: skipped {e}", file=sys.stderr)
     output = getattr(args, "output", None)
-    if not results and errors:
+    if not documents and errors:
         where = f"; {output} not written" if output else ""
         print(f"geokit: error: no input could be read{where}", file=sys.stderr)
         return 1
-    template = make_template(results, alternatives=int(getattr(args, "alternatives", 5)))
+    template = make_template(documents, alternatives=int(getattr(args, "alternatives", 5)))
     text = json.dumps(template, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if output:
         with open(output, "w", encoding="utf-8", newline="") as fh:

@@ -230,10 +230,10 @@ def point_radius(
     unit = normalise_unit(unit) if unit else "km"
     if unit not in UNIT_METRES:
         raise InputError(f"unknown unit {unit!r}; use one of {', '.join(UNIT_METRES)}")
-    lat = _num("lat", lat, minimum=None)
-    lon = _num("lon", lon, minimum=None)
-    if lat is None or lon is None or not -90 <= lat <= 90 or not -180 <= lon <= 180:
+    given_lat, given_lon = _num("lat", lat, minimum=None), _num("lon", lon, minimum=None)
+    if given_lat is None or given_lon is None or not -90 <= given_lat <= 90 or not -180 <= given_lon <= 180:
         raise InputError("lat must be within [-90, 90] and lon within [-180, 180]")
+    lat, lon = given_lat, given_lon
     calc = mode == "calculator"
     to_m = _CALC_TO_M[unit] if calc else UNIT_METRES[unit]
     radial = _num("radial", radial) or 0.0
@@ -281,6 +281,7 @@ def point_radius(
     elif locality_type == "feature-only":
         total = datum + radial + meas + scale + cp_u
     elif locality_type == "distance-only":
+        assert d is not None  # checked above
         comps.update(offset=d, distance_precision=p_err)
         total = datum + radial + meas + p_err + scale + d + cp_u
     elif locality_type == "distance-along-path":
@@ -296,10 +297,10 @@ def point_radius(
         if direction is not None:
             az, alpha = heading_azimuth(direction)
         elif heading is not None:
-            az = _num("heading", heading)
-            if az is None or az >= 360.0:
+            given_az = _num("heading", heading)
+            if given_az is None or given_az >= 360.0:
                 raise InputError("heading must be within [0, 360) degrees")
-            alpha = 1.0
+            az, alpha = given_az, 1.0
         else:
             raise InputError("locality type 'distance-at-heading' needs a direction or a heading")
         assert d is not None

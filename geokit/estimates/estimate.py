@@ -43,7 +43,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 import numpy as np
 import shapely
@@ -207,6 +207,15 @@ def estimate_points(
     }
 
 
+class _AnchorFields(TypedDict):
+    """The fields of a :class:`_Sector` that come from the claim's anchor."""
+
+    lat: float
+    lon: float
+    extent: float
+    inverse: bool
+
+
 @dataclass(slots=True)
 class _Sector:
     lat: float
@@ -304,7 +313,8 @@ def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
     e = float(a.extent_m or 0.0)
     rel = claim.relation
     d, dr = claim.distance, claim.direction
-    base = {"lat": a.lat, "lon": a.lon, "extent": e, "inverse": bool(claim.inverse)}
+    base: _AnchorFields = {"lat": a.lat, "lon": a.lon, "extent": e, "inverse": bool(claim.inverse)}
+    at_centre: _AnchorFields = {**base, "extent": 0.0}
     if rel in ("offset", "distance", "direction") and d is None and dr is None:
         _flag(claim, "no distance or direction")
         return None
@@ -358,7 +368,7 @@ def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
             method="near-disk",
             components={"extent": e, "near_buffer": buf},
             centre_point=True,
-            **{**base, "extent": 0.0},
+            **at_centre,
         )
     if rel == "outskirts":
         outer = e + max(policy.outskirts_min_m, policy.outskirts_factor * e)
@@ -371,7 +381,7 @@ def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
             method="outskirts-ring",
             components={"extent": e, "outskirts_band": outer - inner},
             centre_point=True,
-            **{**base, "extent": 0.0},
+            **at_centre,
         )
     if rel == "outside":
         outer = e + max(policy.outside_min_m, policy.outside_factor * e)
@@ -383,7 +393,7 @@ def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
             method="outside-ring",
             components={"extent": e, "outside_band": outer - e},
             centre_point=True,
-            **{**base, "extent": 0.0},
+            **at_centre,
         )
     return None
 
@@ -485,14 +495,14 @@ def _border_side(claim: Claim) -> BaseGeometry | None:
 
 
 def _with_radius(
-    claim: Claim, region: object, lat: float, lon: float, method: str, comps: dict[str, float]
+    claim: Claim, region: BaseGeometry, lat: float, lon: float, method: str, comps: dict[str, float]
 ) -> Estimate:
     """Return the estimate whose radius is the distance from its point to the region's farthest vertex."""
     return Estimate(claim.id, lat, lon, _vertex_radius(region, lat, lon), region, method, comps)
 
 
 @region_memo
-def _vertex_radius(region: object, lat: float, lon: float) -> float:
+def _vertex_radius(region: BaseGeometry, lat: float, lon: float) -> float:
     """Return the geodesic distance from (lat, lon) to the farthest vertex of ``region`` (0 if none)."""
     coords = shapely.get_coordinates(region)
     _, _, dist = GEOD.inv(np.full(len(coords), lon), np.full(len(coords), lat), coords[:, 0], coords[:, 1])
@@ -504,7 +514,7 @@ def _other(claim: Claim, policy: Policy) -> Estimate | None:
     assert a is not None
     rel = claim.relation
     if rel == "between":
-        if not _valid_anchor(claim, "anchor2"):
+        if not _valid_anchor(claim, "anchor2") or claim.anchor2 is None:
             return None
         halfway = policy.halfway_fraction if claim.hedge == "halfway" else None
         region, lat, lon, comps = between_region(a, claim.anchor2, policy.between_ratio, halfway)
@@ -615,7 +625,7 @@ def estimate_claims(
         high_m=cols["high"],
         inverse=np.array([s.inverse for _, s in sectors]),
     )
-    geoms = [None] * len(sectors)
+    geoms: list[None] | np.ndarray = [None] * len(sectors)
     radius = pts["radius_m"]
     if regions:
         inv = np.array([s.inverse for _, s in sectors]) & ~centre

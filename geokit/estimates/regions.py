@@ -20,9 +20,11 @@ parts on each side) and pole-safe (a region around a pole is closed along the po
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 import shapely
+from numpy.typing import ArrayLike
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
@@ -159,6 +161,11 @@ def _rings_from_polar(
     return lon, lat, plane
 
 
+def _shift_lon(coords: np.ndarray, by: float) -> np.ndarray:
+    """Return ``(lon, lat)`` rows moved ``by`` degrees of longitude."""
+    return coords + np.array([by, 0.0])
+
+
 def _fold(poly: BaseGeometry) -> BaseGeometry:
     """Cut a polygon drawn in unwrapped longitudes into [-180, 180] pieces."""
     minx, _, maxx, _ = poly.bounds
@@ -168,7 +175,7 @@ def _fold(poly: BaseGeometry) -> BaseGeometry:
     for k in (-2, -1, 0, 1, 2):
         piece = poly.intersection(box(-180.0 + 360.0 * k, -90.0, 180.0 + 360.0 * k, 90.0))
         if not piece.is_empty:
-            parts.append(shapely.transform(piece, lambda c, s=-360.0 * k: c + np.array([s, 0.0])))
+            parts.append(shapely.transform(piece, partial(_shift_lon, by=-360.0 * k)))
     return _polygonal(shapely.union_all(parts))
 
 
@@ -201,6 +208,7 @@ def _ring_to_lonlat(lon: np.ndarray, lat: np.ndarray, north: bool, south: bool) 
     d = _wrap180(np.diff(np.r_[lon, lon[0]]))
     u = lon[0] + np.r_[0.0, np.cumsum(d[:-1])]
     winding = round(d.sum() / 360.0)
+    poly: BaseGeometry
     if winding != 0:
         pole = 90.0 if north else -90.0 if south else math.copysign(90.0, float(np.mean(lat)))
         end = u[0] + 360.0 * winding
@@ -223,14 +231,14 @@ def _needs_slow(lon: np.ndarray, rmax: np.ndarray, lat0: np.ndarray) -> np.ndarr
 
 
 def sector_regions(
-    lat: np.ndarray,
-    lon: np.ndarray,
-    low_m: np.ndarray,
-    high_m: np.ndarray,
-    azimuth_deg: np.ndarray,
-    half_angle_deg: np.ndarray,
-    extent_m: np.ndarray,
-    inverse: np.ndarray | bool = False,
+    lat: ArrayLike,
+    lon: ArrayLike,
+    low_m: ArrayLike,
+    high_m: ArrayLike,
+    azimuth_deg: ArrayLike,
+    half_angle_deg: ArrayLike,
+    extent_m: ArrayLike,
+    inverse: ArrayLike = False,
 ) -> np.ndarray:
     """Return the regions "low..high metres at azimuth ± half-angle from the anchor, grown by its extent".
 
@@ -306,10 +314,10 @@ def _build(kind, lat0, lon0, low, high, theta, alpha, e, inv) -> np.ndarray:
         rel_o = _sorted(np.clip(rel_o, -span[:, None], span[:, None]))
         rel_i = _sorted(np.clip(rel_i, -span[:, None], span[:, None]))[:, ::-1]
         step = 2.0 * span / (_N_UNIFORM - 1)
-        f_u = sag_factor(step)
+        f_step = sag_factor(step)
         _, rmax = _polar_bounds(rel_o, a[:, None], low[:, None], high[:, None], e[:, None])
         rmin, _ = _polar_bounds(rel_i, a[:, None], low[:, None], high[:, None], e[:, None])
-        rmax = rmax * f_u[:, None]
+        rmax = rmax * f_step[:, None]
         # The two ends, along the rays at ±span (a sharp sector edge when e = 0), densified.
         t = np.linspace(0.0, 1.0, _N_SIDE + 2)[1:-1][None, :]
         end_hi = rmax[:, -1:] + (rmin[:, :1] - rmax[:, -1:]) * t
@@ -348,12 +356,13 @@ def _assemble(lat0, lon0, lon, lat, plane, r, hole) -> np.ndarray:
     out = np.empty(lon.shape[0], dtype=object)
     fast = np.nonzero(~slow)[0]
     if fast.size:
-        shells = shapely.linearrings(np.stack([lon[fast], lat[fast]], axis=-1))
+        # arrays of rings and polygons (np.asarray: the stubs allow a single one)
+        shells = np.asarray(shapely.linearrings(np.stack([lon[fast], lat[fast]], axis=-1)))
         if hole is None:
-            polys = shapely.polygons(shells)
+            polys = np.asarray(shapely.polygons(shells))
         else:
-            holes = shapely.linearrings(np.stack([hole[0][fast], hole[1][fast]], axis=-1))
-            polys = shapely.polygons(shells, holes=holes[:, None])
+            holes = np.asarray(shapely.linearrings(np.stack([hole[0][fast], hole[1][fast]], axis=-1)))
+            polys = np.asarray(shapely.polygons(shells, holes=holes[:, None]))
         bad = ~shapely.is_valid(polys)
         if bad.any():
             polys[bad] = [_polygonal(shapely.make_valid(p)) for p in polys[bad]]
@@ -409,7 +418,7 @@ def farthest_distance(lat: float, lon: float, region: BaseGeometry) -> float:
     return float(np.max(dist))
 
 
-def to_plane(lat0: float, lon0: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+def to_plane(lat0: float, lon0: float, lats: ArrayLike, lons: ArrayLike) -> np.ndarray:
     """Return AEQD plane coordinates (x east, y north, metres) of points, centred on (lat0, lon0).
 
     Examples

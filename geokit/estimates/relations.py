@@ -266,7 +266,7 @@ def line_band_region(
         if not stretch.is_empty and stretch.length > 0:
             line = stretch
             point = shapely.Point(stretch_near.lon, stretch_near.lat)  # the band nearest that place
-    band = line.buffer(high_m, quad_segs=8)
+    band: BaseGeometry = line.buffer(high_m, quad_segs=8)
     if low_m > 0:
         band = band.difference(line.buffer(low_m, quad_segs=8))
     if azimuth is not None:
@@ -361,7 +361,7 @@ def offshore_region(
         place.lon,
         low_m,
         high_m,
-        0.0 if full else azimuth,
+        0.0 if full or azimuth is None else azimuth,
         180.0 if full else half_angle,
         e,
         inverse=inverse and not full,
@@ -466,7 +466,7 @@ def _side_of(area: BaseGeometry, line: BaseGeometry, azimuth: float) -> BaseGeom
             continue  # a hole of the area, or a face outside it
         # the face's side: where its outer edge (away from the line) lies, by majority
         xy = shapely.get_coordinates(face.exterior)
-        points = shapely.points(xy)
+        points = np.asarray(shapely.points(xy))  # an array of points (the stubs allow a single one)
         far = shapely.distance(points, line)
         outer = far >= 0.5 * float(far.max())
         near = shapely.get_coordinates(shapely.shortest_line(points[outer], line))[1::2]

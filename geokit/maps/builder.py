@@ -17,11 +17,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import folium
 import numpy as np
-from branca.element import Element
+from branca.element import Element, Figure
 from folium import plugins
 from pyproj import Geod
 
@@ -322,7 +322,8 @@ class Map:
             control_scale=True,
             world_copy_jump=False,
         )
-        add_helper_js(fmap.get_root(), bulk=big)
+        page = cast(Figure, fmap.get_root())  # a folium Map's root is always its Figure
+        add_helper_js(page, bulk=big)
         compress = self.compress if self.compress is not None else big
         info = InfoTable(compress=compress)
         info.add_to(fmap)
@@ -422,11 +423,11 @@ class Map:
         if rows:
             ChecksPanel(rows).add_to(fmap)
         if self.tiles is None:
-            fmap.get_root().header.add_child(
+            page.header.add_child(
                 Element("<style>.folium-map.leaflet-container{background:#dfeaf2;}</style>"),
                 name="geokit_sea",
             )
-        fmap.get_root().title = P.esc(self._page_title(names, focus))
+        page.title = P.esc(self._page_title(names, focus))
         # the opening view: the checked targets (disagreements first) and their estimates, else everything
         fit = self._bounds(focus["bounds"]) or self._bounds(bounds)
         if fit is not None:
@@ -875,7 +876,7 @@ def _basemap_geometries() -> list[Any] | None:
     try:
         from geokit.places.layers import load_layer
     except ImportError:  # pragma: no cover - the places stage is always there in a full install
-        load_layer = None
+        return None
     if load_layer is not None:
         for name in ("countries", "land"):
             try:

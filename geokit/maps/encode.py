@@ -141,7 +141,7 @@ def _polygon_rings(geom: BaseGeometry) -> list[list[np.ndarray]]:
     polys = [geom] if geom.geom_type == "Polygon" else list(getattr(geom, "geoms", []))
     out = []
     for poly in polys:
-        if poly.geom_type != "Polygon" or poly.is_empty:
+        if not isinstance(poly, shapely.Polygon) or poly.is_empty:
             continue
         rings = [poly.exterior, *poly.interiors]
         out.append([np.asarray(r.coords)[:-1, ::-1] for r in rings])

@@ -63,8 +63,8 @@ def sentence_around(text: str, start: int, end: int, limit: int = 300) -> tuple[
     left = 0
     for m in _BOUNDARY.finditer(text, 0, start):
         left = m.end()
-    m = _BOUNDARY.search(text, end)
-    right = m.end() if m else len(text)
+    after = _BOUNDARY.search(text, end)
+    right = after.end() if after else len(text)
     prefix = suffix = ""
     if start - left > limit:
         left, prefix = start - limit, "…"

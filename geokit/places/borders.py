@@ -235,7 +235,7 @@ def side_border_place(iso: str, azimuth: float) -> Place | None:
     lying = []
     for other in neighbours(iso):
         line = border_place(iso, other)
-        if line is not None:
+        if line is not None and line.geometry is not None:
             x = along(line.geometry)
             if np.mean((x >= floor) & (x <= top + 1e-6)) >= _ON_SIDE_SHARE:
                 lying.append(other)
@@ -265,7 +265,10 @@ def coast_place(iso: str) -> Place | None:
         return None
     boundary = geoms[index[iso]].boundary
     land = land_border_place(iso)
-    rest = boundary if land is None else shapely.difference(boundary, land.geometry.buffer(1e-7))
+    if land is None or land.geometry is None:
+        rest = boundary
+    else:
+        rest = shapely.difference(boundary, land.geometry.buffer(1e-7))
     line = _lines(rest)
     if line is None:
         return None

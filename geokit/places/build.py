@@ -179,7 +179,7 @@ COUNTRY_SHORT_NAMES = {
 }
 
 
-def _country_names(iso2: str, base: Iterable[str]) -> list[str]:
+def _country_names(iso2: str, base: Iterable[str | None]) -> list[str]:
     import pycountry
 
     names = [n for n in base if n] + [n for n in COUNTRY_SHORT_NAMES.get(iso2, []) if len(n) > 4]
@@ -305,7 +305,7 @@ def _countryinfo() -> dict[str, dict]:
     return out
 
 
-def _extent_from(lon: float, lat: float, geom: object) -> float:
+def _extent_from(lon: float, lat: float, geom: BaseGeometry) -> float:
     """Return the geodesic distance from a point to the farthest vertex of a geometry, in metres."""
     import shapely
     from pyproj import Geod
@@ -317,12 +317,12 @@ def _extent_from(lon: float, lat: float, geom: object) -> float:
     return float(np.max(d))
 
 
-def _main_part(geom: object) -> object:
+def _main_part(geom: BaseGeometry) -> BaseGeometry:
     parts = list(geom.geoms) if hasattr(geom, "geoms") else [geom]
     return max(parts, key=lambda p: p.area)
 
 
-def _area_centroid(geom: object) -> tuple[float, float]:
+def _area_centroid(geom: BaseGeometry) -> tuple[float, float]:
     """Return the area-weighted centre of a region as ``(lon, lat)``.
 
     Computed in Lambert's cylindrical equal-area coordinates ``(lon, sin lat)``, where a plane
@@ -364,7 +364,7 @@ def _spherical_midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple
     >>> round(lon, 6), round(lat, 6)
     (0.0, 30.0)
     """
-    v = sum(
+    a_xyz, b_xyz = (
         np.array(
             [
                 np.cos(np.radians(la)) * np.cos(np.radians(lo)),
@@ -374,12 +374,13 @@ def _spherical_midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple
         )
         for lo, la in (a, b)
     )
+    v = a_xyz + b_xyz
     return float(np.degrees(np.arctan2(v[1], v[0]))), float(
         np.degrees(np.arctan2(v[2], np.hypot(v[0], v[1])))
     )
 
 
-def _country_point(factbook_latlng: list, main_part: object) -> tuple[float, float]:
+def _country_point(factbook_latlng: list, main_part: BaseGeometry) -> tuple[float, float]:
     """Return a country's point ``(lon, lat)``: between its two conventional centres.
 
     Gazetteers place a country at one of two centres: a published conventional point (the CIA
@@ -718,7 +719,7 @@ _COAST_TOLERANCE_DEG = 0.05
 _JOIN_TOLERANCE_DEG = 0.01
 
 
-def _free_ends(lines: object) -> list[tuple[float, float]]:
+def _free_ends(lines: BaseGeometry) -> list[tuple[float, float]]:
     """Return the ends ``(lon, lat)`` of a river's lines that no other of its lines shares."""
     import shapely
 
@@ -783,7 +784,7 @@ def _river_mouths(geoms: np.ndarray, lengths_km: np.ndarray) -> list[tuple[float
     ends = [_free_ends(g) for g in geoms]
     all_ends = shapely.STRtree(shapely.points([e for es in ends for e in es] or [(0.0, 0.0)]))
 
-    def joins_longer(row: int, point: object) -> bool:
+    def joins_longer(row: int, point: BaseGeometry) -> bool:
         near = rivers.query(point, predicate="dwithin", distance=_JOIN_TOLERANCE_DEG)
         return any(lengths_km[o] > lengths_km[row] for o in near) and (
             len(all_ends.query(point, predicate="dwithin", distance=_JOIN_TOLERANCE_DEG)) <= 1
@@ -798,7 +799,7 @@ def _river_mouths(geoms: np.ndarray, lengths_km: np.ndarray) -> list[tuple[float
         apart = np.hypot(xy[:, None, 0] - xy[None, :, 0], xy[:, None, 1] - xy[None, :, 1])
         a, b = np.unravel_index(int(np.argmax(apart)), apart.shape)
         span = apart[a, b]
-        points = shapely.points(xy)
+        points = np.asarray(shapely.points(xy))  # an array of points (the stubs allow a single one)
         to_shore = np.full(len(xy), np.inf)
         (at, _), dist = shore.query_nearest(points, return_distance=True)
         np.minimum.at(to_shore, at, dist)
@@ -837,8 +838,8 @@ def _rivers() -> Iterator[_Record]:
             if not re.search(r"\briver\b", n, re.IGNORECASE):
                 derived += [f"{n} River", f"River {n}"]
         # At its mouth, as gazetteers place a stream; else the point at half its length.
-        if mouths[row] is not None:
-            lon, lat = mouths[row]
+        if (mouth := mouths[row]) is not None:
+            lon, lat = mouth
             extent_m = _extent_from(lon, lat, geoms[row])
         else:
             lat, lon, extent_m = float(r["lat"]), float(r["lon"]), float(r["extent_m"])
@@ -1059,7 +1060,9 @@ _REGION_SUFFIX = re.compile(
 )
 
 
-def _add_short_region_names(records: list[_Record], geoms: Sequence[BaseGeometry] | None = None) -> None:
+def _add_short_region_names(
+    records: list[_Record], geoms: Sequence[BaseGeometry] | np.ndarray | None = None
+) -> None:
     """Give a region the short forms news writes it by, as derived names.
 
     Natural Earth spells regions as they were ("Odessa", "Zaporizhzhya", "Mykolayiv"), and has

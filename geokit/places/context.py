@@ -11,6 +11,7 @@ from geokit.model import Place
 
 if TYPE_CHECKING:
     from pyproj import Geod
+    from shapely.geometry.base import BaseGeometry
 
 __all__ = ["contains", "distance_m"]
 
@@ -39,10 +40,10 @@ def _geod() -> Geod:
     return Geod(ellps="WGS84")
 
 
-_PREPARED: dict[int, shapely.Geometry] = {}
+_PREPARED: dict[int, BaseGeometry] = {}
 
 
-def _prepared(geom: shapely.Geometry) -> shapely.Geometry:
+def _prepared(geom: BaseGeometry) -> BaseGeometry:
     # keyed by identity: gazetteer geometries live as long as the process, and hashing a
     # geometry would serialise it every time
     g = _PREPARED.get(id(geom))

@@ -148,8 +148,8 @@ class OfflineGeocoder(Geocoder):
         d2 = (lat - pt.latitude) ** 2 + ((lon - pt.longitude + 180) % 360 - 180) ** 2 * np.cos(
             np.radians(pt.latitude)
         ) ** 2
-        idx = np.argsort(d2)[: max(limit * 20, 50)]
-        idx = [i for i in idx.tolist() if gaz.kind_of(i) in ("city", "town", "village")][: limit * 4]
+        nearest = np.argsort(d2)[: max(limit * 20, 50)]
+        idx = [i for i in nearest.tolist() if gaz.kind_of(i) in ("city", "town", "village")][: limit * 4]
         if not idx:
             return None
         dist = distance_m(np.full(len(idx), pt.latitude), np.full(len(idx), pt.longitude), lat[idx], lon[idx])

@@ -97,7 +97,7 @@ def write_layer(
     np.cumsum(sizes, out=offsets[1:])
     wkb = np.frombuffer(b"".join(blobs), dtype=np.uint8)
     text = json.dumps(records, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    arrays = {
+    arrays: dict[str, np.ndarray] = {
         "format": np.array([FORMAT_VERSION], dtype=np.int64),
         "offsets": offsets,
         "records": np.frombuffer(text.encode("utf-8"), dtype=np.uint8),

@@ -487,16 +487,16 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
             # a name standing alone, or one of names joined by "and" ("Tikrit and Baiji"; a name
             # made with "and", "Bosnia and Herzegovina", is matched whole first)
             whole = (a == 0 or ch[a - 1].text == "and") and (b == len(ch) or ch[b].text == "and")
-            end = _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text, caches)
-            if end is None:
+            stop = _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text, caches)
+            if stop is None:
                 continue
             for k in range(a, b):
                 taken[k] = True
             out.append(
                 RawMention(
                     start=ch[a].start,
-                    end=end,
-                    text=text[ch[a].start : end],
+                    end=stop,
+                    text=text[ch[a].start : stop],
                     key=key,
                     sentence_start=ch[a].sentence_start,
                 )
@@ -613,12 +613,12 @@ def _chunk_names(
     chunks are looked up together.
     """
     cache = _CHUNK_NAMES.setdefault(gazetteer, {})
-    out: list[list[tuple[int, int, str]] | None] = []
+    out: list[list[tuple[int, int, str]]] = []
     todo: list[tuple[int, tuple[str, int], list[tuple[int, int, str]]]] = []  # chunk, key, n-grams
     for ci, ch in enumerate(chunks):
         sig = (text[ch[0].start : ch[-1].end], len(ch))
         names = cache.get(sig)
-        out.append(names)
+        out.append([] if names is None else names)  # the chunks to do are filled in below
         if names is None:
             todo.append((ci, sig, _ngrams(ch, text)))
     if todo:
@@ -636,7 +636,7 @@ def _chunk_names(
             out[ci] = [g for g in grams if known[g[2]]]
             if len(sig[0]) <= 200:  # names, not the odd chunk that spans a paragraph
                 cache[sig] = out[ci]
-    return out  # type: ignore[return-value]
+    return out
 
 
 def _ngrams(chunk: list[_Token], text: str) -> list[tuple[int, int, str]]:

@@ -111,7 +111,7 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._contained: dict[tuple[str, str], bool] = {}
-        self._found: dict[tuple[str, bool], list[Candidate]] = {}
+        self._found: dict[tuple[str, bool, int], list[Candidate]] = {}  # (name, approximate, limit)
         self._capital: dict[str, bool] = {}  # by place id: whether it is a national capital
 
     def _contains(self, region: Place, place: Place) -> bool:
@@ -320,8 +320,8 @@ class Resolver:
 
         mentions = []
         for i, (m, ranked) in enumerate(zip(raw, scored, strict=True)):
-            why = stray.get(group_of[i])
-            best = ranked[0] if ranked and why is None else None
+            left = stray.get(group_of[i])  # why it is left unresolved
+            best = ranked[0] if ranked and left is None else None
             mentions.append(
                 Mention(
                     document=document.id,
@@ -331,7 +331,7 @@ class Resolver:
                     candidates=ranked[:MAX_CANDIDATES],
                     place=best.place if best else None,
                     score=best.score if best else 0.0,
-                    reason=best.reason if best else why or "no gazetteer entry matches this name",
+                    reason=best.reason if best else left or "no gazetteer entry matches this name",
                     part=m.part,
                 )
             )
@@ -414,7 +414,8 @@ class Resolver:
         points = [(lon, lat, place) for j, lon, lat, place in context["points"] if j != gi]
         first = groups[gi][0]
         qg = group_of.get(qualifier_of[first]) if first in qualifier_of else None
-        qual = chosen[qg].place if qg is not None and chosen[qg] is not None else None
+        qualifier = chosen[qg] if qg is not None else None
+        qual = qualifier.place if qualifier is not None else None
         near = context["near"][gi]
         # "Mexico" is the country, not the State of México: a region named like its own country
         # takes no context bonus over it.
@@ -429,7 +430,8 @@ class Resolver:
         out: list[tuple[float, Candidate, list[tuple[str, tuple]]]] = []
         for c, d in zip(cands, near, strict=True):
             p = c.place
-            score, why = c.score, []
+            score = c.score
+            why: list[tuple[str, tuple[object, ...]]] = []  # templates and their values
             regional = p.kind in _REGION_KINDS and p.country not in named_countries
             if qual is not None and contains(qual, p):
                 score += 0.5
