@@ -530,7 +530,7 @@ def test_malformed_files_raise_an_error_naming_them(tmp_path, content, message):
     with pytest.raises(CorrectionError, match=message) as info:
         load_corrections(p)
     assert str(info.value).startswith(str(p))
-    with pytest.raises(CorrectionError, match="no such file"):
+    with pytest.raises(CorrectionError, match="no such file or folder"):
         load_corrections(tmp_path / "missing.json")
 
 

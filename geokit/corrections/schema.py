@@ -475,7 +475,7 @@ def load_corrections(path: str | os.PathLike[str]) -> Corrections:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
     except FileNotFoundError:
-        raise CorrectionError("no such file", source=source) from None
+        raise CorrectionError("no such file or folder", source=source) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CorrectionError(f"cannot read it: {exc}", source=source) from None
     try:
