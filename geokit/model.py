@@ -13,6 +13,8 @@ from typing import Any
 from shapely.geometry import GeometryCollection, mapping
 from shapely.geometry.base import BaseGeometry
 
+from geokit.kinds import Verdict
+
 __all__ = [
     "Candidate",
     "Check",
@@ -359,7 +361,7 @@ class Check:
 
     a: str
     b: str
-    verdict: str
+    verdict: Verdict
     separation_m: float | None
     overlap: float | None
     reasons: list[str] = field(default_factory=list)

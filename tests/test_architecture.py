@@ -24,6 +24,7 @@ LAYERS = {
     "_data": 0,
     "errors": 0,
     "geo": 0,
+    "kinds": 0,
     "model": 0,
     "text": 1,
     "places": 2,

@@ -53,6 +53,7 @@ from geokit.checks.land import (
     put_at_sea,
 )
 from geokit.claims.grammar import UNIT_NAMES, compass_word
+from geokit.kinds import Verdict
 from geokit.model import Check
 
 if TYPE_CHECKING:
@@ -383,7 +384,7 @@ def compare(a: Claim, ea: Estimate | None, b: Claim, eb: Estimate | None, *, dia
     """
     reasons: list[str] = []
     same, anchor_sep = _same_anchor(a, b)
-    words_verdict: str | None = None  # the verdict of a same-anchor comparison of the words
+    words_verdict: Verdict | None = None  # the verdict of a same-anchor comparison of the words
     if same and a.relation in _SET_RELATIONS and b.relation in _SET_RELATIONS:
         gaps = []
         dist_gap, dir_gap = _distance_gap(a, b), _direction_gap(a, b)

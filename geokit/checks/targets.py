@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from geokit.checks.compare import MEET_FRACTION, VAGUE_RELATIONS, compare, describe
 from geokit.checks.geometry import Intersection, intersect_regions, region_overlap, separation_m
 from geokit.checks.grouping import GROUP_MARGIN_M, group_claims, grouping_reason
+from geokit.kinds import Verdict
 from geokit.model import Check, Estimate, geometry_to_geojson
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ class Target:
     key: str
     claims: list[Claim]
     checks: list[Check] = field(default_factory=list)
-    verdict: str = "uncertain"
+    verdict: Verdict = "uncertain"
     summary: str = ""
     estimate: Intersection | None = None
     combined: list[str] = field(default_factory=list)

@@ -94,6 +94,7 @@ from geokit.claims.grammar import (
 from geokit.claims.targets import common_noun, noun_phrase_label, target_key, target_words, trim_predicate
 from geokit.errors import InputError
 from geokit.geo import EARTH_HALF_CIRCUMFERENCE_M, distance_m
+from geokit.kinds import LINE_KINDS, POINT_KINDS, SETTLEMENT_KINDS, SUBNATIONAL_KINDS
 from geokit.model import Claim, Direction, Distance, Document, Mention, Place
 from geokit.text.sentences import split_sentences
 
@@ -236,8 +237,6 @@ _STRETCH_RE = re.compile(
 )
 #: Relations whose line anchor a stretch narrows (a between-claim's second anchor is its own).
 _STRETCH_RELATIONS = frozenset(("offset", "distance", "side", "near"))
-#: Kinds of place whose shared boundary is a border: "the Idaho-Utah border".
-_REGION_KINDS = ("admin1", "admin2")
 #: Kinds of place such a name may be.
 _FEATURE_KINDS = frozenset(("airport", "airbase", "island", "admin1", "admin2"))
 #: "the coast of" before the place a distance off it is measured from.
@@ -294,24 +293,22 @@ _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s{0,2}[ap]\.?m\.?(?!\w)", re.
 #: 50 km away: not "at").
 _AT_PLACE = re.compile(r"\s{1,3}in\s{1,3}")
 #: The kinds of place "the city", "the town", "the village" may refer back to.
-_SETTLEMENT_KINDS = {"city": ("city", "town"), "town": ("town", "village"), "village": ("village",)}
+_KINDS_REFERRED_TO = {"city": ("city", "town"), "town": ("town", "village"), "village": ("village",)}
 _AREA_KINDS = frozenset(("sea", "ocean", "country", "continent", "region", "admin1"))
 #: Relations that only place a target somewhere around a settlement: after "near Jalalabad," a
 #: further expression locates Jalalabad itself.
 _VAGUE_RELATIONS = frozenset(("near", "outskirts", "outside"))
 #: A place's name as written: capitalised words ("Marchula", "Bir Hakeim"), no article.
 _PROPER_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}")
-_SETTLEMENTS = frozenset(("city", "town", "village"))
 #: How far (km) a place the mention finder left out may lie from the document's other places.
 _UNMENTIONED_REACH_KM = 800.0
 #: How far ahead of its namesakes such a place must score when no other place is named.
 _UNMENTIONED_MARGIN = 0.05
-#: Kinds of place that stand at a point: "12 nautical miles off Tartus" is at sea off the town
-#: (a coast or a country is a line or an area: "off the coast of Libya" is measured from its coast).
-_POINT_KINDS = frozenset((*_SETTLEMENTS, "airbase", "airport"))
 #: What "D off X" measures from at sea: a town, airport or base, an island or a region of one
 #: ("off the coast of Crete", "off Samos"); a country's coast is a line ("off the coast of Libya").
-_OFFSHORE_KINDS = _POINT_KINDS | frozenset(("island", "admin1", "admin2", "cape"))
+#: A town, airport or base stands at a point: "12 nautical miles off Tartus" is at sea off the
+#: town (a coast or a country is a line or an area: "off the coast of Libya" is from its coast).
+_OFFSHORE_KINDS = POINT_KINDS | frozenset(("island", "admin1", "admin2", "cape"))
 #: A settlement among a region's namesakes scores at most this much less and is still the anchor
 #: of a distance ("Kherson lies 15 km east of ...": the city), as the resolver's bonus for a
 #: distance measured from a name.
@@ -351,7 +348,6 @@ _LINKERS = frozenset(
     )
 )
 _PRONOUNS = frozenset(_words("it they this these those which that"))
-_LINE_KINDS = frozenset(_words("river stream canal wadi road highway line border frontier railway coast"))
 _LINE_WORDS_RE = re.compile(r"\b(?:river|canal|wadi|road|highway|railway|line|border|frontier|creek)\b", re.I)
 _COMPASS_KEYS = (
     *_words("north south east west central bearing degree heading"),
@@ -646,7 +642,9 @@ class _Context:
     def settlement_at(self, pos: int) -> Mention | None:
         """Return the mention starting at ``pos`` if it is a resolved settlement, else None."""
         men = self.by_start.get(pos)
-        return men if men is not None and men.place is not None and men.place.kind in _SETTLEMENTS else None
+        return (
+            men if men is not None and men.place is not None and men.place.kind in SETTLEMENT_KINDS else None
+        )
 
     def settlement_before(self, pos: int, sentence_start: int, other_than: Place) -> Mention | None:
         """Return the settlement named last before ``pos`` in its sentence, other than a place."""
@@ -654,7 +652,9 @@ class _Context:
             (
                 men
                 for men, place in self.named_before(pos)
-                if men.start >= sentence_start and place.kind in _SETTLEMENTS and place.id != other_than.id
+                if men.start >= sentence_start
+                and place.kind in SETTLEMENT_KINDS
+                and place.id != other_than.id
             ),
             None,
         )
@@ -680,7 +680,7 @@ class _Context:
         if m is None:
             return None
         capital = m.group("kind").lower() == "capital"
-        kinds = _SETTLEMENTS if not capital else ("city",)
+        kinds = SETTLEMENT_KINDS if not capital else ("city",)
         country = None
         if m.group("country") and m.group("country").lower() in _REGION_ADJECTIVES:
             return self.regional_capital(pos) if capital else None
@@ -717,7 +717,7 @@ class _Context:
         if region is None:
             return None
         inside = [
-            (men, place) for men, place in named if place.kind in _SETTLEMENTS and contains(region, place)
+            (men, place) for men, place in named if place.kind in SETTLEMENT_KINDS and contains(region, place)
         ]
         largest = max(inside, key=lambda pair: pair[1].population or 0, default=None)
         return largest[0] if largest is not None else None
@@ -828,11 +828,11 @@ class _Context:
 
         "East of the Tigris in Mosul": Mosul. None when the anchor is no line or no place follows.
         """
-        if anchor is None or anchor.place is None or anchor.place.kind not in _LINE_KINDS:
+        if anchor is None or anchor.place is None or anchor.place.kind not in LINE_KINDS:
             return None
         m = _STRETCH_RE.match(self.text, anchor.end, sent[1])
         men = self.by_start.get(m.end()) if m else None
-        if men is None or men.place is None or men.place.kind in _LINE_KINDS:
+        if men is None or men.place is None or men.place.kind in LINE_KINDS:
             return None
         return men
 
@@ -846,7 +846,7 @@ class _Context:
         from geokit.places.gazetteer import get_gazetteer
 
         gazetteer = get_gazetteer()
-        found = [gazetteer.candidates(n, kinds=_REGION_KINDS, fuzzy=False, limit=5) for n in names]
+        found = [gazetteer.candidates(n, kinds=SUBNATIONAL_KINDS, fuzzy=False, limit=5) for n in names]
         for a in found[0]:
             for b in found[1]:
                 if (line := region_border_place(a.place, b.place)) is not None:
@@ -955,13 +955,13 @@ class _Context:
             return (self.last_target if recent else None) or _UNNAMED, None
         if not label or (label.endswith("ed") and len(label.split()) == 1):
             return _UNNAMED, None
-        if label in _SETTLEMENT_KINDS and len(words) >= 2 and words[-2].lower() == "the":
+        if label in _KINDS_REFERRED_TO and len(words) >= 2 and words[-2].lower() == "the":
             # "The city lies 20 km from the border": the city named last (a town for "the town")
             settlement = self.settlement_meant(f"the {label}", p)
             if (
                 settlement is not None
                 and settlement.place is not None
-                and settlement.place.kind in _SETTLEMENT_KINDS[label]
+                and settlement.place.kind in _KINDS_REFERRED_TO[label]
             ):
                 return settlement.text, settlement.place
         return label, None
@@ -1034,7 +1034,7 @@ class _Context:
         if comma < 0 or not _APPOSITIVE_NP_RE.match(text, comma + 1, p):
             return None
         men = self.by_end.get(comma)
-        if men is None or men.place is None or men.place.kind in _AREA_KINDS or men.place.kind in _LINE_KINDS:
+        if men is None or men.place is None or men.place.kind in _AREA_KINDS or men.place.kind in LINE_KINDS:
             return None
         return self.point_anchor(men)
 
@@ -1119,7 +1119,7 @@ class _Context:
             (
                 c.place
                 for c in men.candidates
-                if c.place.kind in _SETTLEMENTS
+                if c.place.kind in SETTLEMENT_KINDS
                 and c.place.country == place.country
                 and c.score >= best - _POINT_MARGIN
             ),
@@ -1218,7 +1218,7 @@ def _span(mention: Mention) -> tuple[int, int]:
 def _is_line(anchor: _Anchor | None) -> bool:
     if anchor is None:
         return False
-    if anchor.place is not None and anchor.place.kind in _LINE_KINDS:
+    if anchor.place is not None and anchor.place.kind in LINE_KINDS:
         return True
     return bool(_LINE_WORDS_RE.search(anchor.text))
 
@@ -1300,7 +1300,11 @@ class _Extractor:
             if (
                 appositive
                 and previous.relation in _VAGUE_RELATIONS
-                and (anchor.kind in _SETTLEMENTS if anchor else _PROPER_NAME.fullmatch(previous.anchor_text))
+                and (
+                    anchor.kind in SETTLEMENT_KINDS
+                    if anchor
+                    else _PROPER_NAME.fullmatch(previous.anchor_text)
+                )
             ):
                 # "the blast near Jalalabad, 150 km east of Kabul": the settlement, set off by a comma;
                 # "near Marchula, about 100 km from Nainital": a place geokit does not know
