@@ -558,14 +558,10 @@ def cmd_data(args: argparse.Namespace) -> int:
 
 
 def _version() -> str:
-    try:
-        from importlib.metadata import version
+    """Return the version of the geokit that runs (an editable install's metadata can lag behind)."""
+    from geokit import __version__
 
-        return version("geokit")
-    except Exception:
-        from geokit import __version__
-
-        return str(__version__)
+    return __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
