@@ -187,3 +187,19 @@ def test_a_sentence_opening_name_placed_by_its_verb_is_a_place(gaz, text, expect
 )
 def test_demonyms_come_from_the_gazetteer_and_the_data_list(gaz, word, expected):
     assert is_demonym(word, gaz) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters of the Islamic State of Iraq and the Levant attacked Mosul in Iraq.", ["Mosul", "Iraq"]),
+        ("The Kurdistan Workers’ Party fought in Turkey.", ["Turkey"]),
+        ("AQAP, al-Qaeda in the Arabian Peninsula, is based in Yemen.", ["Yemen"]),
+        (
+            "The Palestine Liberation Organization met in Tunis; Palestine was not named.",
+            ["Tunis", "Palestine"],
+        ),
+    ],
+)
+def test_an_organisation_holding_a_place_name_is_no_place(gaz, text, expected):
+    assert names(text, gaz) == expected

@@ -77,6 +77,23 @@ _NAMED_AFTER_HEADS = "|".join(map(re.escape, _WORDS["named_after_heads"]))
 _LOCATING_VERBS = "|".join(v.replace(" ", _SPACE) for v in _WORDS["locating_verbs"])
 _LOCATING_NEXT = "|".join(_WORDS["locating_next"])
 _APPROXIMATORS = "|".join(_WORDS["approximators"])
+
+
+def _name_pattern(name: str) -> str:
+    """Return a pattern for a name: each word's first letter in either case, either apostrophe."""
+    words = []
+    for word in name.split():
+        head, tail = re.escape(word[0]), re.escape(word[1:]).replace("'", "['’]")
+        words.append(f"[{head}{head.swapcase()}]{tail}" if word[0].isalpha() else head + tail)
+    return f"{_SPACE}+".join(words)
+
+
+#: Organisations whose names hold a place's ("Islamic State of Iraq and the Levant"): no mentions.
+_NAMES_HOLDING_PLACES = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(_name_pattern(n) for n in sorted(_WORDS["names_holding_places"], key=len, reverse=True))
+    + r")(?![\w'’-])"
+)
 #: What follows a name and settles whether it is a place's, in one pattern:
 #: - ``named``: a disease's or a product's name made of it, a word between allowed ("Lyme disease",
 #:   "Middle East respiratory syndrome"): no place;
@@ -552,6 +569,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
             person_words.add(fold(ch[-1].text))
     out.sort(key=lambda m: m.start)
     out = [m for m in out if not _foreign_after_possessive(gazetteer, text, m, caches[0])]
+    held = [h.span() for h in _NAMES_HOLDING_PLACES.finditer(text)]
+    if held:  # "Islamic State of Iraq and the Levant": an organisation, not Iraq
+        out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in held)]
     for m in out:
         _keep_final_possessive(m, text, gazetteer)
     divisions = _division_lists(text, gazetteer)
