@@ -194,11 +194,7 @@ def test_names_read_in_their_context(gaz, text, expected):
     [
         # the feature itself, now that geokit knows it (not Chad, not Kenya)
         ("Water levels in Lake Chad fell again.", ["Lake Chad"]),
-        pytest.param(
-            "Climbers on Mount Kenya and Mt. Kenya were rescued.",
-            ["Mount Kenya", "Mt. Kenya"],
-            marks=pytest.mark.xfail(reason="'Mount X' in running text is not yet found as the peak (#20)"),
-        ),
+        ("Climbers on Mount Kenya and Mt. Kenya were rescued.", ["Mount Kenya", "Mt. Kenya"]),
         ("Tankers crossed the Strait of Hormuz.", []),
         # the whole name, when geokit knows it, is the place
         (

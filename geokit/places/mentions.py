@@ -17,19 +17,32 @@ is not a place:
 - minor places embedded in a longer proper name that is not a place ("Peter Cook"), or first in
   an Arabic compound name ("Ain al-Asad air base"), and the tail of a longer proper name even
   before a qualifier ("Keaton Beach, Florida" is not "Beach");
-- a name after a country's possessive that has no namesake in that country ("Brazil's Lula").
+- a name after a country's possessive that has no namesake in that country ("Brazil's Lula");
+- a title before a name ("Ms. Smith" is no Mississippi), a currency ("US$5"), and a disease's or a
+  product's name made of a place's ("Lyme disease", "West Nile virus").
+
+and keeps what is: a place's name after the function word that opens the sentence ("A Dayton man"),
+before a local body's word ("Dayton Police"), in a hyphenated pair of major places ("France-US
+talks"), placed by its verb ("Columbia lies 30 km north of ..."), an all-caps dateline ("DAYTON --",
+"DETROIT The ..."), whole two-part abbreviations ("W.Va.") and names across a possessive ("People's
+Republic of China"). A list of regions is no qualifier ("France, Germany, and Italy"), names before
+a plural division word are divisions ("Franklin, Delaware and Licking counties"), and an abbreviation
+a name defines in brackets names it for the rest of the text ("Central African Republic (CAR)"). The
+word lists are data: ``geokit/_data/mention_words.json``.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import re
 import weakref
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TypeVar
+from functools import lru_cache, partial
+from importlib import resources
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -48,6 +61,51 @@ _T = TypeVar("_T")
 
 #: Longest name looked up, in words.
 MAX_NAME_WORDS = 7
+
+
+def _word_lists() -> dict[str, Any]:
+    """Return the mention finder's word lists (``geokit/_data/mention_words.json``, notes dropped)."""
+    raw = resources.files("geokit").joinpath("_data", "mention_words.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+_WORDS = _word_lists()
+#: Marks after a name that make it a currency's ("US$5"): see the data file for every list below.
+_CURRENCY_MARKS = frozenset(_WORDS["currency_marks"])
+_SPACE = r"[^\S\n]"
+_NAMED_AFTER_HEADS = "|".join(map(re.escape, _WORDS["named_after_heads"]))
+_LOCATING_VERBS = "|".join(v.replace(" ", _SPACE) for v in _WORDS["locating_verbs"])
+_LOCATING_NEXT = "|".join(_WORDS["locating_next"])
+_APPROXIMATORS = "|".join(_WORDS["approximators"])
+
+
+def _name_pattern(name: str) -> str:
+    """Return a pattern for a name: each word's first letter in either case, either apostrophe."""
+    words = []
+    for word in name.split():
+        head, tail = re.escape(word[0]), re.escape(word[1:]).replace("'", "['’]")
+        words.append(f"[{head}{head.swapcase()}]{tail}" if word[0].isalpha() else head + tail)
+    return f"{_SPACE}+".join(words)
+
+
+#: Organisations whose names hold a place's ("Islamic State of Iraq and the Levant"): no mentions.
+_NAMES_HOLDING_PLACES = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(_name_pattern(n) for n in sorted(_WORDS["names_holding_places"], key=len, reverse=True))
+    + r")(?![\w'’-])"
+)
+#: What follows a name and settles whether it is a place's, in one pattern:
+#: - ``named``: a disease's or a product's name made of it, a word between allowed ("Lyme disease",
+#:   "Middle East respiratory syndrome"): no place;
+#: - ``located``: a verb that places it, then a distance, a compass word or "near", an approximator
+#:   allowed before them ("Columbia lies about 30 km north of ...", "Qadirpur Ran sits near ..."): a
+#:   place, however common a word its name is.
+_AFTER_NAME = re.compile(
+    rf"{_SPACE}{{1,2}}(?:(?P<named>(?:[A-Za-z]+{_SPACE})?(?:{_NAMED_AFTER_HEADS})\b)"
+    rf"|(?P<located>(?:{_LOCATING_VERBS}){_SPACE}{{1,2}}(?:(?:{_APPROXIMATORS}){_SPACE}{{1,2}})?"
+    rf"(?:\d|(?:{_LOCATING_NEXT})\b)))",
+    re.IGNORECASE,
+)
 
 _CONNECTORS = frozenset(
     """
@@ -91,23 +149,9 @@ _PART_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-#: Demonyms and adjectives that cannot be derived from a country name by a suffix.
-DEMONYMS = frozenset(
-    """
-    french british english scottish welsh irish dutch swiss german greek turkish spanish danish swedish
-    finnish polish chinese japanese thai filipino afghan saudi kurdish kurd kurds arab arabs arabic
-    yemeni emirati qatari lebanese sudanese congolese vietnamese portuguese maltese norwegian icelandic
-    hungarian czech slovak croatian serbian bosnian albanian burmese nepalese bangladeshi sri lankan
-    peruvian chilean argentine argentinian brazilian mexican cuban haitian jamaican canadian american
-    americans european europeans african africans asian asians latino latina hispanic persian iranian
-    iraqi iraqis syrian syrians libyan libyans egyptian egyptians israeli israelis palestinian
-    palestinians jordanian tunisian algerian moroccan nigerian kenyan ethiopian somali somalis ukrainian
-    ukrainians russian russians belarusian georgian armenian azerbaijani azeri kazakh uzbek turkmen
-    tajik kyrgyz mongolian korean koreans indian indians pakistani pakistanis australian new zealander
-    kiwi texan californian floridian new yorker londoner parisian berliner muscovite soviet yankee brit
-    brits scot scots
-    """.split()
-)
+#: Demonyms and adjectives of peoples, regions and cities, and forms of countries' that the
+#: gazetteer's demonyms (countryinfo's, see :meth:`Gazetteer.demonym_country`) do not give.
+DEMONYMS = frozenset(_WORDS["demonyms"])
 
 
 @dataclass(slots=True)
@@ -135,6 +179,8 @@ class _Token:
 _COMPASS_ABBREVIATIONS = frozenset(
     "N S E W NE NW SE SW NNE ENE ESE SSE SSW WSW WNW NNW N.E. N.W. S.E. S.W.".split()
 )
+#: The rest of a two-part abbreviation after its first letter: "W.Va.", "N. Dak.", "S. Mex.".
+_ABBREVIATION_TAIL = re.compile(r"\.\s?[A-Z][a-z]{1,3}\.")
 _SENTENCE_END = frozenset('.!?:;"“”\n')
 _CONNECTOR_ALT = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # Only the words that can be part of a name: capitalised (or caseless-script) words, "U.S."-style
@@ -283,8 +329,8 @@ def _tokens(text: str) -> list[_Token]:
             first = _NAME_PREFIX.sub("", tok)[:1]
         if not (first.isupper() or (first.isalpha() and not first.islower())):
             continue
-        if tok in _COMPASS_ABBREVIATIONS:
-            continue  # "45 km SW of Sirte": a heading, not the start of a name
+        if tok in _COMPASS_ABBREVIATIONS and not _ABBREVIATION_TAIL.match(text, e):
+            continue  # "45 km SW of Sirte": a heading, not the start of a name ("W.Va." is)
         if "-" in tok and tok.endswith(_HYPHEN_SUFFIXES) and (cut := tok.rfind("-")) > 1:
             tok, e = tok[:cut], s + cut  # "a London-based firm", "U.S.-backed forces": the place
         if tok.endswith(("'s", "’s")) and len(tok) > 2:
@@ -359,7 +405,7 @@ _CALENDAR_WORDS = frozenset(
     July August September October November December
     """.split()
 )
-_CLAUSE_BREAKS = frozenset(',;:()"“”!?\n')
+_CLAUSE_BREAKS = frozenset(',;:()"“”!?\n—–')
 
 
 def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
@@ -370,11 +416,13 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
             i += 1
             continue
         j = i + 1
+        caps: bool | None = None  # tokens i:j are capitals opening a line, a dateline (None: not asked)
         while j < n:
             gap = text[tokens[j - 1].end : tokens[j].start]
             if (
                 len(gap) > 2
                 or not _CLAUSE_BREAKS.isdisjoint(gap)
+                or "--" in gap  # "DAYTON--A man": a dash
                 or ("." in gap and not tokens[j - 1].text.endswith("."))
             ):
                 # a sentence or clause boundary; "St. Louis" keeps its dot inside the token gap
@@ -385,6 +433,15 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
                 if not (initial or abbrev in ("st", "mt", "ft", "ste") or abbrev in _TITLES):
                     break
             if tokens[j].cap:
+                if caps is not False and tokens[j].text[1:2].islower():
+                    # "DETROIT The U.S. ...": a dateline in capitals ends before a word that is not
+                    if caps is None:
+                        caps = all(t.text.isupper() for t in tokens[i:j]) and _opens_line(
+                            text, tokens[i].start
+                        )
+                    if caps and len(tokens[j - 1].text) > 1:
+                        break
+                    caps = False
                 j += 1
                 continue
             # a connector may join two capitalised words: "Gulf of Sidra", "Bosnia and Herzegovina"
@@ -405,6 +462,7 @@ def _chunks(tokens: list[_Token], text: str) -> Iterator[list[_Token]]:
                 and tokens[k].text not in _CALENDAR_WORDS  # "Ras al-Ain on Sunday": no name
             ):
                 j = k + 1
+                caps = False
                 continue
             break
         yield tokens[i:j]
@@ -439,6 +497,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     text = clean_text(text)  # a lone surrogate cannot be hashed; same length, same offsets
     tokens = _tokens(text)
     chunks = _join_possessive_names(list(_chunks(tokens, text)), text, gazetteer)
+    chunks = _split_hyphenated(chunks, tokens, text, gazetteer)
     found = _chunk_names(chunks, text, gazetteer)
     if not any(found):
         return []
@@ -485,8 +544,11 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
                 continue
             span_text = text[ch[a].start : ch[b - 1].end]
             # a name standing alone, or one of names joined by "and" ("Tikrit and Baiji"; a name
-            # made with "and", "Bosnia and Herzegovina", is matched whole first)
-            whole = (a == 0 or ch[a - 1].text == "and") and (b == len(ch) or ch[b].text == "and")
+            # made with "and", "Bosnia and Herzegovina", is matched whole first), after the words
+            # that open the sentence ("A Dayton man"), or before a local body's ("Dayton Police")
+            whole = (a == 0 or ch[a - 1].text == "and" or _opens_sentence(ch, a, text)) and (
+                b == len(ch) or ch[b].text == "and" or _local_body(ch, b)
+            )
             stop = _keep(gazetteer, ch, a, b, key, span_text, whole, person_words, text, caches)
             if stop is None:
                 continue
@@ -507,9 +569,26 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
             person_words.add(fold(ch[-1].text))
     out.sort(key=lambda m: m.start)
     out = [m for m in out if not _foreign_after_possessive(gazetteer, text, m, caches[0])]
+    held = [h.span() for h in _NAMES_HOLDING_PLACES.finditer(text)]
+    if held:  # "Islamic State of Iraq and the Levant": an organisation, not Iraq
+        out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in held)]
     for m in out:
         _keep_final_possessive(m, text, gazetteer)
+    divisions = _division_lists(text, gazetteer)
+    if divisions:
+        out = _replace(out, divisions)
+    taught = _taught_abbreviations(out, text)
+    if taught:
+        out = _replace(out, taught)
     link_qualifiers(out, text)
+    _unlink_peers(out, gazetteer, caches[0])
+    for m in (*divisions, *taught):
+        m.qualifier = None  # "Franklin, Delaware and Licking counties": a list
+    if taught:
+        starts = {m.start: m for m in out}
+        for m in out:
+            if m.qualifier and starts[m.qualifier[0]].key == m.key:
+                m.qualifier = None  # "Central African Republic (CAR)": the name's abbreviation
     for m in out:
         part = _part_before(text, m.start)
         if part:
@@ -518,6 +597,112 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
 
 
 _POSSESSIVES = frozenset(("'s", "’s"))
+
+#: Plural division words, and the word a name of the list before one is looked up with.
+_DIVISION_PLURALS: dict[str, str] = _WORDS["division_plurals"]
+_LIST_NAME = r"[A-Z][\w'’.-]*(?:[^\S\n][A-Z][\w'’.-]*){0,2}"
+_LIST_SEP = r"(?:,[^\S\n](?:and[^\S\n]|or[^\S\n])?|[^\S\n](?:and|or)[^\S\n])"
+_DIVISION_WORD = re.compile(rf"{_SPACE}(?P<plural>{'|'.join(_DIVISION_PLURALS)})\b")
+#: The list right before a division word: "Franklin, Delaware and Licking", "Orleans and Jefferson".
+_DIVISION_LIST = re.compile(rf"(?<![\w'’.-])(?:{_LIST_NAME}{_LIST_SEP})*{_LIST_NAME}\Z")
+#: How far before the division word its list is read, in characters.
+_LIST_WINDOW = 160
+_LIST_SEP_RE = re.compile(_LIST_SEP)
+
+
+def _division_lists(text: str, gazetteer: Gazetteer) -> list[RawMention]:
+    """Return the names of a list before a plural division word as the divisions they name.
+
+    Each name is looked up with the singular word ("Licking" as "Licking County"); a name that is
+    no division's is left out. The mentions span the names and carry the divisions' keys.
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> t = "Residents of Franklin, Delaware and Licking counties were warned."
+    >>> [(m.text, m.key) for m in _division_lists(t, get_gazetteer())]
+    [('Franklin', 'franklin county'), ('Delaware', 'delaware county'), ('Licking', 'licking county')]
+    """
+    if not any(word in text for word in _DIVISION_PLURALS):
+        return []
+    found = []
+    for pm in _DIVISION_WORD.finditer(text):
+        # read in a window before the word: a search over the whole text would try every capital
+        lm = _DIVISION_LIST.search(text, max(0, pm.start() - _LIST_WINDOW), pm.start())
+        if lm is None:
+            continue
+        singular = _DIVISION_PLURALS[pm["plural"]]
+        at = lm.start()
+        for part in _LIST_SEP_RE.split(lm.group()):
+            start = text.index(part, at)
+            at = start + len(part)
+            words = part.split()
+            for i in range(len(words)):  # "Residents of Franklin": the longest tail that is a name
+                first = start + part.index(words[i]) if i else start
+                key = name_key(f"{text[first:at]} {singular}")
+                if _is_key(gazetteer, key):
+                    found.append(RawMention(first, at, text[first:at], key))
+                    break
+    return found
+
+
+#: An abbreviation defined in brackets right after a name: "Central African Republic (CAR)".
+_ABBREVIATION_DEFINED = re.compile(r"[^\S\n]?\((?P<abbr>[A-Z]{2,6})\)")
+
+
+def _initials(name: str) -> str:
+    """Return the initials of a name's capitalised words ("Democratic Republic of the Congo": "DRC")."""
+    return "".join(
+        w[0] for w in re.split(r"[\s\-‐]+", name) if w[:1].isupper() and w.lower() not in _CONNECTORS
+    )
+
+
+def _taught_abbreviations(mentions: list[RawMention], text: str) -> list[RawMention]:
+    """Return the uses of an abbreviation a name defines in brackets, from the definition on.
+
+    "Democratic Republic of the Congo (DRC)" teaches "DRC" for the rest of the document: each use
+    is a mention of the name (its key). The abbreviation must be the name's initials.
+
+    Examples
+    --------
+    >>> t = "Central African Republic (CAR) troops left. The CAR army and CARE said so."
+    >>> m = RawMention(0, 24, "Central African Republic", "central african republic")
+    >>> [(n.start, n.text, n.key) for n in _taught_abbreviations([m], t)]
+    [(26, 'CAR', 'central african republic'), (48, 'CAR', 'central african republic')]
+    """
+    found: dict[int, RawMention] = {}
+    taught: set[str] = set()
+    for m in mentions:
+        if text.find("(", m.end, m.end + 2) < 0:
+            continue
+        d = _ABBREVIATION_DEFINED.match(text, m.end)
+        if d is None or d["abbr"] in taught or len(m.text.split()) < 2 or _initials(m.text) != d["abbr"]:
+            continue
+        taught.add(d["abbr"])  # by its first definition
+        for use in re.compile(rf"\b{d['abbr']}\b").finditer(text, d.start("abbr")):
+            found.setdefault(use.start(), RawMention(*use.span(), d["abbr"], m.key))
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _replace(mentions: list[RawMention], new: list[RawMention]) -> list[RawMention]:
+    """Return ``mentions`` with those that overlap one of ``new`` replaced by it, in text order.
+
+    Both lists are in text order, and the mentions of each do not overlap.
+
+    Examples
+    --------
+    >>> ms = [RawMention(0, 4, "Ohio", ""), RawMention(6, 14, "Delaware", ""), RawMention(20, 24, "Iowa", "")]
+    >>> [m.text for m in _replace(ms, [RawMention(6, 14, "Delaware", "delaware county")])]
+    ['Ohio', 'Delaware', 'Iowa']
+    """
+    starts = [n.start for n in new]
+    kept = []
+    for m in mentions:
+        i = bisect.bisect_left(starts, m.end)  # the new ones that start before m ends...
+        if i and new[i - 1].end > m.start:  # ... the last of which (the others end sooner) overlaps it
+            continue
+        kept.append(m)
+    return sorted([*kept, *new], key=lambda m: m.start)
 
 
 def _named_after_saint(chunk: list[_Token], text: str) -> bool:
@@ -550,7 +735,9 @@ _PHRASE_ENDS = frozenset(("", ",", ".", ";", ":", ")"))
 
 
 def _join_possessive_names(chunks: list[list[_Token]], text: str, gazetteer: Gazetteer) -> list[list[_Token]]:
-    """Join two chunks a possessive separates when a name spans it ("Bishop's Stortford", "King's Lynn").
+    """Join two chunks a possessive separates when a name spans it ("King's Lynn", "Bishop's Stortford").
+
+    The name may run over the whole second chunk: "People's Republic of China".
 
     Examples
     --------
@@ -580,12 +767,82 @@ def _join_possessive_names(chunks: list[list[_Token]], text: str, gazetteer: Gaz
         spans = (
             text[prev[-a].start : ch[b - 1].end]
             for a in range(1, min(len(prev), 2) + 1)
-            for b in range(1, min(len(ch), 2) + 1)
+            for b in range(1, min(len(ch), MAX_NAME_WORDS - a) + 1)
+            if ch[b - 1].cap  # "People's Republic of China", not "People's Republic of"
         )
         if any(_is_key(gazetteer, name_key(span)) for span in spans):
             out[i : i + 2] = [prev + ch]
             del ends[i]
     return out
+
+
+#: Parts of a hyphenated word this salient (countries, states, cities of some 500,000) make the
+#: word a pair of places ("France-US talks", "the Russia-Ukraine war").
+_HYPHEN_PART_SALIENCE = 0.9
+
+
+def _split_hyphenated(
+    chunks: list[list[_Token]], tokens: list[_Token], text: str, gazetteer: Gazetteer
+) -> list[list[_Token]]:
+    """Split a hyphenated word that pairs places into its parts ("France-US talks": France, the US).
+
+    The word is split when it is no name itself, nor the start or end of one with its neighbours
+    ("Guinea-Bissau", "Winston-Salem", "Dallas-Fort Worth") and every part names a major place
+    ("Middlesex-London EMS" is no pair: London, Ontario is its county's seat). The first part stays
+    with the words before it, the last with those after. ``tokens`` are those the chunks are made of.
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> t = "France-US talks in Guinea-Bissau and North Korea-US Russia-Ukraine ties, said Jean-Pierre."
+    >>> tokens = _tokens(t)
+    >>> chunks = _split_hyphenated(list(_chunks(tokens, t)), tokens, t, get_gazetteer())
+    >>> [" ".join(w.text for w in c) for c in chunks]
+    ['France', 'US', 'Guinea-Bissau and North Korea', 'US Russia', 'Ukraine', 'Jean-Pierre']
+    """
+    hyphenated = [t.start for t in tokens if t.cap and "-" in t.text]
+    if not hyphenated:
+        return chunks
+    starts = [ch[0].start for ch in chunks]
+    todo = sorted({bisect.bisect_right(starts, at) - 1 for at in hyphenated})  # the chunks that hold them
+    out: list[list[_Token]] = []
+    done = 0
+    for ci in todo:
+        out.extend(chunks[done:ci])
+        done = ci + 1
+        ch = chunks[ci]
+        piece: list[_Token] = []  # the words since the last split
+        for i, t in enumerate(ch):
+            parts = _hyphen_parts(t) if "-" in t.text else None
+            if parts is None or not _pairs_places(gazetteer, ch, i, parts, text):
+                piece.append(t)
+                continue
+            out.append([*piece, parts[0]])
+            out.extend([p] for p in parts[1:-1])
+            piece = [parts[-1]]
+        out.append(piece)
+    out.extend(chunks[done:])
+    return out
+
+
+def _hyphen_parts(token: _Token) -> list[_Token] | None:
+    """Return the capitalised parts of a hyphenated token as tokens, or None if a part is not one."""
+    parts, at = [], token.start
+    for word in token.text.split("-"):
+        if len(word) < 2 or not word[0].isupper():
+            return None
+        parts.append(_Token(at, at + len(word), word, True, token.sentence_start and at == token.start))
+        at += len(word) + 1
+    return parts
+
+
+def _pairs_places(gaz: Gazetteer, chunk: list[_Token], i: int, parts: list[_Token], text: str) -> bool:
+    """Say whether token ``i`` of a chunk, whose ``parts`` are given, pairs places (see above)."""
+    for a in range(max(0, i - 2), i + 1):
+        for b in range(i + 1, min(len(chunk), i + 3) + 1):
+            if _is_key(gaz, name_key(text[chunk[a].start : chunk[b - 1].end])):
+                return False
+    return all(_key_info(gaz, name_key(p.text)).salience >= _HYPHEN_PART_SALIENCE for p in parts)
 
 
 def _is_own_name(gazetteer: Gazetteer, key: str) -> bool:
@@ -996,6 +1253,13 @@ def _keep(
         return None
     if span.contraction:
         return None
+    if text[end : end + 1] in _CURRENCY_MARKS:
+        return None  # "US$5", "HK$ 2": a currency
+    after = _AFTER_NAME.match(text, end)
+    if after is not None and after["named"]:
+        return None  # "Lyme disease", "West Nile virus": named after the place, not the place
+    if single and b < len(chunk) and chunk[b].cap and chunk[a].text.lower() in _TITLES:
+        return None  # "Ms. Smith", "Col. Lee": a title before a name, no state's abbreviation
     if (
         b == len(chunk)
         and _starts_name(chunk, a)
@@ -1018,6 +1282,8 @@ def _keep(
     word = span.word
     if span.generic:
         return None
+    if after is not None and after["located"]:
+        return end  # "Columbia lies 30 km north of ...": placed by the sentence, however common a word
     locative = bool(_LOCATIVE_BEFORE.search(text, max(0, chunk[a].start - 24), chunk[a].start)) or (
         text[end : end + 1] in _PHRASE_ENDS
         and bool(_INSTITUTION_BEFORE.search(text, max(0, chunk[a].start - 14), chunk[a].start))
@@ -1038,8 +1304,8 @@ def _keep(
         return None
     if single and z >= 3.3 and best < 0.5:
         return None
-    if chunk[a].sentence_start and z >= 3.5 and best < 0.75:
-        return None
+    if chunk[a].sentence_start and z >= 3.5 and best < 0.75 and not _local_body(chunk, b):
+        return None  # a common word opening the sentence; not "Dayton Police said"
     if span.upper and z >= 3.0 and best < 0.9:
         return None
     after_of = a > 0 and (
@@ -1052,6 +1318,37 @@ def _keep(
         # opens the sentence the place it names ("In Aix-en-Provence, police ...")
         return None
     return end
+
+
+#: Words after a place's name that make a local body of the place ("Dayton Police").
+_INSTITUTION_HEADS = frozenset(_WORDS["institution_heads"])
+
+
+def _local_body(chunk: list[_Token], b: int) -> bool:
+    """Say whether the name ending before token ``b`` of a chunk names a local body ("Dayton Police")."""
+    return b < len(chunk) and chunk[b].text.lower() in _INSTITUTION_HEADS
+
+
+def _opens_sentence(chunk: list[_Token], a: int, text: str) -> bool:
+    """Say whether the tokens of a chunk before ``a`` open the sentence and are no part of a name.
+
+    A function word ("A Dayton man", "The Springfield plant", also after a dateline's dash:
+    "BANTAM — A Danbury mason") or a word and connectors after it ("Climbers on Mount Kenya")
+    open it.
+
+    Examples
+    --------
+    >>> t = "A Dayton man. Climbers on Mount Kenya. Peter Cook"
+    >>> chunks = list(_chunks(_tokens(t), t))
+    >>> [_opens_sentence(c, n, t) for c, n in ((chunks[0], 1), (chunks[1], 2), (chunks[2], 1))]
+    [True, True, False]
+    """
+    start = chunk[0].start
+    if not (chunk[0].sentence_start or text[max(0, start - 4) : start].rstrip().endswith(_DASHES)):
+        return False
+    if a == 1:
+        return _zipf(chunk[0].text.lower()) >= _FUNCTION_WORD_ZIPF
+    return a <= 3 and all(not t.cap and t.text != "and" for t in chunk[1:a])  # two connectors at most
 
 
 #: The salience of a place of some 50,000 people, whose own name is kept however common its words.
@@ -1151,13 +1448,35 @@ _FUNCTION_WORD_ZIPF = 6.0
 
 #: Per gazetteer: whether a word after ", " names a first-level region or a country.
 _REGION_NAME: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
-_DATELINE_AFTER = re.compile(r"\s{0,2}(?:,|\(|—|–|-\s)")
+_DATELINE_AFTER = re.compile(r"\s{0,2}(?:,|\(|—|–|--|-\s)|[^\S\n]{1,2}(?=[A-Z][a-z])")
+_DASHES = ("—", "–", "--")
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """Say whether a capitalised name opens a line and is followed by a dateline's comma, "(" or dash."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and _DATELINE_AFTER.match(text, end) is not None
+    """Say whether a capitalised name opens a line and is followed by a dateline's comma, "(" or dash.
+
+    Or by the sentence the dateline opens: "DETROIT The U.S. Transportation Department ...".
+    """
+    return _opens_line(text, start) and _DATELINE_AFTER.match(text, end) is not None
+
+
+#: How far back :func:`_opens_line` looks for the line's start, in characters.
+_LINE_INDENT = 40
+
+
+def _opens_line(text: str, start: int) -> bool:
+    r"""Say whether only blanks (at most ``_LINE_INDENT`` characters) come before ``start`` on its line.
+
+    Examples
+    --------
+    >>> t = "DAYTON -- A man\n  COLUMBUS (AP)"
+    >>> _opens_line(t, 0), _opens_line(t, t.index("COLUMBUS")), _opens_line(t, t.index("A man"))
+    (True, True, False)
+    """
+    lo = max(0, start - _LINE_INDENT)
+    before = text[lo:start]
+    line = before.rfind("\n")
+    return (line >= 0 or lo == 0) and not before[line + 1 :].strip()
 
 
 def _qualified_by_region(gaz: Gazetteer, text: str, end: int) -> bool:
@@ -1228,6 +1547,72 @@ def _part_before(text: str, start: int) -> str | None:
         return None
     pm = _PART_WORDS.search(text, lo, start)
     return pm.group(1).lower() if pm else None
+
+
+#: Ranks of the kinds of place that hold others: a name qualifies no name of its rank or above.
+_REGION_RANKS = {"admin1": 1, "country": 2, "region": 3, "continent": 3}
+#: A settlement this salient (some 50,000 people) makes a name a settlement's ("Washington, D.C.").
+_SETTLEMENT_SALIENCE = _PHRASE_PLACE_SALIENCE
+
+
+_SETTLEMENT_KINDS = frozenset(("city", "town", "village"))
+#: Per gazetteer: :func:`_region_rank` of a name's key.
+_REGION_RANK: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[int, frozenset[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _region_rank(gaz: Gazetteer, key: str) -> tuple[int, frozenset[str]]:
+    """Return the rank of the region a name names (0: no region's, or a sizeable settlement's too).
+
+    The second item holds the countries the name's first-level regions lie in ("Georgia": US).
+    """
+    rank, countries = 0, set()
+    recs, types = gaz.key_matches(key)
+    for r, t in zip(recs.tolist(), types.tolist(), strict=True):
+        kind = gaz.kind_of(r)
+        if kind not in _REGION_RANKS:
+            if (
+                kind in _SETTLEMENT_KINDS
+                and t == NAME_PRIMARY
+                and gaz.importance_of(r) >= _SETTLEMENT_SALIENCE
+            ):
+                return 0, frozenset()
+            continue
+        rank = max(rank, _REGION_RANKS[kind])
+        if kind == "admin1":
+            countries.add(gaz.place(r, geometry=False).country or "")
+    return rank, frozenset(countries)
+
+
+def _unlink_peers(mentions: list[RawMention], gaz: Gazetteer, key_infos: dict[str, _KeyInfo]) -> None:
+    """Undo the qualifier of a region named beside a region of its rank: a list, not a qualifier.
+
+    "France, Germany, and Italy" and "Ohio, Indiana and Kentucky" list places; "Georgia, USA"
+    (a state of the US) and "Punjab, Pakistan" qualify them.
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> t = "France, Germany; Ohio, Indiana; Georgia, USA; Punjab, Pakistan; Atlanta, Georgia"
+    >>> [(m.text, m.qualifier is not None) for m in find_mentions(t, get_gazetteer())][::2]
+    [('France', False), ('Ohio', False), ('Georgia', True), ('Punjab', True), ('Atlanta', True)]
+    """
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if m.qualifier is None or (q := by_start.get(m.qualifier[0])) is None:
+            continue
+        rank, countries = _memo(_REGION_RANK, gaz, m.key, partial(_region_rank, gaz, m.key))
+        q_rank, _ = _memo(_REGION_RANK, gaz, q.key, partial(_region_rank, gaz, q.key))
+        if not q_rank or rank < q_rank:
+            continue
+        if q_rank == _REGION_RANKS["country"] and any(
+            gaz.place(r, geometry=False).country in countries
+            for r in _key_info(gaz, q.key, key_infos).recs
+            if gaz.kind_of(r) == "country"
+        ):
+            continue  # "Georgia, USA": the qualifier holds a region of the name
+        m.qualifier = None
 
 
 def link_qualifiers(mentions: list[RawMention], text: str) -> None:
