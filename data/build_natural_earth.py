@@ -462,7 +462,7 @@ def build_admin1(qgis_gpkg: Path, countries: tuple[list, list]) -> tuple[list, l
     full = [valid_polygonal(g) for g in df.geometry.values]
     simple = simplify_polygonal(full, ADMIN1_TOL, coverage=True)
     has_gn_id = "gn_id" in df.columns
-    records, geoms, fulls, gu_a3 = [], [], [], []
+    records, geoms, fulls, gu_a3, woe = [], [], [], [], []
     for i, row in enumerate(df.itertuples(index=False)):
         geom, small = full[i], simple[i]
         if geom.is_empty:
@@ -496,6 +496,7 @@ def build_admin1(qgis_gpkg: Path, countries: tuple[list, list]) -> tuple[list, l
                 gn_id = None
         lon, lat = label_point(small)
         gu_a3.append(row.gu_a3 if row.gu_a3 != row.adm0_a3 else None)
+        woe.append(_region_names(row))
         fulls.append(geom)
         records.append(
             {
@@ -513,11 +514,27 @@ def build_admin1(qgis_gpkg: Path, countries: tuple[list, list]) -> tuple[list, l
             }
         )
         geoms.append(small)
-    group_records, group_geoms = build_admin1_groups(records, fulls, gu_a3)
+    group_records, group_geoms = build_admin1_groups(records, fulls, gu_a3, woe)
     records += group_records
     geoms += group_geoms
     order = sorted(range(len(records)), key=lambda i: (records[i]["iso_a2"] or "~", records[i]["name"], i))
     return [records[i] for i in order], [geoms[i] for i in order]
+
+
+def _region_names(row: Any) -> list[str]:
+    """Return the names of the region a unit lies in that its WOE fields give, other than its own.
+
+    Where Natural Earth's admin-1 is the lower level, ``woe_name`` and the head of ``woe_label``
+    often name the region above ("Cádiz": woe_name "Andalucía", woe_label "Andalusia, ES, Spain").
+    """
+    own = fold(str(row.name))
+    out = []
+    if isinstance(row.woe_label, str):
+        out.append(row.woe_label.split(",")[0].strip())
+    if isinstance(row.woe_name, str):
+        out.append(row.woe_name.strip())
+    # "BokÃ©": UTF-8 read as Latin-1 somewhere upstream
+    return [n for n in dedupe(out) if fold(n) != own and "Ã" not in n]
 
 
 def subdivision_names(name: str, country: str) -> list[str]:
@@ -550,7 +567,10 @@ _COMPASS_NAME = re.compile(
 
 
 def build_admin1_groups(
-    records: list[dict[str, Any]], fulls: list[BaseGeometry], gu_a3: list[str | None]
+    records: list[dict[str, Any]],
+    fulls: list[BaseGeometry],
+    gu_a3: list[str | None],
+    woe: list[list[str]] | None = None,
 ) -> tuple[list, list]:
     """Dissolve admin-1 units into the ISO 3166-2 subdivisions that contain them.
 
@@ -558,7 +578,11 @@ def build_admin1_groups(
     departments, Spanish and Italian provinces); news names the level above as often (England,
     Scotland, Île-de-France, Toscana, Andalucía). A parent is built when its units cover at least
     80 % of the children pycountry lists, or when a Natural Earth map unit (``gu_a3``: Wales,
-    Northern Ireland) whose coded units all belong to it supplies the rest.
+    Northern Ireland) or a region named in the units' WOE fields (``woe``, per unit, from
+    :func:`_region_names`: "Catalonia" for Barcelona, Gerona, Lérida and Tarragona) whose coded
+    units all belong to it supplies the rest. The WOE names of a region so used become the
+    parent's names ("Andalusia", "Catalonia", "Basque Country") and are no longer names of its
+    units ("Andalusia" is not the province of Almería).
     """
     children: dict[str, int] = defaultdict(int)
     for sub in pycountry.subdivisions:
@@ -582,6 +606,44 @@ def build_admin1_groups(
             parent = owners.pop()
             members[parent].update(rows)
             from_unit.add(parent)
+    # a region the WOE fields of two or more units of one country name
+    by_region: dict[tuple[str, str], list[int]] = defaultdict(list)
+    spelled: dict[tuple[str, str], str] = {}
+    for i, names in enumerate(woe or []):
+        for n in names:
+            key = (records[i]["iso_a2"] or "", fold(n))
+            by_region[key].append(i)
+            spelled.setdefault(key, n)
+    region_names: dict[str, list[str]] = defaultdict(list)
+    region_rows: dict[str, set[int]] = defaultdict(set)
+    # a parent by its names, for a region none of whose units has a code ("Cataluña")
+    parent_named = {
+        (code[:2], fold(n)): code
+        for code, sub in parents.items()
+        for n in subdivision_names(sub.name, code[:2])
+    }
+    used: set[tuple[str, str]] = set()
+    for key in sorted(by_region) * 2:  # twice: a name of a region found by another of its names
+        if key in used:
+            continue
+        rows = by_region[key]
+        owners = {p for p, m in members.items() for i in rows if i in m}
+        if not owners and key in parent_named:
+            owners = {parent_named[key]}
+        if len(rows) < 2 or len(owners) != 1:
+            continue
+        parent = owners.pop()
+        # the region is the parent only when it holds every unit matched to it, but one named
+        # like it (Faranah prefecture in the Faranah region); "Bedfordshire" is a part of England
+        rest = members[parent].difference(rows)
+        if any(fold(records[i]["name"]) != key[1] for i in rest):
+            continue
+        used.add(key)
+        members[parent].update(rows)
+        from_unit.add(parent)
+        region_rows[parent].update(rows)
+        if not rest:  # a name a unit bears is the unit's ("Valencia")
+            region_names[parent].append(spelled[key])
     out_records, out_geoms = [], []
     for code in sorted(members):
         rows = sorted(members[code])
@@ -594,10 +656,15 @@ def build_admin1_groups(
         names = subdivision_names(parents[code].name, first["iso_a2"] or code[:2])
         if _COMPASS_NAME.fullmatch(names[0]):
             continue
+        own = {fold(n) for n in names}
+        regional = [n for n in region_names.get(code, []) if fold(n) not in own]
+        taken = {fold(n) for n in region_names.get(code, [])}
+        for i in region_rows.get(code, ()):  # the region's names are no longer its units'
+            records[i]["alt_names"] = [a for a in records[i]["alt_names"] if fold(a) not in taken]
         out_records.append(
             {
                 "adm0_a3": first["adm0_a3"],
-                "alt_names": names[1:],
+                "alt_names": dedupe([*names[1:], *regional], exclude=names[0]),
                 "country": first["country"],
                 "extent_m": round(extent_m(union, lon, lat)),
                 "geonameid": None,

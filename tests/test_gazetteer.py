@@ -169,6 +169,28 @@ def test_subdivisions_above_natural_earths_admin1(gaz):
     assert gaz.lookup("Scotland")[0].place.country == "GB"
 
 
+@pytest.mark.parametrize(
+    ("query", "code", "inside"),
+    [
+        ("Andalusia", "ES-AN", (-5.98, 37.39)),  # Seville
+        ("Catalonia", "ES-CT", (2.17, 41.39)),  # Barcelona; completed by the WOE region of its units
+        ("Basque Country", "ES-PV", (-2.93, 43.26)),  # Bilbao
+        ("Toscana", "IT-52", (11.25, 43.77)),  # Florence
+    ],
+)
+def test_regions_dissolved_from_finer_units(gaz, query, code, inside):
+    best = gaz.lookup(query)[0].place
+    assert best.kind == "admin1" and best.id == f"iso3166-2:{code}"
+    assert best.geometry.contains(Point(*inside))
+
+
+def test_a_region_name_is_no_longer_its_provinces(gaz):
+    # "Andalusia" named each of its eight provinces before the region was built
+    assert all(
+        c.place.id.startswith("iso3166-2:") for c in gaz.lookup("Andalusia") if c.place.kind == "admin1"
+    )
+
+
 def test_region_points_are_area_weighted_centres(gaz):
     # Hawaii's centre lies among the islands (GeoNames: 20.75 N 156.50 W), not on the largest one.
     hawaii = next(c.place for c in gaz.lookup("Hawaii") if c.place.kind == "admin1")

@@ -40,7 +40,7 @@ from geokit.places.physical import PHYSICAL_KINDS, bare_forms, news_names
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 23
+FORMAT_VERSION = 24
 
 #: Place kinds, stored as their index.
 KINDS = (

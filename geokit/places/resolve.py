@@ -9,13 +9,18 @@ Each candidate's score starts from its name match and prior (population, kind; s
 - a region or country that holds the place it qualifies ("Georgia" in "Atlanta, Georgia" is the
   state, in "Tbilisi, Georgia" the country), unless its own name may mean that place ("Dubai
   Police, Dubai"): ``+0.5``;
-- its country being the document's: ``+0.35 * share`` of the country among the document's
-  confidently resolved mentions (countries named in the text count double) and the demonyms
-  outside them (once per word: "a French woman" argues for Paris, France in a story datelined
-  Newark); for settlements, regions, counties, countries and rivers ("the River Severn" in an
-  English story);
+- its country being the document's: ``+0.35 * share`` of the country among the votes of the
+  document's *other* mentions (a mention does not vote for its own country: "Georgia" alone does
+  not make a story Georgian) and the demonyms outside them (once per word: "a French woman"
+  argues for Paris, France in a story datelined Newark); a confidently resolved mention votes
+  wholly for its country, an ambiguous one in proportion to its candidates' scores (each country
+  by its best candidate), a country named counts double; for settlements, regions, counties,
+  countries and rivers ("the River Severn" in an English story);
 - spatial coherence: ``+0.15`` when a settlement or county lies within 300 km of another resolved
-  place of the document (countries and regions excluded), ``+0.1`` more within 50 km;
+  place of the document (countries and regions excluded), ``+0.1`` more within 50 km; or, when
+  more, ``+0.1`` for each other mention with a candidate within 50 km, weighted by that
+  candidate's score over its mention's best, up to ``+0.25`` (nearness to the other mentions'
+  candidates, not only their choices: three towns of one county named together);
 - a region (state, province, county) containing a settlement named in the text, other than one
   its own name may mean ("New York" and "New York City"): ``+0.25``; one
   among other regions of the same level and country ("Delaware" beside Florida and Kentucky):
@@ -24,6 +29,9 @@ Each candidate's score starts from its name match and prior (population, kind; s
   or country has the same name ("Wales" the nation, not the village in England);
 - a capital of its country ``+0.1`` (cities only: news names capitals far more than namesakes;
   not one named by another of its names that is the own name of a city of a million or more);
+- a local cue, for a town or county found by its own name ("Lebanon Police", "Athens High
+  School", "Wilson County Sheriff", "a Lebanon man"; the words are data, ``_data/local_cues.json``),
+  unless a state or province has the name: ``+0.3``;
 - a region (state, province, county) whose name a region word follows or precedes with "of"
   ("Kharkiv region", "the province of Idlib", "the Texas border", not the city): ``+0.3``; a
   settlement so named, or a distance measured from it or "near" it ("Idlib city", "the city of
@@ -38,10 +46,12 @@ nowhere else) is left unresolved, its candidates kept.
 
 from __future__ import annotations
 
+import importlib.resources
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -65,6 +75,14 @@ _SETTLEMENT_KINDS = ("city", "town", "village")
 _NEAR_M = 300_000
 #: A settlement of this many people is known by name the world over ("London", "Lagos").
 _FAMOUS_POPULATION = 1_000_000
+#: Namesakes of other mentions this near a candidate argue for it (:meth:`_Distances.neighbours`) ...
+_CLUSTER_M = 50_000
+#: ... by this much per other mention (times its namesake's score over its best one's) ...
+_CLUSTER_BONUS = 0.1
+#: ... up to this much (what the nearness of another mention's choice within 50 km gives).
+_CLUSTER_MAX = 0.25
+#: A town or county named with a local cue ("Lebanon Police", "a Lebanon man").
+_LOCAL_BONUS = 0.3
 #: Candidates kept per mention (the chosen one and its alternatives).
 MAX_CANDIDATES = 12
 #: "Kharkiv region", "Idlib province": a word after the name that makes it the region.
@@ -86,6 +104,45 @@ _DISTANCE_BEFORE = re.compile(
     r"|near|outskirts\s{1,3}of|outside(?:\s{1,3}of)?)\s{1,3}\Z",
     re.IGNORECASE,
 )
+
+
+@cache
+def _local_cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of the local cues of ``_data/local_cues.json``: after, person after, before.
+
+    "Lebanon Police", "Athens High School", "Wilson County Sheriff", "a Lebanon man": the name
+    is a town or county of local news.
+    """
+    raw = json.loads((importlib.resources.files("geokit") / "_data" / "local_cues.json").read_text("utf-8"))
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
+
+    after = re.compile(rf"\s{{1,3}}(?:{alternation(raw['after'])})\b")
+    person = re.compile(rf"\s{{1,3}}(?:{alternation(raw['person_after'])})\b", re.IGNORECASE)
+    before = re.compile(r"\b(?:a|an|A|An)\s{1,3}\Z")
+    return after, person, before
+
+
+def _local_cue(mention: RawMention, text: str) -> bool:
+    """Say whether a local cue names the mention a town or county of local news.
+
+    Examples
+    --------
+    >>> m = RawMention(0, 7, "Lebanon", "lebanon")
+    >>> _local_cue(m, "Lebanon Police said"), _local_cue(m, "Lebanon said")
+    (True, False)
+    >>> _local_cue(RawMention(2, 9, "Lebanon", "lebanon"), "a Lebanon man")
+    True
+    """
+    after, person, before = _local_cue_patterns()
+    if after.match(text, mention.end):
+        return True
+    return bool(
+        person.match(text, mention.end) and before.search(text, max(0, mention.start - 4), mention.start)
+    )
+
+
 #: Candidates weighed for a name with a qualifier ("Paris, Idaho").
 QUALIFIED_CANDIDATES = 200
 #: "Russian forces", "Israeli strikes": a demonym naming who acts says nothing of where.
@@ -259,6 +316,8 @@ class Resolver:
         region_word = [cues[g[0]][0] for g in group_list]
         settlement_word = [cues[g[0]][1] for g in group_list]
         city_word = [cues[g[0]][1] or cues[g[0]][2] for g in group_list]
+        # "Lebanon Police", "a Lebanon man": a town or county of local news
+        local_word = [any(_local_cue(raw[i], text) for i in g) for g in group_list]
         # "Atlanta, Georgia": the qualifier is the region that holds a namesake of the name it qualifies
         qualified: dict[int, list[int]] = {}
         for i, q in qualifier_of.items():
@@ -281,9 +340,11 @@ class Resolver:
             )
             for cands in group_cands
         ]
+        neighbours = distances.neighbours(group_cands, _CLUSTER_M)
         for last in (False, True):
-            context = self._context(chosen, group_cands, demonyms)
+            context = self._context(chosen, group_cands, demonyms, first=not last)
             context["near"] = distances.nearest(context["points"])
+            context["neighbours"] = neighbours
             context["famous"] = famous
             scored = [
                 self._rescore(
@@ -296,6 +357,7 @@ class Resolver:
                     group_of,
                     region_word[gi],
                     city_word[gi],
+                    local_word[gi],
                     # the likeliest places of the names it qualifies: chosen so far, or the
                     # first three by name and size
                     [c for g in qualified[gi] for c in (chosen[g], *group_cands[g][:3]) if c]
@@ -310,7 +372,9 @@ class Resolver:
         stray = _strays(chosen, {gi for gi, word in enumerate(settlement_word) if word}, demonyms)
         # a small namesake of a common word is left unresolved, unless the text calls it a
         # settlement, measures from it or qualifies it
-        sure = {gi for gi, word in enumerate(city_word) if word} | {group_of[i] for i in qualifier_of}
+        sure = {gi for gi, word in enumerate(city_word) if word or local_word[gi]} | {
+            group_of[i] for i in qualifier_of
+        }
         regions = [c.place for c in chosen if c is not None and c.place.kind in _REGION_KINDS]
         for gi, why in self._word_namesakes(
             chosen, [raw[g[0]].text for g in group_list], sure, regions
@@ -361,27 +425,53 @@ class Resolver:
         return frozenset(w for k in gaz.demonyms() if (w := k.title()).isalpha() and gaz.demonym_country(w))
 
     def _context(
-        self, chosen: Sequence[Candidate | None], cands: Sequence[list[Candidate]], demonyms: Counter[str]
+        self,
+        chosen: Sequence[Candidate | None],
+        cands: Sequence[list[Candidate]],
+        demonyms: Counter[str],
+        first: bool = False,
     ) -> dict:
+        """Return what the document says so far: the countries' votes, its places and regions.
+
+        Every group of mentions votes for countries: a confident one (one candidate, or its choice
+        scoring half again the next) wholly for its choice's country, an ambiguous one in
+        proportion to its candidates' scores (its choice at its current score); a country named
+        counts double. The demonyms outside the mentions vote too. A group's own vote is taken out
+        of its share when its candidates are scored (:func:`_share`): "Georgia" alone does not
+        make a story Georgian.
+
+        In the ``first`` pass the choices are each name's likeliest place by name and size alone:
+        an ambiguous one is no place of the text yet (the first of a dozen Wilson Counties would
+        argue for the Lebanon nearest it); nearness to its candidates counts instead
+        (:meth:`_Distances.neighbours`).
+        """
         countries: Counter[str] = Counter(demonyms)
+        votes: list[dict[str, float]] = []
         points = []
         regions: list[tuple[int, Place]] = []
         for i, c in enumerate(chosen):
+            vote: dict[str, float] = {}
+            votes.append(vote)
             if c is None:
                 continue
             p = c.place
-            confident = len(cands[i]) == 1 or c.score >= 1.5 * max(
-                0.01, cands[i][1].score if len(cands[i]) > 1 else 0
-            )
-            if p.country and confident:
-                countries[p.country] += 2 if p.kind == "country" else 1
-            if p.kind in _LOCAL_KINDS:
+            group = cands[i]
+            confident = len(group) == 1 or c.score >= 1.5 * max(0.01, group[1].score if len(group) > 1 else 0)
+            if confident:
+                if p.country:
+                    vote[p.country] = 2.0 if p.kind == "country" else 1.0
+            else:
+                vote = votes[-1] = _ambiguous_vote(group, c)
+            for k, v in vote.items():
+                countries[k] += v
+            if p.kind in _LOCAL_KINDS and (confident or not first):
                 points.append((i, p.lon, p.lat, p))
             if p.kind in _REGION_KINDS:
                 regions.append((i, p))
-        total = sum(countries.values()) or 1
         return {
-            "country_share": {k: v / total for k, v in countries.items()},
+            "countries": countries,
+            "total": sum(countries.values()),
+            "votes": votes,
             "points": points,
             "regions": regions,
         }
@@ -397,6 +487,7 @@ class Resolver:
         group_of: dict[int, int],
         region_word: bool = False,
         city_word: bool = False,
+        local_word: bool = False,
         qualified: Sequence[Candidate] = (),
         keep: int = MAX_CANDIDATES,
     ) -> list[Candidate]:
@@ -410,7 +501,10 @@ class Resolver:
             return []
         contains = self._contains
 
-        share = context["country_share"]
+        # the votes of the other groups: a mention does not vote for its own country
+        countries, own_vote = context["countries"], context["votes"][gi]
+        rest = context["total"] - sum(own_vote.values())
+        shares = {k: _share(countries, rest, own_vote, k) for k in {c.place.country or "" for c in cands}}
         points = [(lon, lat, place) for j, lon, lat, place in context["points"] if j != gi]
         first = groups[gi][0]
         qg = group_of.get(qualifier_of[first]) if first in qualifier_of else None
@@ -427,8 +521,11 @@ class Resolver:
         # city is no evidence for the emirate)
         held = [c.place for c in qualified if c.place.id not in own] if qualified else []
         famous = context["famous"][gi]
+        # a local cue pulls a town or county from a country or a far namesake, not from a state or
+        # province of the name ("a Georgia man", "a New Mexico native")
+        local = local_word and not any(c.place.kind == "admin1" and is_exact_match(c) for c in cands)
         out: list[tuple[float, Candidate, list[tuple[str, tuple]]]] = []
-        for c, d in zip(cands, near, strict=True):
+        for c, d, hood in zip(cands, near, context["neighbours"][gi], strict=True):
             p = c.place
             score = c.score
             why: list[tuple[str, tuple[object, ...]]] = []  # templates and their values
@@ -451,7 +548,7 @@ class Resolver:
                     ),
                     None,
                 )
-            s = share.get(p.country or "", 0.0)
+            s = shares[p.country or ""]
             if (
                 famous >= _FAMOUS_POPULATION
                 and p.kind in _POINT_KINDS
@@ -467,8 +564,12 @@ class Resolver:
             if s and (p.kind in _POINT_KINDS or p.kind in _REGION_KINDS or p.kind in ("country", "river")):
                 score += 0.35 * s
                 why.append(("in {}, {:.0%} of the document's places and demonyms", (p.country, s)))
-            if d < _NEAR_M:
-                score += 0.15 + (0.1 if d < 50_000 else 0.0)
+            bonus = 0.15 + (0.1 if d < 50_000 else 0.0) if d < _NEAR_M else 0.0
+            if hood and _CLUSTER_BONUS * hood > bonus:
+                score += min(_CLUSTER_MAX, _CLUSTER_BONUS * hood)
+                why.append(("namesakes of other places of the text within 50 km (weight {:.2f})", (hood,)))
+            elif bonus:
+                score += bonus
                 why.append(("{:.0f} km from another place in the text", (d / 1000,)))
             elif regional and p.geometry is not None:
                 # not the place this very name may mean: "New York City" named elsewhere argues
@@ -505,6 +606,9 @@ class Resolver:
             elif p.kind in _POINT_KINDS and city_word:
                 score += 0.3
                 why.append(("named as a settlement ('city', 'town', a distance from it)", ()))
+            elif p.kind in _LOCAL_KINDS and local and is_exact_match(c):
+                score += _LOCAL_BONUS
+                why.append(("a local cue ('X Police', 'X High School', 'a X man')", ()))
             if p.kind in _AREAL and "fuzzy" not in c.reason:
                 score += 0.3
                 why.append(("a country, continent, world region or ocean by this name", ()))
@@ -630,9 +734,12 @@ class _Distances:
         self._lat = np.radians([p.lat for p in places])[:, None]
         self._lon = np.radians([p.lon for p in places])[:, None]
         self._columns: dict[str, np.ndarray] = {}  # distances from every row to one place
+        self._all: np.ndarray | None = None  # distances between every two rows, once computed
 
     def _column(self, points: list[tuple[int, float, float, Place]]) -> np.ndarray:
         """Return the distances (rows x points) from every candidate to every point, in metres."""
+        if self._all is not None:  # every point is a candidate: its column is there already
+            return self._all[:, [self._index[p.id] for _, _, _, p in points]]
         missing = {p.id: (lon, lat) for _, lon, lat, p in points if p.id not in self._columns}
         if missing:
             lat2 = np.radians([ll[1] for ll in missing.values()])[None, :]
@@ -641,6 +748,46 @@ class _Distances:
             for k, pid in enumerate(missing):
                 self._columns[pid] = d[:, k]
         return np.stack([self._columns[p.id] for _, _, _, p in points], axis=1)
+
+    def neighbours(self, group_cands: Sequence[Sequence[Candidate]], within_m: float) -> list[list[float]]:
+        """Return, per group, for each candidate how strongly the other groups' candidates surround it.
+
+        The candidates of every group count, not only the choices: three towns of one county named
+        together ("Athens", "Decatur", "Madison") are each near the others' namesakes there, whatever
+        was chosen for them first. Each other group with a candidate within ``within_m`` adds that
+        candidate's score over its group's best (the likeliest near one): a small namesake among
+        a dozen counts for less than a group's favourite. The same place in two groups is no
+        neighbour of itself.
+        """
+        out = [[0.0] * len(rows) for rows in self._rows]
+        if len(self._index) < 2:
+            return out
+        d = self._all = _haversine_m(self._lat, self._lon, self._lat.T, self._lon.T)  # inf on the diagonal
+        rows_near, cols_near = np.nonzero(d < within_m)
+        if not len(rows_near):
+            return out
+        # the weight of each near place in each group holding it
+        wanted = set(cols_near.tolist())
+        weight: dict[int, dict[int, float]] = {}
+        for gi, (rows, cands) in enumerate(zip(self._rows, group_cands, strict=True)):
+            top = max((c.score for c in cands[:MAX_CANDIDATES]), default=0.0)
+            for r, c in zip(rows[:MAX_CANDIDATES], cands, strict=False):
+                if r in wanted and top > 0:
+                    w = weight.setdefault(r, {})
+                    if c.score / top > w.get(gi, 0.0):
+                        w[gi] = c.score / top
+        hood: dict[int, dict[int, float]] = {}
+        for r, q in zip(rows_near.tolist(), cols_near.tolist(), strict=True):
+            h = hood.setdefault(r, {})
+            for gj, w in weight.get(q, {}).items():
+                if w > h.get(gj, 0.0):
+                    h[gj] = w
+        for gi, rows in enumerate(self._rows):
+            for k, r in enumerate(rows):
+                h = hood.get(r)
+                if h:
+                    out[gi][k] = sum(w for gj, w in h.items() if gj != gi)
+        return out
 
     def nearest(self, points: list[tuple[int, float, float, Place]]) -> list[list[float]]:
         """Return, per group, each candidate's distance to the nearest point of another group.
@@ -750,6 +897,46 @@ def _strays(chosen: Sequence[Candidate | None], named: set[int], demonyms: Count
                 f" {far} every other place of the text and in a country it names nowhere else"
             )
     return out
+
+
+def _ambiguous_vote(group: Sequence[Candidate], chosen: Candidate) -> dict[str, float]:
+    """Return the vote of an ambiguous group: its countries in proportion to their best candidates' scores.
+
+    The chosen candidate counts at its current score; a country candidate's vote counts double (a
+    country named). Each country counts once, by its best candidate: a dozen small American
+    namesakes of an English town do not outvote England.
+
+    Examples
+    --------
+    >>> a = Candidate(Place("a", "Paris", "city", 48.9, 2.3, country="FR"), 0.75, "")
+    >>> b = Candidate(Place("b", "Paris", "town", 33.7, -95.6, country="US"), 0.25, "")
+    >>> c = Candidate(Place("c", "Paris", "village", 38.2, -84.3, country="US"), 0.125, "")
+    >>> _ambiguous_vote([a, b, c], a)
+    {'FR': 0.75, 'US': 0.25}
+    """
+    best: dict[str, tuple[float, Place]] = {}
+    for o in group:
+        s = chosen.score if o.place.id == chosen.place.id else o.score
+        if o.place.country and s > best.get(o.place.country, (0.0, o.place))[0]:
+            best[o.place.country] = (s, o.place)
+    total = sum(s for s, _ in best.values()) or 1.0
+    return {k: s / total * (2.0 if p.kind == "country" else 1.0) for k, (s, p) in best.items()}
+
+
+def _share(countries: Counter[str], rest: float, own: dict[str, float], country: str) -> float:
+    """Return a country's share of the document's votes without one group's own (``rest`` in all).
+
+    Examples
+    --------
+    >>> votes = Counter({"US": 3.0, "GE": 2.0})
+    >>> _share(votes, 3.0, {"GE": 2.0}, "US"), _share(votes, 3.0, {"GE": 2.0}, "GE")
+    (1.0, 0.0)
+    >>> _share(Counter({"GE": 2.0}), 0.0, {"GE": 2.0}, "GE")
+    0.0
+    """
+    if rest <= 1e-9:
+        return 0.0
+    return max(0.0, countries.get(country, 0.0) - own.get(country, 0.0)) / rest
 
 
 def _nearest_m(p: Place, others: list[tuple[float, float]]) -> float:
