@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 import shapely
 
+from geokit import geo
 from geokit.model import Place
 
 if TYPE_CHECKING:
-    from pyproj import Geod
     from shapely.geometry.base import BaseGeometry
 
 __all__ = ["contains", "distance_m"]
@@ -29,15 +28,7 @@ def distance_m(a: Place, b: Place) -> float:
     >>> round(distance_m(a, b))
     111319
     """
-    return float(_geod().inv(a.lon, a.lat, b.lon, b.lat)[2])
-
-
-@cache
-def _geod() -> Geod:
-    """Return the WGS84 ellipsoid, made on first use (pyproj takes a while to import)."""
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84")
+    return geo.distance_m(a.lat, a.lon, b.lat, b.lon)
 
 
 _PREPARED: dict[int, BaseGeometry] = {}

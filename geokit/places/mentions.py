@@ -46,6 +46,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from geokit.kinds import POINT_KINDS
 from geokit.model import Place
 from geokit.places.build import NAME_ABBREVIATION, NAME_ALTERNATE, NAME_DERIVED, NAME_PRIMARY
 from geokit.places.context import distance_m
@@ -1369,8 +1370,6 @@ _TITLED_PLACE_SALIENCE = 0.5
 _CITY_POSSESSOR = 0.65
 #: ... which lies this near it, if it is a place of its own.
 _CITY_PART_M = 60_000.0
-#: The kinds of place a city's possessive may name as a part of the city.
-_CITY_PART_KINDS = frozenset(("city", "town", "village", "airport", "airbase"))
 #: Per gazetteer: the country a possessor word names ("Brazil" in "Brazil's", "Taipei"), or "", and
 #: the city it names that owns what follows it ("Louisville"), or None.
 _POSSESSOR_PLACE: weakref.WeakKeyDictionary[Gazetteer, dict[str, tuple[str, Place | None]]] = (
@@ -1421,7 +1420,7 @@ def _foreign_after_possessive(
             if t == NAME_PRIMARY or p.kind in ("airport", "airbase")
         ]
         # a region is no part of a city ("Toronto's Ontario health-card holders")
-        return not any(p.kind not in _CITY_PART_KINDS or distance_m(owner, p) <= _CITY_PART_M for p in named)
+        return not any(p.kind not in POINT_KINDS or distance_m(owner, p) <= _CITY_PART_M for p in named)
     if not code:
         return False
     for r in _key_info(gaz, mention.key, key_infos).recs:

@@ -49,12 +49,14 @@ from __future__ import annotations
 import importlib.resources
 import json
 import re
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from functools import cache, cached_property
 
 import numpy as np
 
+from geokit.geo import great_circle_m
+from geokit.kinds import POINT_KINDS, SETTLEMENT_KINDS, SUBNATIONAL_KINDS
 from geokit.model import Candidate, Document, Mention, Place
 from geokit.places.gazetteer import Gazetteer, is_exact_match
 from geokit.places.mentions import RawMention, find_mentions, link_qualifiers
@@ -64,13 +66,8 @@ from geokit.text.frequency import zipf_frequency
 __all__ = ["Resolver", "resolve_document"]
 
 _AREAL = ("country", "continent", "region", "ocean")
-#: Kinds whose point is where they are (not the centre of a large area or a line).
-_POINT_KINDS = ("city", "town", "village", "airbase", "airport")
-#: Administrative regions with a polygon: first-level (states, provinces) and US counties.
-_REGION_KINDS = ("admin1", "admin2")
 #: Kinds small enough for spatial coherence (a place near another place of the text).
-_LOCAL_KINDS = (*_POINT_KINDS, "admin2")
-_SETTLEMENT_KINDS = ("city", "town", "village")
+_LOCAL_KINDS = POINT_KINDS | {"admin2"}
 #: A place of the text this near a candidate argues for it (spatial coherence).
 _NEAR_M = 300_000
 #: A settlement of this many people is known by name the world over ("London", "Lagos").
@@ -331,11 +328,7 @@ class Resolver:
         # the population of the best-known settlement of each name ("London": 9 million)
         famous = [
             max(
-                (
-                    c.place.population or 0
-                    for c in cands
-                    if c.place.kind in _POINT_KINDS and is_exact_match(c)
-                ),
+                (c.place.population or 0 for c in cands if c.place.kind in POINT_KINDS and is_exact_match(c)),
                 default=0,
             )
             for cands in group_cands
@@ -375,7 +368,7 @@ class Resolver:
         sure = {gi for gi, word in enumerate(city_word) if word or local_word[gi]} | {
             group_of[i] for i in qualifier_of
         }
-        regions = [c.place for c in chosen if c is not None and c.place.kind in _REGION_KINDS]
+        regions = [c.place for c in chosen if c is not None and c.place.kind in SUBNATIONAL_KINDS]
         for gi, why in self._word_namesakes(
             chosen, [raw[g[0]].text for g in group_list], sure, regions
         ).items():
@@ -445,7 +438,7 @@ class Resolver:
         argue for the Lebanon nearest it); nearness to its candidates counts instead
         (:meth:`_Distances.neighbours`).
         """
-        countries: Counter[str] = Counter(demonyms)
+        countries: defaultdict[str, float] = defaultdict(float, demonyms)
         votes: list[dict[str, float]] = []
         points = []
         regions: list[tuple[int, Place]] = []
@@ -466,7 +459,7 @@ class Resolver:
                 countries[k] += v
             if p.kind in _LOCAL_KINDS and (confident or not first):
                 points.append((i, p.lon, p.lat, p))
-            if p.kind in _REGION_KINDS:
+            if p.kind in SUBNATIONAL_KINDS:
                 regions.append((i, p))
         return {
             "countries": countries,
@@ -529,11 +522,11 @@ class Resolver:
             p = c.place
             score = c.score
             why: list[tuple[str, tuple[object, ...]]] = []  # templates and their values
-            regional = p.kind in _REGION_KINDS and p.country not in named_countries
+            regional = p.kind in SUBNATIONAL_KINDS and p.country not in named_countries
             if qual is not None and contains(qual, p):
                 score += 0.5
                 why.append(("inside {} (qualifier)", (qual.name,)))
-            if held and (p.kind in _REGION_KINDS or p.kind == "country"):
+            if held and (p.kind in SUBNATIONAL_KINDS or p.kind == "country"):
                 inner = next((o.name for o in held if contains(p, o)), None)
                 if inner:
                     score += 0.5
@@ -551,7 +544,7 @@ class Resolver:
             s = shares[p.country or ""]
             if (
                 famous >= _FAMOUS_POPULATION
-                and p.kind in _POINT_KINDS
+                and p.kind in POINT_KINDS
                 and (p.population or 0) * 20 < famous
                 and d >= _NEAR_M
                 and holder is None
@@ -561,7 +554,7 @@ class Resolver:
                 # Kentucky): the document's country is no evidence for it without something nearer
                 # (a qualifier, a place near it, its region named).
                 s = 0.0
-            if s and (p.kind in _POINT_KINDS or p.kind in _REGION_KINDS or p.kind in ("country", "river")):
+            if s and (p.kind in POINT_KINDS or p.kind in SUBNATIONAL_KINDS or p.kind in ("country", "river")):
                 score += 0.35 * s
                 why.append(("in {}, {:.0%} of the document's places and demonyms", (p.country, s)))
             bonus = 0.15 + (0.1 if d < 50_000 else 0.0) if d < _NEAR_M else 0.0
@@ -600,10 +593,10 @@ class Resolver:
                 if peer:
                     score += 0.1
                     why.append(("{}, a region of the same level, is named too", (peer,)))
-            if p.kind in _REGION_KINDS and region_word:
+            if p.kind in SUBNATIONAL_KINDS and region_word:
                 score += 0.3
                 why.append(("a region word follows", ()))
-            elif p.kind in _POINT_KINDS and city_word:
+            elif p.kind in POINT_KINDS and city_word:
                 score += 0.3
                 why.append(("named as a settlement ('city', 'town', a distance from it)", ()))
             elif p.kind in _LOCAL_KINDS and local and is_exact_match(c):
@@ -639,7 +632,7 @@ class Resolver:
         """
         out: dict[int, str] = {}
         for gi, c in enumerate(chosen):
-            if gi in sure or c is None or c.place.kind not in _SETTLEMENT_KINDS:
+            if gi in sure or c is None or c.place.kind not in SETTLEMENT_KINDS:
                 continue
             p = c.place
             if (p.population or 0) >= WORD_NAMESAKE_POPULATION or zipf_frequency(
@@ -773,9 +766,9 @@ class _Distances:
             top = max((c.score for c in cands[:MAX_CANDIDATES]), default=0.0)
             for r, c in zip(rows[:MAX_CANDIDATES], cands, strict=False):
                 if r in wanted and top > 0:
-                    w = weight.setdefault(r, {})
-                    if c.score / top > w.get(gi, 0.0):
-                        w[gi] = c.score / top
+                    by_group = weight.setdefault(r, {})
+                    if c.score / top > by_group.get(gi, 0.0):
+                        by_group[gi] = c.score / top
         hood: dict[int, dict[int, float]] = {}
         for r, q in zip(rows_near.tolist(), cols_near.tolist(), strict=True):
             h = hood.setdefault(r, {})
@@ -784,9 +777,9 @@ class _Distances:
                     h[gj] = w
         for gi, rows in enumerate(self._rows):
             for k, r in enumerate(rows):
-                h = hood.get(r)
-                if h:
-                    out[gi][k] = sum(w for gj, w in h.items() if gj != gi)
+                near = hood.get(r)
+                if near:
+                    out[gi][k] = sum(w for gj, w in near.items() if gj != gi)
         return out
 
     def nearest(self, points: list[tuple[int, float, float, Place]]) -> list[list[float]]:
@@ -813,8 +806,7 @@ class _Distances:
 
 def _haversine_m(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
     """Return great-circle distances in metres between radians (broadcast); under 1 m counts as inf."""
-    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    d = 2 * 6_371_008.8 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+    d = great_circle_m(lat1, lon1, lat2, lon2)
     d[d < 1.0] = np.inf
     return d
 
@@ -833,9 +825,7 @@ def _nearest_many(cands: Sequence[Candidate], points: list[tuple[float, float, P
     lon1 = np.radians([cands[k].place.lon for k in idx])[:, None]
     lat2 = np.radians([p[1] for p in points])[None, :]
     lon2 = np.radians([p[0] for p in points])[None, :]
-    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    d = 2 * 6_371_008.8 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
-    d[d < 1.0] = np.inf
+    d = _haversine_m(lat1, lon1, lat2, lon2)
     for k, v in zip(idx, d.min(axis=1).tolist(), strict=True):
         out[k] = v
     return out
@@ -871,7 +861,7 @@ def _strays(chosen: Sequence[Candidate | None], named: set[int], demonyms: Count
     """
     out: dict[int, str] = {}
     for gi, c in enumerate(chosen):
-        if gi in named or c is None or c.place.kind not in _POINT_KINDS:
+        if gi in named or c is None or c.place.kind not in POINT_KINDS:
             continue
         exact = is_exact_match(c)
         if (c.place.population or 0) >= (STRAY_POPULATION if exact else STRAY_POPULATION_BY_OTHER_NAME):
@@ -923,7 +913,7 @@ def _ambiguous_vote(group: Sequence[Candidate], chosen: Candidate) -> dict[str, 
     return {k: s / total * (2.0 if p.kind == "country" else 1.0) for k, (s, p) in best.items()}
 
 
-def _share(countries: Counter[str], rest: float, own: dict[str, float], country: str) -> float:
+def _share(countries: Mapping[str, float], rest: float, own: Mapping[str, float], country: str) -> float:
     """Return a country's share of the document's votes without one group's own (``rest`` in all).
 
     Examples
@@ -943,9 +933,7 @@ def _nearest_m(p: Place, others: list[tuple[float, float]]) -> float:
     """Return the great-circle distance (spherical, metres) from ``p`` to the nearest other point."""
     lon = np.radians([o[0] for o in others])
     lat = np.radians([o[1] for o in others])
-    plat, plon = np.radians(p.lat), np.radians(p.lon)
-    h = np.sin((lat - plat) / 2) ** 2 + np.cos(plat) * np.cos(lat) * np.sin((lon - plon) / 2) ** 2
-    d = 2 * 6_371_008.8 * np.arcsin(np.sqrt(np.minimum(1.0, h)))
+    d = great_circle_m(np.radians(p.lat), np.radians(p.lon), lat, lon)
     d = d[d > 1.0]  # the same place named twice is not coherence
     return float(d.min()) if len(d) else float("inf")
 
