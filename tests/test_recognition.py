@@ -203,3 +203,16 @@ def test_demonyms_come_from_the_gazetteer_and_the_data_list(gaz, word, expected)
 )
 def test_an_organisation_holding_a_place_name_is_no_place(gaz, text, expected):
     assert names(text, gaz) == expected
+
+
+def test_a_list_before_a_division_word_resolves_to_those_divisions():
+    from geokit.model import Document
+    from geokit.places.resolve import resolve_document
+
+    text = "Deputies from Franklin, Delaware and Licking counties responded to the crash near Columbus, Ohio."
+    found = {m.text: m.place for m in resolve_document(Document("d", text))}
+    assert [(found[n].name, found[n].kind) for n in ("Franklin", "Delaware", "Licking")] == [
+        ("Franklin County", "admin2"),
+        ("Delaware County", "admin2"),
+        ("Licking County", "admin2"),
+    ]

@@ -297,7 +297,7 @@ class Resolver:
             groups.setdefault((*k, cues[i] if k in both else None), []).append(i)
         group_list = list(groups.values())
         approximate = document.spans is not None
-        group_cands = [self._known_candidates(raw[g[0]].text, approximate) for g in group_list]
+        group_cands = [self._known_candidates(_lookup_name(raw[g[0]]), approximate) for g in group_list]
         group_of = {i: gi for gi, g in enumerate(group_list) for i in g}
         # A qualified name may mean a small namesake the qualifier holds ("Paris, Idaho", 500
         # people), ranked far below the first dozen Parises: the namesakes in the qualifier's
@@ -802,6 +802,22 @@ class _Distances:
             [inf if r < 0 else (second[r] if best_owner[r] == gi else best[r]) for r in rows]
             for gi, rows in enumerate(self._rows)
         ]
+
+
+def _lookup_name(m: RawMention) -> str:
+    """Return the name a mention is looked up by: its text, or the key the finder gave it instead.
+
+    "Licking" in "Franklin, Delaware and Licking counties" is looked up as "licking county", an
+    abbreviation a text defined ("the Kurdistan Region of Iraq (KRI)") as the name it stands for.
+
+    Examples
+    --------
+    >>> _lookup_name(RawMention(0, 7, "Licking", "licking county"))
+    'licking county'
+    >>> _lookup_name(RawMention(0, 5, "Sirte", "sirte"))
+    'Sirte'
+    """
+    return m.text if not m.key or m.key == name_key(m.text) else m.key
 
 
 def _haversine_m(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
