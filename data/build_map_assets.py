@@ -59,6 +59,26 @@ PACKAGES = [
             "package/LICENSE": "LICENSE.leaflet.fullscreen",
         },
     ),
+    (
+        "leaflet-minimap",
+        "3.6.1",
+        "BSD-2-Clause",
+        {
+            "package/dist/Control.MiniMap.min.js": "leaflet-minimap.js",
+            "package/dist/Control.MiniMap.min.css": "leaflet-minimap.css",
+            "package/LICENSE.txt": "LICENSE.leaflet-minimap",
+        },
+    ),
+    (
+        "leaflet-mouse-position",
+        "1.2.0",
+        "MIT",
+        {
+            "package/src/L.Control.MousePosition.js": "leaflet-mouse-position.js",
+            "package/src/L.Control.MousePosition.css": "leaflet-mouse-position.css",
+            "package/MIT-LICENCE.txt": "LICENSE.leaflet-mouse-position",
+        },
+    ),
 ]
 
 _URL = re.compile(r"""url\(\s*(['"]?)(?!data:|#)([^'")]+)\1\s*\)""")

@@ -7,12 +7,14 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_maps_sample import HOSTILE, build, disk
 
 from geokit.errors import DataError, GeokitError, InputError
 from geokit.maps import BrowserNotFoundError, Map
+from geokit.maps import basemap as basemap_mod
 from geokit.maps import builder as builder_mod
 from geokit.maps.assets import inline_assets, manifest, read_asset
 from geokit.maps.encode import encode_polyline, pack_polygons, script_json
@@ -300,17 +302,92 @@ def test_target_estimates_and_unknown_verdict():
 
 
 def test_without_basemap_layer(monkeypatch):
-    monkeypatch.setattr(builder_mod, "_basemap_geometries", lambda: None)
+    monkeypatch.setattr(builder_mod, "land_geometries", lambda *a: ())
     p = build().to_html()
-    assert "Basemap" not in p and "Natural Earth" not in p
+    assert "Basemap" not in p and "Natural Earth" not in p and "GeoNames" not in p
+    assert not re.search(r"geokit\.minimap\(map_", p)  # no land: no mini-map either
 
 
 @pytest.mark.slow
 def test_basemap_present():
-    assert builder_mod._basemap_geometries() is not None
+    assert len(basemap_mod.land_geometries()) > 200
     p = build().to_html()
-    assert "Basemap: countries (Natural Earth)" in p
-    assert len(p) < 3_000_000
+    assert "Basemap (Natural Earth)" in p and "Basemap: place names (GeoNames)" in p
+    assert "Leaflet | Natural Earth | GeoNames" in p
+    assert len(p) < 5_000_000
+
+
+def test_basemap_layers_each_kind_from_its_zoom():
+    layers = basemap_mod.basemap_layers()
+    kinds = {k for k, _, _, _ in layers}
+    assert kinds == {"lake", "river", "admin1", "border"}
+    for kind, zoom, n, packed in layers:
+        assert n > 0 and packed["c"]
+        assert zoom == min(z for top, z in basemap_mod.MIN_ZOOM[kind] if top >= 0 and z >= zoom)
+        if kind != "lake":
+            assert len(packed["s"]) == n  # one vertex count per line
+    assert {z for k, z, _, _ in layers if k == "admin1"} == {5}  # no admin-1 lines at a world view
+    assert sorted({z for k, z, _, _ in layers if k == "river"}) == [3, 5, 7]
+    p = build().to_html()
+    # each layer after the land is drawn on the basemap's canvas, shown from its zoom on
+    assert p.count('"pane":"geokitbase"') == 1 + len(layers)
+    assert p.count("geokit.gate(") == sum(1 for _, z, _, _ in layers if z > 0)
+
+
+def test_basemap_artefact_has_shared_edges_once():
+    from geokit.places.layers import load_layer
+
+    records, geoms = load_layer("basemap")
+    kinds = {r["kind"] for r in records}
+    assert kinds == {"lake", "river", "admin1", "border"}
+    borders = [g for r, g in zip(records, geoms, strict=True) if r["kind"] == "border"]
+    # the Libya-Egypt border (25° E) is one line, not once per country
+    near = [g for g in borders if g.intersects(shapely.geometry.Point(25.0, 27.0).buffer(0.5))]
+    assert len(near) == 1
+
+
+def test_place_labels_world_and_near_the_content():
+    world = basemap_mod.place_labels(None)
+    near = basemap_mod.place_labels([30.9, 16.2, 31.5, 16.9])
+    names = {r[2] for r in near}
+    assert {"Libya", "Sirte", "Misratah", "Tripoli"} <= names
+    city = basemap_mod.LABEL_CLASSES["city"]
+    towns = {tuple(r) for r in near if r[4] == city and r[3] >= 8}  # under 100,000 people
+    assert towns and not towns & {tuple(r) for r in world}  # towns only near the content
+    assert {"Libya", "Tripoli", "Cairo"} <= {r[2] for r in world}
+    tripoli = next(r for r in near if r[2] == "Tripoli" and abs(r[1] - 13.2) < 0.5)  # Libya's
+    sirte = next(r for r in near if r[2] == "Sirte")
+    assert tripoli[4] == basemap_mod.LABEL_CLASSES["capital"] and sirte[4] == city
+    assert tripoli[3] <= basemap_mod.LABEL_ZOOMS["capital"] < sirte[3]
+    assert [r[3] for r in near] == sorted(r[3] for r in near)  # the page stops at the first too far in
+    assert near == basemap_mod.place_labels([30.9, 16.2, 31.5, 16.9])  # deterministic
+
+
+def test_place_names_are_text_not_html():
+    row = [31.2, 16.6, "<img src=x onerror=alert(1)></script>", 7, 3]
+    js = basemap_mod.PlaceLabels([row]).json()
+    assert "<" not in js and "\\u003c/script" in js
+    assert "span.textContent = r[2]" in basemap_mod.BASEMAP_JS and "innerHTML" not in basemap_mod.BASEMAP_JS
+
+
+def test_map_tools_in_the_page():
+    m = build()
+    p = m.to_html()
+    for needle in ("L.Control.MousePosition", "L.Control.MiniMap", "geokit.search(", "geokit.download("):
+        assert needle in p
+    assert "<script src=" not in p and '<link rel="stylesheet" href="http' not in p
+    items = json.loads(re.search(r"geokit\.search\(\w+, (\[.*?\]), geokit_place_labels_\w+\);", p).group(1))
+    assert items[0][:2] == ["training camps", "target, disagree"]  # checked targets first
+    assert ["Sirte", "city", 31.2089, 16.5887] in items
+    assert any(i[0] == "the camps" and i[1].startswith("estimate") for i in items)
+    assert p == m.to_html()
+
+
+def test_search_items_skip_estimates_on_big_maps():
+    m = build()
+    m._big = True
+    items = m._search_items([])
+    assert items and not any(i[1].startswith("estimate") for i in items)
 
 
 def test_to_png_without_browser(tmp_path, monkeypatch):
@@ -352,3 +429,45 @@ def test_geodesic_lines_are_densified_and_cross_the_antimeridian():
     assert long[-1, 1] == pytest.approx(190.0)
     arc = builder_mod._geodesic_line(40.0, -74.0, 51.5, 0.0)  # New York - London bulges north
     assert arc[:, 0].max() > 51.5
+
+
+def test_popup_sentence_is_the_projects_sentence():
+    t = "Gen. Smith said the U.S. camp is 45 km southwest of Sirte. It was hit on Nov. 8."
+    sent, a, b = sentence_around(t, t.index("Sirte"), t.index("Sirte") + 5)
+    assert sent == "Gen. Smith said the U.S. camp is 45 km southwest of Sirte." and sent[a:b] == "Sirte"
+    sent, a, b = sentence_around(t, t.index("hit"), t.index("hit") + 3)
+    assert sent == "It was hit on Nov. 8." and sent[a:b] == "hit"
+
+
+def test_place_popup_folds_repeated_sentences():
+    from geokit.model import Mention, Place
+
+    text = "Strikes hit Sirte again. Strikes hit Sirte again. Later, Sirte was quiet."
+    sirte = Place("geonames:2210554", "Sirte", "city", 31.2089, 16.5887, country="LY")
+    at = [i for i in range(len(text)) if text.startswith("Sirte", i)]
+    m = Map()
+    m.add_document(Document("d", text), [Mention("d", i, i + 5, "Sirte", place=sirte) for i in at], [], {})
+    page = m.to_html()
+    popup = re.search(r"Sirte\\u003c/b\\u003e \(city.*?Source", page).group(0)
+    assert popup.count("Strikes hit") == 1 and "(2 times)" in popup
+    assert popup.count("Later,") == 1 and "more sentences" not in popup
+
+
+def test_estimate_popup_row_in_plain_words():
+    from geokit.maps.layers import InfoTable
+
+    info = InfoTable()
+    est = Estimate("c", 36.3, 43.1, 9000, None, "part-sector", {"extent": 8000, "part_half_angle": 45.0})
+    k = builder_mod._estimate_row(info, est, None, Document("d", ""), "Wire")
+    row = info.rows[k]
+    S = info.strings
+    assert S[row[4]] == "a part of the anchor"  # the method, not "part-sector"
+    comps = dict(zip((S[i] for i in row[7][0::2]), row[7][1::2], strict=True))
+    assert comps == {
+        "size of the anchor place": 8000,
+        "half-width of the named part": "45°",
+    }  # degrees stay degrees
+    assert S[row[10]] == "size of the anchor place"  # the cause the popup's sentence names
+    odd = Estimate("c2", 0, 0, 10, None, "some-new-method", {"new_part": 0.0})
+    row = info.rows[builder_mod._estimate_row(info, odd, None, Document("d", ""), "Wire")]
+    assert S[row[4]] == "some new method" and row[10] == -1  # unknown names: still words

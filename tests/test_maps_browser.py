@@ -67,6 +67,9 @@ def test_layers_shapes_and_legend_in_dom(tmp_path):
     assert 'class="geokit-legend"' in dom and "check: disagree" in dom
     assert "leaflet-control-measure" in dom and "leaflet-control-zoom-fullscreen" in dom
     assert "<mark>Sirte</mark>" in dom  # a popup quotes the sentence with the phrase marked
+    # the uncertainty in a sentence, in plain words and units
+    assert "Probably within 12.0 km of this point, mostly from the width of the stated direction." in dom
+    assert "<th>rounding of the stated distance</th><td>0.50 km</td>" in dom
     ARTIFACTS.mkdir(exist_ok=True)
     png = m.to_png(ARTIFACTS / "map.png")
     assert png.stat().st_size > 10_000 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -149,3 +152,127 @@ def test_panel_and_opening_view_in_chromium(tmp_path):
     assert re.search(expanded, dom)  # a large enough screen: the layer list is open
     small = dump_dom(path, size=(480, 640), budget_ms=3000)
     assert not re.search(expanded, small)  # a phone: folded
+
+
+# Put first in the page: every script error is kept, to be read after the page ran.
+CATCH = (
+    "<head><script>window.__errors = []; window.addEventListener('error', function (e) "
+    "{ window.__errors.push(String(e.message)); });</script>"
+)
+
+# Appended to the page: use the map's tools as a person would, and write what they showed.
+TOOLS = """
+<script>
+window.addEventListener("load", function () { setTimeout(function () {
+  var map = null, ov = null, out = {};
+  for (var k in window) {
+    try {
+      if (window[k] instanceof L.Map) map = window[k];
+      if (k.indexOf("layer_control_") === 0 && window[k].overlays) ov = window[k].overlays;
+    } catch (e) {}
+  }
+  function labels() {
+    var spans = document.querySelectorAll(".geokit-place span"), names = [], rects = [], overlap = 0;
+    for (var i = 0; i < spans.length; i++) {
+      names.push(spans[i].textContent);
+      var r = spans[i].getBoundingClientRect();
+      for (var j = 0; j < rects.length; j++) {
+        var o = rects[j];
+        var apart = r.left >= o.right - 1 || o.left >= r.right - 1
+          || r.top >= o.bottom - 1 || o.top >= r.bottom - 1;
+        if (!apart) overlap++;
+      }
+      rects.push(r);
+    }
+    return {names: names, overlap: overlap};
+  }
+  function basemapOn() {
+    var n = 0;
+    map.eachLayer(function (l) { if (l.options && l.options.pane === "geokitbase" && l._g) n++; });
+    return n;
+  }
+  // coordinates under the pointer
+  map.fire("mousemove", {latlng: L.latLng(31.20891, 16.58871)});
+  out.mouse = document.querySelector(".leaflet-control-mouseposition").textContent;
+  // the mini-map draws its own land
+  var mini = document.querySelector(".leaflet-control-minimap");
+  out.mini = mini ? mini.querySelectorAll("path").length : -1;
+  // place names and basemap layers by zoom
+  map.setView([27, 17], 3, {animate: false});
+  out.world = labels(); out.worldLayers = basemapOn();
+  map.setView([31.2, 16.6], 9, {animate: false});
+  out.near = labels(); out.nearLayers = basemapOn();
+  // the search box: type, read the list, press the first hit
+  var input = document.querySelector(".geokit-search input");
+  input.value = "SIRT"; input.dispatchEvent(new Event("input"));
+  out.hits = Array.prototype.map.call(document.querySelectorAll(".geokit-search li"), function (li) {
+    return li.textContent;
+  });
+  map.setView([0, 0], 2, {animate: false});
+  document.querySelector(".geokit-search li").click();
+  out.found = [map.getCenter().lat, map.getCenter().lng, map.getZoom()];
+  input.value = "<img src=x onerror=alert(1)>"; input.dispatchEvent(new Event("input"));
+  out.none = document.querySelector(".geokit-search ul").innerHTML;
+  // the download button: what it would save
+  var blob = null, saved = null;
+  URL.createObjectURL = function (b) { blob = b; return "blob:geokit-test"; };
+  HTMLAnchorElement.prototype.click = function () { saved = this.download; };
+  var button = document.querySelector(".geokit-download a");
+  function press() { button.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true})); }
+  press();
+  out.saved = saved;
+  blob.text().then(function (all) {
+    out.all = JSON.parse(all);
+    for (var name in ov) { if (name.indexOf("Wire") === 0) map.removeLayer(ov[name]); }
+    press();
+    return blob.text();
+  }).then(function (some) {
+    out.some = JSON.parse(some);
+    out.errors = window.__errors;
+    var pre = document.createElement("pre"); pre.id = "probe"; pre.textContent = JSON.stringify(out);
+    document.body.appendChild(pre);
+  });
+}, 500); });
+</script>
+"""
+
+
+def probe(tmp_path: Path, page: str, script: str, name: str, size: tuple[int, int] = (1000, 700)) -> dict:
+    path = tmp_path / f"{name}.html"
+    path.write_text(page.replace("<head>", CATCH, 1).replace("</body>", script + "</body>"), encoding="utf-8")
+    dom = dump_dom(path, size=size, budget_ms=5000)
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
+    assert found, "the probe did not finish"
+    return json.loads(html.unescape(found.group(1)))
+
+
+def test_map_tools_work_in_chromium(tmp_path):
+    out = probe(tmp_path, build(HOSTILE).to_html(), TOOLS, "tools")
+    assert out["errors"] == []
+    assert out["mouse"].strip() == "31.20891, 16.58871"
+    assert out["mini"] > 50  # the mini-map's land, drawn without tiles
+    # place names: countries at a world view, the town by the camps close up, never over one another
+    assert "Libya" in out["world"]["names"] and "Sirte" not in out["world"]["names"]
+    assert "Sirte" in out["near"]["names"]
+    assert out["world"]["overlap"] == 0 and out["near"]["overlap"] == 0
+    assert out["nearLayers"] > out["worldLayers"] > 0  # admin-1 lines and small rivers close up only
+    # search: accents and case aside, the place and the basemap's name; a hit zooms there
+    assert any(h.startswith("Sirte \u2014 city") for h in out["hits"])
+    assert any(h.endswith("place name") for h in out["hits"])
+    lat, lon, zoom = out["found"]
+    assert abs(lat - 31.2089) < 0.01 and abs(lon - 16.5887) < 0.01 and zoom >= 9
+    assert "<img" not in out["none"] and "no match" in out["none"]
+    # download: the data layers switched on, as GeoJSON, never the basemap
+    assert out["saved"] == "geokit-layers.geojson"
+    every, some = out["all"], out["some"]
+    assert every["type"] == "FeatureCollection"
+    kinds = {f["geometry"]["type"] for f in every["features"]}
+    assert {"Point", "LineString", "Polygon"} <= kinds
+    layers = {f["properties"]["layer"] for f in every["features"]}
+    assert any(name.startswith("Wire <img src=x") for name in layers)  # plain text, as written
+    assert not any(name.startswith("Basemap") for name in layers)
+    assert any("training camps" in f["properties"].get("name", "") for f in every["features"])
+    assert 0 < len(some["features"]) < len(every["features"])
+    assert not any(f["properties"]["layer"].startswith("Wire") for f in some["features"])
+    sirte = [f for f in every["features"] if f["properties"].get("name", "").startswith("Sirte")]
+    assert sirte and sirte[0]["geometry"]["coordinates"] == [16.5887, 31.2089]  # GeoJSON: lon, lat

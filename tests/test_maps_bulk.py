@@ -13,6 +13,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from test_maps_sample import GEOD, HOSTILE, build
 
 from geokit.maps import Map
+from geokit.maps.basemap import basemap_layers
 from geokit.maps.browser import dump_dom
 from geokit.model import Check, Claim, Distance, Document, Estimate, Place
 
@@ -61,8 +62,9 @@ def big_map(n: int = 1100, hostile: str = "", **map_kwargs) -> Map:
 @pytest.mark.slow
 def test_small_map_draws_each_shape():
     page = build().to_html()
-    assert "geokit.bulk" not in page
-    assert len(re.findall(r"= geokit\.layer\(", page)) >= 9
+    # one Leaflet object per shape of the data; only the basemap is drawn in bulk, in its own pane
+    assert len(re.findall(r"= geokit\.bulk\.layer\(", page)) == page.count('"pane":"geokitbase"') > 0
+    assert len(re.findall(r"= geokit\.layer\(", page)) >= 8  # the data of the two documents
 
 
 @pytest.mark.slow
@@ -73,10 +75,11 @@ def test_big_map_draws_kinds_as_bulk_layers():
     n_groups = len(re.findall(r"= L\.featureGroup\(", page))
     bulk = len(re.findall(r"= geokit\.bulk\.layer\(", page))
     plain = len(re.findall(r"= geokit\.layer\(", page))
-    # regions, lines and points of 11 documents, and the check; the basemap (if built) stays
-    # one Leaflet path per country
-    # one layer-control entry per document holding its three kinds
-    assert bulk == 3 * 11 + 1 and bulk + plain == n_groups + 2 * 11
+    base = page.count('"pane":"geokitbase"')  # the basemap: land, then its lines and water
+    assert base == 1 + len(basemap_layers())
+    # regions, lines and points of 11 documents, and the check; one layer-control entry per
+    # document holding its three kinds, one for the check, the basemap and its place names
+    assert bulk - base == 3 * 11 + 1 and plain == 0 and n_groups == 11 + 1 + 2
     assert re.search(
         r"geokit\.fit\(\w+, \[\[.*?\]\], true\)", page
     )  # fitted once, before the layers are drawn
@@ -102,7 +105,8 @@ window.addEventListener("load", function () { setTimeout(function () {
   var map = null, layers = [];
   for (var name in window) {
     if (name.startsWith("map_") && window[name] instanceof L.Map) { map = window[name]; }
-    if (name.startsWith("geokit_layer_") && geokit.bulk.Bulk && window[name] instanceof geokit.bulk.Bulk) {
+    if (name.startsWith("geokit_layer_") && geokit.bulk.Bulk && window[name] instanceof geokit.bulk.Bulk
+        && window[name].options.interactive !== false) {  // not the basemap's
       layers.push(window[name]);
     }
   }
@@ -167,7 +171,8 @@ window.addEventListener("load", function () { setTimeout(function () {
   for (var name in window) {
     if (name.startsWith("map_") && window[name] instanceof L.Map) { map = window[name]; }
     var b = window[name];
-    if (name.startsWith("geokit_layer_") && geokit.bulk.Bulk && b instanceof geokit.bulk.Bulk) {
+    if (name.startsWith("geokit_layer_") && geokit.bulk.Bulk && b instanceof geokit.bulk.Bulk
+        && b.options.interactive !== false) {  // not the basemap's
       if (b._g === "polygon") { regions = b; }
       if (b._g === "point") { points = b; }
     }

@@ -30,6 +30,10 @@ _KNOWN: dict[str, str | None] = {
     "Control.FullScreen.min.js": "leaflet.fullscreen.js",
     "Control.FullScreen.js": "leaflet.fullscreen.js",
     "Control.FullScreen.css": "leaflet.fullscreen.css",
+    "Control.MiniMap.min.js": "leaflet-minimap.js",
+    "Control.MiniMap.min.css": "leaflet-minimap.css",
+    "L.Control.MousePosition.min.js": "leaflet-mouse-position.js",
+    "L.Control.MousePosition.min.css": "leaflet-mouse-position.css",
     # not used by geokit's maps (no folium.Icon, no Bootstrap popups): dropped
     "jquery-3.7.1.min.js": None,
     "bootstrap.bundle.min.js": None,

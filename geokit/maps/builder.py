@@ -21,13 +21,24 @@ from typing import Any, cast
 
 import folium
 import numpy as np
+import shapely
+import shapely.ops
 from branca.element import Element, Figure
 from folium import plugins
 from pyproj import Geod
 
-from geokit.errors import DataError, InputError
+from geokit.errors import InputError
 from geokit.maps import popups as P
 from geokit.maps.assets import inline_assets
+from geokit.maps.basemap import (
+    BASEMAP_JS,
+    STYLES,
+    PlaceLabels,
+    ZoomGate,
+    basemap_layers,
+    land_geometries,
+    place_labels,
+)
 from geokit.maps.encode import pack_lines, pack_points, pack_polygons
 from geokit.maps.layers import (
     ChecksPanel,
@@ -40,7 +51,8 @@ from geokit.maps.layers import (
     SmallScreenLayers,
     add_helper_js,
 )
-from geokit.model import Check, Claim, Document, Estimate, Mention
+from geokit.maps.tools import TOOLS_JS, DownloadButton, MiniMap, SearchBox, mouse_position
+from geokit.model import Check, Claim, Document, Estimate, Mention, Place
 from geokit.text.documents import display_name, retitle
 
 __all__ = ["CORRECTED", "KIND_COLORS", "SOURCE_COLORS", "VERDICT_STYLES", "Map"]
@@ -98,6 +110,10 @@ COMBINED_STYLE: dict[str, Any] = {
     "fillOpacity": 0.25,
 }
 
+#: The layer-control names of the basemap and of its place names.
+BASEMAP_NAME = "Basemap (Natural Earth)"
+PLACE_NAMES = "Basemap: place names (GeoNames)"
+
 _BIG = 3000  # above this many shapes: canvas, one bulk layer per kind, coarser simplification
 _ID_WIDTH = 6
 _MAX_DOCUMENT_GROUPS = 40  # more documents than this: one group per kind for all of them
@@ -150,6 +166,28 @@ class _Layers:
 
     def __len__(self) -> int:
         return len(self.geometry)
+
+
+def _anchor_end(anchor: Place, lat: float, lon: float) -> tuple[float, float]:
+    """Return where an anchor line from an estimate ends: the anchor's point, or its nearest point.
+
+    The nearest point of an anchor that is a line (a river, border or coast), not its mouth or
+    middle far away.
+
+    Examples
+    --------
+    >>> from shapely.geometry import LineString
+    >>> river = Place("r", "River", "river", 30.0, 48.0, geometry=LineString([(40, 38), (44, 34), (48, 30)]))
+    >>> [round(v, 1) for v in _anchor_end(river, 36.0, 43.0)]
+    [35.5, 42.5]
+    >>> _anchor_end(Place("s", "Sirte", "city", 31.2, 16.6), 30.9, 16.2)
+    (31.2, 16.6)
+    """
+    geom = anchor.geometry
+    if geom is None or geom.geom_type not in ("LineString", "MultiLineString"):
+        return anchor.lat, anchor.lon
+    near = shapely.ops.nearest_points(geom, shapely.Point(lon, lat))[0]
+    return float(near.y), float(near.x)
 
 
 def _geodesic_line(
@@ -324,6 +362,7 @@ class Map:
         )
         page = cast(Figure, fmap.get_root())  # a folium Map's root is always its Figure
         add_helper_js(page, bulk=big)
+        page.header.add_child(Element(f"<script>{TOOLS_JS}</script>"), name="geokit_tools_js")
         compress = self.compress if self.compress is not None else big
         info = InfoTable(compress=compress)
         info.add_to(fmap)
@@ -335,7 +374,8 @@ class Map:
         early_fit = FitView(None, animate=False) if big else None
         if early_fit is not None:
             early_fit.add_to(fmap)
-        has_basemap = self.tiles is None and self.basemap and self._add_basemap(fmap, info)
+        place_names = self._add_basemap(fmap, info) if self.tiles is None and self.basemap else None
+        has_basemap = place_names is not None
 
         names = _unique_names([s.document for s in self._sources])
         self._placed = []
@@ -408,8 +448,14 @@ class Map:
         for v in sorted(verdicts - set(VERDICT_STYLES)):
             legend.append((f"check: {v}", {"color": _LINE, "shape": "line"}))
 
+        if place_names is not None:
+            place_names.rows = place_labels(self._box(bounds))
         # plain-text attribution: no link leaves the page
-        prefix = "Leaflet | Natural Earth" if has_basemap else "Leaflet"
+        prefix = "Leaflet"
+        if has_basemap:
+            prefix += " | Natural Earth" + (
+                " | GeoNames" if place_names is not None and place_names.rows else ""
+            )
         MapScript(f"MAP.attributionControl.setPrefix({json.dumps(prefix)});").add_to(fmap)
         plugins.MeasureControl(
             position="topleft", primary_length_unit="kilometers", secondary_length_unit="miles"
@@ -418,6 +464,12 @@ class Map:
         control = folium.LayerControl(collapsed=False)
         control.add_to(fmap)
         SmallScreenLayers(control).add_to(fmap)
+        mouse_position().add_to(fmap)
+        SearchBox(self._search_items(rows), place_names).add_to(fmap)
+        DownloadButton(control, [BASEMAP_NAME, PLACE_NAMES] if has_basemap else []).add_to(fmap)
+        if has_basemap:
+            land = land_geometries(0.2, 0.05)  # coarse: the mini-map is 130 pixels wide
+            MiniMap(pack_polygons(list(land), precision=2), len(land)).add_to(fmap)
         if legend:
             Legend(self.title, legend).add_to(fmap)
         if rows:
@@ -438,6 +490,34 @@ class Map:
         _renumber(fmap.get_root())
         return fmap
 
+    def _search_items(self, rows: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
+        """Return what the search box finds: the checked targets, the places, the estimates (small maps)."""
+        items: list[list[Any]] = []
+        for r in rows:
+            if r.get("bounds"):
+                items.append(
+                    [r["label"], f"target, {r['verdict']}" if r["verdict"] else "target", r["bounds"]]
+                )
+        seen: set[tuple[str, str]] = set()
+        for src in self._sources:
+            for m in src.mentions:
+                p = m.place
+                if p is not None and (p.name, p.id) not in seen:
+                    seen.add((p.name, p.id))
+                    items.append([p.name, p.kind, round(p.lat, 5), round(p.lon, 5)])
+        if not self._big:
+            names = _unique_names([s.document for s in self._sources])
+            for src, name in zip(self._sources, names, strict=True):
+                claims = {c.id: c for c in src.claims}
+                for cid, est in src.estimates.items():
+                    c = claims.get(cid)
+                    if c is not None and c.target and (c.target, name) not in seen:
+                        seen.add((c.target, name))
+                        items.append(
+                            [c.target, f"estimate, {_short(name)}", round(est.lat, 5), round(est.lon, 5)]
+                        )
+        return items
+
     def _page_title(self, names: Sequence[str], focus: Mapping[str, Any]) -> str:
         """Return the page's title: the targets in view and their verdicts, then the documents."""
         head = "; ".join(focus["titles"][:3])
@@ -446,25 +526,31 @@ class Map:
         return " — ".join([*parts, self.title]) if parts else self.title
 
     # -- pieces
-    def _add_basemap(self, fmap: folium.Map, info: InfoTable) -> bool:
-        geoms = _basemap_geometries()
+    def _add_basemap(self, fmap: folium.Map, info: InfoTable) -> PlaceLabels | None:
+        """Draw geokit's offline basemap; return its (still empty) place names, or None if no basemap."""
+        geoms = land_geometries()
         if not geoms:
-            return False
+            return None
+        root = cast(Figure, fmap.get_root())  # a folium Map's root is always its Figure
+        add_helper_js(root, bulk=True)
+        root.header.add_child(Element(f"<script>{BASEMAP_JS}</script>"), name="geokit_basemap_js")
         # below the overlay pane (400), above the tile pane (200)
         MapScript('MAP.createPane("geokitbase").style.zIndex = 250;').add_to(fmap)
-        group = folium.FeatureGroup(name="Basemap: countries (Natural Earth)", overlay=True, control=True)
-        style = {"color": "#9a9a9a", "weight": 0.6, "fillColor": "#fbfaf6", "fillOpacity": 1.0}
-        layer = DataLayer(
-            pack_polygons(geoms, precision=3),
-            [0] * len(geoms),
-            [style],
-            info,
-            None,
-            {"interactive": False, "pane": "geokitbase"},
-        )
-        layer.add_to(group)
+        group = folium.FeatureGroup(name=BASEMAP_NAME, overlay=True, control=True)
         group.add_to(fmap)
-        return True
+        options = {"interactive": False, "pane": "geokitbase"}
+        land = pack_polygons(list(geoms), precision=3)
+        DataLayer(land, [0] * len(geoms), [STYLES["land"]], info, None, options, bulk=True).add_to(group)
+        for kind, zoom, n, packed in basemap_layers():
+            layer = DataLayer(packed, [0] * n, [STYLES[kind]], info, None, options, bulk=True)
+            layer.add_to(group)
+            if zoom > 0:
+                ZoomGate(layer, zoom).add_to(group)
+        names = folium.FeatureGroup(name=PLACE_NAMES, overlay=True, control=True)
+        names.add_to(fmap)
+        labels = PlaceLabels([])  # filled once the content's bounds are known
+        labels.add_to(names)
+        return labels
 
     def _add_source(
         self,
@@ -496,11 +582,9 @@ class Map:
             kind_color = KIND_COLORS.get(p.kind, _OTHER_KIND)
             if p.kind not in kinds_seen:
                 kinds_seen.append(p.kind)
-            quotes = []
-            for m in mentions[:5]:
-                sent, a, b = P.sentence_around(doc.text, m.start, m.end)
-                quotes.append(f"<q>{P.highlight(sent, a, b)}</q>")
-            more = f"<br><i>and {len(mentions) - 5} more mentions</i>" if len(mentions) > 5 else ""
+            quotes = _folded_quotes(doc.text, mentions)
+            more = f"<br><i>and {len(quotes) - 5} more sentences</i>" if len(quotes) > 5 else ""
+            quotes = quotes[:5]
             fixes = [
                 f"{P.esc(m.text)} ({m.start}-{m.end}): {P.esc(P.correction_text(m.corrected))}"
                 for m in mentions
@@ -584,12 +668,13 @@ class Map:
                 for anchor in (claim.anchor, claim.anchor2):
                     if anchor is None:
                         continue
+                    a_lat, a_lon = _anchor_end(anchor, est.lat, est.lon)
                     lines.add(
-                        _geodesic_line(anchor.lat, anchor.lon, est.lat, est.lon),
+                        _geodesic_line(a_lat, a_lon, est.lat, est.lon),
                         {"color": _LINE, "weight": 1.5, "dashArray": "4 4", "opacity": 0.8},
                         k,
                     )
-                    bounds.append((anchor.lat, anchor.lon, anchor.lat, anchor.lon))
+                    bounds.append((a_lat, a_lon, a_lat, a_lon))
 
         if shared is None:
             group = self._emit(fmap, info, name, places, points, regions, lines)
@@ -756,6 +841,20 @@ class Map:
         return verdicts, focus, rows
 
     @staticmethod
+    def _box(bounds: list[tuple[float, float, float, float]]) -> list[float] | None:
+        """Return ``[south, west, north, east]`` around all the content, or None for none."""
+        arr = np.asarray(bounds, dtype=float).reshape(-1, 4)
+        arr = arr[np.isfinite(arr).all(axis=1)]
+        if not len(arr):
+            return None
+        return [
+            float(arr[:, 0].min()),
+            float(arr[:, 1].min()),
+            float(arr[:, 2].max()),
+            float(arr[:, 3].max()),
+        ]
+
+    @staticmethod
     def _bounds(bounds: list[tuple[float, float, float, float]]) -> list[list[float]] | None:
         if not bounds:
             return None
@@ -796,7 +895,7 @@ def _estimate_row(
         dist = _distance_words(claim.distance) if claim.distance else None
         direction = None
         if claim.direction is not None:
-            from geokit.checks.compare import compass_word
+            from geokit.claims.grammar import compass_word
 
             direction = f"{compass_word(claim.direction.azimuth)} ({claim.direction.words})"
         for label, value in (
@@ -813,13 +912,44 @@ def _estimate_row(
         if claim.flags:
             flags = S(P.bullet_list(retitle(str(f), names or {}) for f in claim.flags))
     comps: list[Any] = []
-    for name, metres in sorted(est.components.items(), key=lambda kv_: -abs(kv_[1])):
-        comps += [S(P.esc(name.replace("_", " "))), round(float(metres))]
-    row = [1, S(P.esc(target)), quote[0], S(P.esc(source)), S(P.esc(est.method)), round(float(est.radius_m))]
+    cause = -1  # the largest cause of uncertainty: the popup's sentence names it
+    for name, size in sorted(est.components.items(), key=lambda kv_: -abs(kv_[1])):
+        words, unit, uncertain = P.COMPONENT_WORDS.get(name, (name.replace("_", " "), "m", True))
+        if unit == "deg":  # shown as it is; a number is metres, shown in km by the page
+            comps += [S(P.esc(words)), P.esc(f"{float(size):g}°")]
+            continue
+        comps += [S(P.esc(words)), round(float(size))]
+        if uncertain and cause < 0 and size > 0:
+            cause = S(P.esc(words))
+    method = P.METHOD_WORDS.get(est.method, est.method.replace("-", " "))
+    row = [1, S(P.esc(target)), quote[0], S(P.esc(source)), S(P.esc(method)), round(float(est.radius_m))]
     row += [kv, comps, flags]
-    if quote[1] is not None:
-        row.append([quote[1], quote[2]])  # where the page puts <mark> in the escaped quote
+    # where the page puts <mark> in the escaped quote; the cause of uncertainty
+    row += [[quote[1], quote[2]] if quote[1] is not None else 0, cause]
     return info.add_row(row)
+
+
+def _folded_quotes(text: str, mentions: Sequence[Mention]) -> list[str]:
+    """Return one ``<q>`` per distinct sentence quoting the mentions, with how often it is repeated.
+
+    A sentence the document repeats (or one naming the place twice) is quoted once, the first
+    mention marked, followed by "(3 times)".
+
+    Examples
+    --------
+    >>> t = "Sirte is quiet. Sirte is quiet. Raids hit Sirte."
+    >>> ms = [Mention("d", i, i + 5, "Sirte") for i in (0, 16, 42)]
+    >>> _folded_quotes(t, ms)
+    ['<q><mark>Sirte</mark> is quiet.</q> <small>(2 times)</small>', '<q>Raids hit <mark>Sirte</mark>.</q>']
+    """
+    seen: dict[str, list[Any]] = {}
+    for m in mentions:
+        sent, a, b = P.sentence_around(text, m.start, m.end)
+        if sent in seen:
+            seen[sent][1] += 1
+        else:
+            seen[sent] = [P.highlight(sent, a, b), 1]
+    return [f"<q>{h}</q>" + (f" <small>({n} times)</small>" if n > 1 else "") for h, n in seen.values()]
 
 
 #: Plain words for the relation names of claims, in popups.
@@ -863,38 +993,6 @@ def _check_html(
                 f"{side}: <q>{P.highlight(c.quote, phrase=c.text)}</q> <small>({P.esc(src)})</small>"
             )
     return tooltip, '<div class="geokit-popup">' + "<br>".join(parts) + "</div>"
-
-
-_BASEMAP_CACHE: dict[str, Any] = {}
-
-
-def _basemap_geometries() -> list[Any] | None:
-    """Return simplified country (or land) polygons from geokit's layers, or ``None`` if absent."""
-    if "geoms" in _BASEMAP_CACHE:
-        return _BASEMAP_CACHE["geoms"]
-    geoms = None
-    try:
-        from geokit.places.layers import load_layer
-    except ImportError:  # pragma: no cover - the places stage is always there in a full install
-        return None
-    if load_layer is not None:
-        for name in ("countries", "land"):
-            try:
-                _, arr = load_layer(name)
-            except (DataError, OSError, LookupError, ValueError):
-                continue
-            import shapely
-
-            arr = np.asarray(arr, dtype=object)
-            arr = arr[[g is not None and g.geom_type in ("Polygon", "MultiPolygon") for g in arr]]
-            simple = shapely.simplify(arr, 0.01, preserve_topology=True)  # about 1 km
-            simple = simple[~shapely.is_empty(simple)]
-            # drop specks that would be less than a pixel at world zoom
-            keep = shapely.area(simple) > 0.002
-            geoms = list(simple[keep])
-            break
-    _BASEMAP_CACHE["geoms"] = geoms
-    return geoms
 
 
 def _renumber(root: Any) -> None:

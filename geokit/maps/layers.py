@@ -78,7 +78,8 @@ var geokit = (function () {
     var r = info.r[k], S = info.s;
     if (!r) { return "\u2026"; }
     if (r[0] === 0) { return r[2]; }
-    // [1, target, quote, source, method, radius_m, [label, value, ...], [name, metres, ...], flags, mark]
+    // [1, target, quote, source, method, radius_m, [label, value, ...], [name, metres, ...], flags, mark,
+    //  cause]: mark is 0 or [start, end]; cause the largest cause of uncertainty (a string) or -1
     var h = '<div class="geokit-popup"><b>' + S[r[1]] + "</b> \u2014 estimate<br>", t = "", i;
     var ll = at || where[k];
     if (ll) { h += ll.lat.toFixed(5) + ", " + ll.lng.toFixed(5) + " "; }
@@ -95,14 +96,20 @@ var geokit = (function () {
     if (r[8] >= 0) { h += "<br><b>Flags</b>" + S[r[8]]; }
     t = "";
     for (i = 0; i < r[7].length; i += 2) {
-      t += "<tr><th>" + S[r[7][i]] + "</th><td>" + km(r[7][i + 1]) + "</td></tr>";
+      var v = r[7][i + 1];
+      t += "<tr><th>" + S[r[7][i]] + "</th><td>" + (typeof v === "string" ? v : km(v)) + "</td></tr>";
     }
-    if (t) { h += '<br><b>Uncertainty</b><table class="geokit-kv">' + t + "</table>"; }
+    if (t) {
+      // the uncertainty in a sentence, then its parts
+      h += "<br><b>Uncertainty</b><br>Probably within " + km(r[5]) + " of this point"
+        + (r[10] >= 0 ? ", mostly from the " + S[r[10]] : "") + '.<table class="geokit-kv">' + t + "</table>";
+    }
     return h + "<br><small>Source: " + S[r[3]] + "</small></div>";
   }
   function layer(d, info, parent) {
     // each kind of shape is a sub-group of the document's layer: its own tooltips and popups
     var group = new L.FeatureGroup();
+    group._gkInfo = info;  // for the GeoJSON export (geokit.features)
     var pts = decode(d.c, d.p), s = d.s || [], si = 0, pi = 0, n = d.n;
     var styles = d.st, opts = d.o || {};
     for (var f = 0; f < n; f++) {
@@ -240,7 +247,7 @@ geokit.bulk = (function () {
         var base = g === "point" ? L.CircleMarker.prototype.options
           : (g === "line" ? L.Polyline.prototype.options : L.Polygon.prototype.options);
         L.setOptions(this, L.extend({}, base, d.o || {}));
-        this._g = g; this._n = n; this._ll = decode(d.c, d.p); this._info = info;
+        this._g = g; this._n = n; this._ll = decode(d.c, d.p); this._info = info; this._s = s;
         this._k = d.k || null; this._i = d.i || null; this._i0 = d.i0;
         this._st = [];
         for (f = 0; f < d.st.length; f++) {
@@ -279,9 +286,11 @@ geokit.bulk = (function () {
         });
       },
       beforeAdd: function (map) {
-        var r = map.getRenderer(this);
+        var r = map.getRenderer(this), pane = this.options.pane || "overlayPane";
         if (!(r instanceof L.Canvas)) {
-          r = map._geokitCanvas = map._geokitCanvas || L.canvas();
+          // an SVG map: one canvas per pane (the basemap's stays below the data)
+          map._geokitCanvas = map._geokitCanvas || {};
+          r = map._geokitCanvas[pane] = map._geokitCanvas[pane] || L.canvas({pane: pane});
           if (!map.hasLayer(r)) { map.addLayer(r); }
         }
         this._renderer = r;
@@ -294,6 +303,29 @@ geokit.bulk = (function () {
         return L.latLng(this._ll[2 * v], this._ll[2 * v + 1]);
       },
       getCenter: function () { return this.latLngOf(Math.max(this._hit, 0)); },
+      shapes: function (each) {
+        // each(f, coordinates) for every shape, as GeoJSON coordinates ([lon, lat], 6 decimals)
+        var ll = this._ll, rs = this._rs, s = this._s, si = 0, r = 0, f;
+        function ring(k, close) {
+          var out = [];
+          for (var v = rs[k]; v < rs[k + 1]; v++) {
+            out.push([+ll[2 * v + 1].toFixed(6), +ll[2 * v].toFixed(6)]);
+          }
+          if (close && out.length) { out.push(out[0]); }
+          return out;
+        }
+        for (f = 0; f < this._n; f++) {
+          if (this._g === "point") { each(f, ring(f)[0]); continue; }
+          if (this._g === "line") { each(f, ring(r++)); si++; continue; }
+          var np = s[si++], polys = [];
+          for (var q = 0; q < np; q++) {
+            var nr = s[si++], rings = [];
+            for (var j = 0; j < nr; j++) { si++; rings.push(ring(r++, true)); }
+            polys.push(rings);
+          }
+          each(f, polys);
+        }
+      },
       _style: function (f) { return this._st[this._k ? this._k[f] : 0]; },
       _project: function () {
         var map = this._map, z = map.getZoom(), o = map.getPixelOrigin(), crs = map.options.crs;
@@ -516,7 +548,8 @@ class InfoTable(MacroElement):
 
     Two kinds of rows: ``[0, tooltip_html, popup_html]`` (finished HTML), and the compact
     estimate row ``[1, target, quote_html, source, method, radius_m, [label, value, …],
-    [component, metres, …], flags, [mark_start, mark_end]]`` whose HTML the page builds on demand;
+    [component, metres or text, …], flags, [mark_start, mark_end] or 0, cause]`` whose HTML the page
+    builds on demand (``cause``: the string of the largest cause of uncertainty, or -1);
     there, every name is
     an index into a table of strings (``s``) stored once. Every string must already be escaped
     HTML; the table is written with :func:`script_json`, so ``</script>`` cannot end the block.
@@ -822,7 +855,7 @@ class ChecksPanel(MacroElement):
         """
         {% macro header(this, kwargs) %}
         <style>
-        .geokit-checks {position: absolute; z-index: 1000; left: 10px; bottom: 48px; background: #fff;
+        .geokit-checks {position: absolute; z-index: 1000; left: 10px; bottom: 72px; background: #fff;
           padding: 6px 8px; border-radius: 4px; box-shadow: 0 1px 5px rgba(0,0,0,.4);
           font: 12px/1.4 sans-serif; max-width: min(440px, 60vw); max-height: 35%; overflow-y: auto;}
         .geokit-checks-title {font-weight: bold; margin-bottom: 2px;}

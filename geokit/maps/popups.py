@@ -6,11 +6,16 @@ The functions return HTML fragments built only from :func:`html.escape`-d text a
 
 from __future__ import annotations
 
+import bisect
+import functools
 import html
-import re
 from collections.abc import Iterable, Mapping
 
+from geokit.text.sentences import split_sentences
+
 __all__ = [
+    "COMPONENT_WORDS",
+    "METHOD_WORDS",
     "bullet_list",
     "components_table",
     "correction_text",
@@ -22,7 +27,49 @@ __all__ = [
     "sentence_around",
 ]
 
-_BOUNDARY = re.compile(r"[.!?](?=[\s\"'”’)\]]|$)|\n\s*\n")
+
+#: Plain words for the estimate methods (``Estimate.method``), in popups.
+METHOD_WORDS: dict[str, str] = {
+    "offset-sector": "from a distance and a direction",
+    "distance-annulus": "from a distance, any direction",
+    "direction-sector": "from a direction, no distance",
+    "near-disk": "near the anchor",
+    "outskirts-ring": "on the anchor's outskirts",
+    "outside-ring": "just outside the anchor",
+    "between-ellipse": "between two anchors",
+    "halfway-disk": "halfway between two anchors",
+    "part-sector": "a part of the anchor",
+    "side-of-line": "one side of a line",
+    "line-band-side": "beside a line, on one side",
+    "inside-band": "inside, that far from the border",
+}
+
+#: Plain words for the parts of an estimate (``Estimate.components``): (words, unit, a cause of
+#: uncertainty?). Units: ``m`` (metres, shown in km) or ``deg``.
+COMPONENT_WORDS: dict[str, tuple[str, str, bool]] = {
+    "extent": ("size of the anchor place", "m", True),
+    "distance": ("stated distance", "m", False),
+    "offset": ("stated offset", "m", False),
+    "distance_precision": ("rounding of the stated distance", "m", True),
+    "direction": ("width of the stated direction", "m", True),
+    "direction_reach": ("reach of a direction without a distance", "m", True),
+    "hedge": ("hedge (about, nearly…)", "m", True),
+    "range": ("stated range of distances", "m", True),
+    "near_buffer": ("reach of “near”", "m", True),
+    "outskirts_band": ("width of “outskirts”", "m", True),
+    "outside_band": ("reach of “outside”", "m", True),
+    "offshore_band": ("reach of “off the coast”", "m", True),
+    "separation": ("distance between the anchors", "m", False),
+    "halfway": ("spread around the halfway point", "m", True),
+    "between_width": ("width of the area between the anchors", "m", True),
+    "part_half_angle": ("half-width of the named part", "deg", False),
+    "clip_radius": ("reach of the side considered", "m", True),
+    "band_width": ("width of the stated band", "m", True),
+    "datum": ("datum", "m", True),
+    "measurement": ("measurement", "m", True),
+    "map_scale": ("map scale", "m", True),
+    "coordinate_precision": ("precision of the coordinates", "m", True),
+}
 
 
 def esc(text: object) -> str:
@@ -45,11 +92,19 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
+@functools.lru_cache(maxsize=32)
+def _sentences(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Return the starts and the ends of the sentences of ``text`` (the project's splitter), cached."""
+    spans = split_sentences(text)
+    return tuple(a for a, _ in spans), tuple(b for _, b in spans)
+
+
 def sentence_around(text: str, start: int, end: int, limit: int = 300) -> tuple[str, int, int]:
     """Return the sentence of ``text`` holding ``text[start:end]``, and the span's offsets inside it.
 
-    The sentence is cut at ``.``/``!``/``?`` followed by a space (or a blank line), and to at
-    most about ``limit`` characters either side of the span (with ``…`` where it was cut).
+    Sentences are those of :func:`geokit.text.sentences.split_sentences` (so "Gen." or "U.S." end
+    none); a span across sentences gets all of them. The result is cut to at most about ``limit``
+    characters either side of the span (with ``…`` where it was cut).
 
     Examples
     --------
@@ -57,14 +112,17 @@ def sentence_around(text: str, start: int, end: int, limit: int = 300) -> tuple[
     >>> s, a, b = sentence_around(t, t.index("Sirte"), t.index("Sirte") + 5)
     >>> s, s[a:b]
     ('The camp is 45 km southwest of Sirte.', 'Sirte')
+    >>> t = "Gen. Smith said the U.S. camp is 45 km southwest of Sirte. It was hit."
+    >>> sentence_around(t, t.index("Sirte"), t.index("Sirte") + 5)[0]
+    'Gen. Smith said the U.S. camp is 45 km southwest of Sirte.'
     """
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    left = 0
-    for m in _BOUNDARY.finditer(text, 0, start):
-        left = m.end()
-    after = _BOUNDARY.search(text, end)
-    right = after.end() if after else len(text)
+    starts, ends = _sentences(text)
+    i = bisect.bisect_right(starts, start) - 1
+    j = bisect.bisect_right(starts, max(start, end - 1)) - 1
+    left = starts[i] if i >= 0 else 0
+    right = max(ends[j], end) if j >= 0 else len(text)
     prefix = suffix = ""
     if start - left > limit:
         left, prefix = start - limit, "…"
