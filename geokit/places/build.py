@@ -40,7 +40,7 @@ from geokit.places.physical import PHYSICAL_KINDS, bare_forms, news_names
 __all__ = ["FORMAT_VERSION", "KINDS", "build_gazetteer", "city_extent_m"]
 
 #: Bump when the artefact layout changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 24
+FORMAT_VERSION = 25
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -924,21 +924,50 @@ def _airfield_variants(name: str, is_base: bool) -> list[str]:
     return [stem, *(f"{stem} {w}" for w in ("Air Base", "Airbase", "AB", "Airfield"))]
 
 
+#: Abbreviations in airfield names that the source writes as words ("Whiteman Afb Airport").
+_AIRFIELD_ABBREVIATIONS = {
+    w.lower(): w for w in ("AFB", "AAF", "AB", "RAF", "NAS", "RNAS", "MCAS", "JRB", "ARB")
+}
+
+
+_BASE_THEN_AIRPORT = re.compile(r"(?P<base>\b(?:AFB|AAF|ARB|Air Force Base|Air Base|Airbase))\s+Airport$")
+
+
+def airfield_display_name(name: str, is_base: bool) -> str:
+    """Return an airfield's name as people write it: abbreviations in capitals, no "Airport" after a base.
+
+    Examples
+    --------
+    >>> airfield_display_name("Whiteman Afb Airport", True)
+    'Whiteman AFB'
+    >>> airfield_display_name("Raf Lakenheath", True)
+    'RAF Lakenheath'
+    >>> airfield_display_name("Abu Dhabi International Airport", False)
+    'Abu Dhabi International Airport'
+    """
+    words = [_AIRFIELD_ABBREVIATIONS.get(w.lower(), w) if w.istitle() else w for w in name.split()]
+    shown = " ".join(words)
+    if is_base:  # "Whiteman AFB Airport": the base's own name says what it is
+        shown = _BASE_THEN_AIRPORT.sub(r"\g<base>", shown)
+    return shown
+
+
 def _airports() -> Iterator[_Record]:
     import airportsdata
 
     for icao, a in sorted(airportsdata.load("ICAO").items()):
-        name = a.get("name") or ""
-        if not name:
+        source_name = a.get("name") or ""
+        if not source_name:
             continue
-        is_base = bool(AIRBASE_WORDS.search(name))
+        is_base = bool(AIRBASE_WORDS.search(source_name))
+        name = airfield_display_name(source_name, is_base)
         derived = []
         # "Whiteman Afb Airport" is also "Whiteman AFB"; "London Heathrow Airport" is also "Heathrow".
         short = re.sub(
-            r"\s+(?:international\s+)?(?:airport|airfield|aerodrome)$", "", name, flags=re.IGNORECASE
+            r"\s+(?:international\s+)?(?:airport|airfield|aerodrome)$", "", source_name, flags=re.IGNORECASE
         )
         city = a.get("city") or ""
-        if short != name and len(short) > 3:
+        if short != source_name and len(short) > 3:
             derived.append(short)
             if city and short.lower().startswith(city.lower() + " ") and len(short) > len(city) + 4:
                 derived.append(short[len(city) + 1 :])
@@ -953,7 +982,7 @@ def _airports() -> Iterator[_Record]:
             extent_m=3000.0,
             admin1=a.get("subd") or "",
             source="airportsdata",
-            names=[name],
+            names=list(dict.fromkeys((name, source_name))),
             derived=derived,
         )
 
