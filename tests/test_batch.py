@@ -245,6 +245,20 @@ def test_local_cluster_of_processes(corpus: Path, full: tuple[Path, dict], tmp_p
     }
 
 
+@pytest.mark.slow
+def test_local_workers_run_without_the_profiler() -> None:
+    """The LocalCluster geokit starts has its profiler off and slower monitors; this process does not."""
+    import dask
+
+    from geokit.batch.run import LOCAL_CLUSTER_CONFIG, _Distributed
+
+    keys = list(LOCAL_CLUSTER_CONFIG)
+    with _Distributed("processes", 1) as executor:
+        seen = executor.client.run(lambda: [dask.config.get(k) for k in keys])
+    assert list(seen.values()) == [list(LOCAL_CLUSTER_CONFIG.values())]
+    assert dask.config.get("distributed.worker.profile.enabled") is True  # this process keeps its own
+
+
 def test_importing_batch_does_not_import_dask() -> None:
     code = (
         "import sys, geokit.batch, geokit.cli; "
@@ -410,3 +424,60 @@ def test_changed_corrections_recompute_only_their_partitions(
     s = run(corpus, out)
     assert s["partitions_resumed"] == 3 and s["places"] == full[1]["places"] and s["errors"] == 2
     assert read(out, "places")["corrected"].isna().all()
+
+
+# -- speed without changing the outputs (#23 item 5) ---------------------------------------------
+
+
+def test_places_rows_are_the_json_form_of_each_mention() -> None:
+    """The places frame is built from each mention's JSON head (no alternatives), point by point."""
+    from geokit.batch.frames import places_frame
+    from geokit.model import Document, Mention
+    from geokit.pipeline import DocumentResult, parse_documents
+
+    text = "Fighting continued in Mosul and Raqqa, Syria; Zzyzxville said nothing."
+    result = next(parse_documents([Document("d", text)]))
+    nowhere = Mention("d", 0, 7, "Nowhere", reason="no candidate")
+    results = [result, DocumentResult(Document("e", "Nowhere"), [nowhere])]
+    frame = places_frame(results)
+    mentions = [m for r in results for m in r.mentions]
+    assert len(frame) == len(mentions) >= 3
+    for (_, row), m in zip(frame.iterrows(), mentions, strict=True):
+        d = m.to_dict()
+        for col in ("start", "end", "text", "id", "name", "kind", "lat", "lon", "country", "score", "reason"):
+            assert (pd.isna(row[col]) and d[col] is None) or row[col] == d[col], col
+        if d["lat"] is None:
+            assert row.geometry is None
+        else:
+            assert (row.geometry.x, row.geometry.y) == (d["lon"], d["lat"])
+
+
+def test_a_repeated_region_is_drawn_once_and_estimates_do_not_change() -> None:
+    """Claims on the same line anchor share one band; another line with the same id gets its own."""
+    from shapely.geometry import LineString
+
+    from geokit.estimates import estimate_claims
+    from geokit.estimates.relations import line_band_region
+    from geokit.model import Claim, Distance, Place
+
+    def claim(i: str, place: Place) -> Claim:
+        return Claim(i, i, "", 0, 0, "distance", "camp", place.name, anchor=place,
+                     distance=Distance(10, "km", 10_000.0, "10"))  # fmt: skip
+
+    line = LineString([(37.5, 36.5), (38.5, 36.5)])
+    border = Place("b", "Border", "border", 36.5, 38.0, extent_m=50_000, geometry=line)
+    line_band_region.cache_clear()  # type: ignore[attr-defined]
+    fresh = estimate_claims([claim("x", border)])["x"]
+    a, b = estimate_claims([claim("a", border)])["a"], estimate_claims([claim("b", border)])["b"]
+    assert a.region is b.region  # drawn once
+    assert a.region.equals_exact(fresh.region, 0.0) and (a.lat, a.lon, a.radius_m) == (
+        fresh.lat,
+        fresh.lon,
+        fresh.radius_m,
+    )
+    assert a.components == fresh.components and a.components is not b.components
+    moved = Place(
+        "b", "Border", "border", 36.5, 38.0, extent_m=50_000, geometry=LineString([(37.5, 30), (38.5, 30)])
+    )
+    c = estimate_claims([claim("c", moved)])["c"]
+    assert c.lat < 31 and not c.region.intersects(a.region)  # same id, other geometry: not a hit

@@ -122,6 +122,26 @@ def _point(lat: float | None, lon: float | None) -> Any:
     return None if lat is None or lon is None else Point(lon, lat)
 
 
+def _points(lats: Sequence[float | None], lons: Sequence[float | None]) -> Any:
+    """Return the points of many (lat, lon) pairs at once, None where either is missing.
+
+    Examples
+    --------
+    >>> [None if p is None else p.wkt for p in _points([1.5, None, 2.0], [3.0, 4.0, None])]
+    ['POINT (3 1.5)', None, None]
+    """
+    import numpy as np
+    import shapely
+
+    lat = np.array([np.nan if v is None else v for v in lats], dtype=float)
+    lon = np.array([np.nan if v is None else v for v in lons], dtype=float)
+    out = np.full(len(lat), None, dtype=object)
+    ok = ~(np.isnan(lat) | np.isnan(lon))
+    if ok.any():
+        out[ok] = shapely.points(lon[ok], lat[ok])
+    return out
+
+
 def places_frame(results: Sequence[DocumentResult]) -> gpd.GeoDataFrame:
     """Return one row per place mention (resolved or not) of ``results``; geometry is the point.
 
@@ -136,11 +156,11 @@ def places_frame(results: Sequence[DocumentResult]) -> gpd.GeoDataFrame:
     rows = []
     for r in results:
         for m in r.mentions:
-            row = m.to_dict()
+            row = m.head_dict()  # the JSON form without the alternatives, which have no column
             row["document"] = r.document.id
             row["corrected"] = _corrected(m.corrected)
             rows.append(row)
-    return _frame(rows, PLACE_COLUMNS, [_point(r["lat"], r["lon"]) for r in rows])
+    return _frame(rows, PLACE_COLUMNS, _points([r["lat"] for r in rows], [r["lon"] for r in rows]))
 
 
 def claims_frame(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> gpd.GeoDataFrame:

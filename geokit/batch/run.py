@@ -20,7 +20,7 @@ from geokit.errors import CorrectionError, InputError
 if TYPE_CHECKING:
     from geokit.corrections.schema import Correction
 
-__all__ = ["CONNECT_TIMEOUT", "LOCAL_SCHEDULERS", "WORKERS_TIMEOUT", "run_batch"]
+__all__ = ["CONNECT_TIMEOUT", "LOCAL_CLUSTER_CONFIG", "LOCAL_SCHEDULERS", "WORKERS_TIMEOUT", "run_batch"]
 
 #: How long to try to reach a scheduler given by address.
 CONNECT_TIMEOUT = "20s"
@@ -30,6 +30,18 @@ WORKERS_TIMEOUT = 60.0
 #: ``scheduler`` values that are not an address: dask's synchronous scheduler (in this process,
 #: for tests and debugging), a LocalCluster of threads, or of processes (the default).
 LOCAL_SCHEDULERS = ("synchronous", "sync", "threads", "processes")
+
+#: dask settings of the LocalCluster that geokit starts (its scheduler, nannies and workers; a
+#: scheduler and workers you start yourself keep your settings, see docs/cluster.md). The workers'
+#: statistical profiler, for a dashboard geokit does not open, takes the GIL from the parser every
+#: 10 ms (about 7 % of a worker's time); the event-loop tick (every 20 ms), the system monitor
+#: (every 0.5 s) and the nannies' memory monitor (every 0.1 s) run less often.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class _Synchronous(AbstractContextManager["_Synchronous"]):
@@ -51,20 +63,22 @@ class _Distributed(AbstractContextManager["_Distributed"]):
     """A ``dask.distributed`` client: a new LocalCluster, or an existing scheduler."""
 
     def __init__(self, scheduler: str | None, workers: int | None) -> None:
+        import dask
         from distributed import Client, LocalCluster
 
         self.cluster = None
         self.remote = False
         if scheduler is None or scheduler in ("processes", "threads"):
-            self.cluster = LocalCluster(
-                n_workers=workers or 2,
-                threads_per_worker=1,
-                processes=scheduler != "threads",
-                dashboard_address=None,
-                # no dashboard, and the scheduler's small HTTP server on a free port (not 8787)
-                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                silence_logs=logging.CRITICAL,  # shutdown races log tracebacks at ERROR
-            )
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read as they start; the nannies pass it on
+                self.cluster = LocalCluster(
+                    n_workers=workers or 2,
+                    threads_per_worker=1,
+                    processes=scheduler != "threads",
+                    dashboard_address=None,
+                    # no dashboard, and the scheduler's small HTTP server on a free port (not 8787)
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                    silence_logs=logging.CRITICAL,  # shutdown races log tracebacks at ERROR
+                )
             self.client = Client(self.cluster)
         else:
             self.remote = True
