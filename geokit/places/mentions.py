@@ -90,11 +90,34 @@ def _name_pattern(name: str) -> str:
 
 
 #: Organisations whose names hold a place's ("Islamic State of Iraq and the Levant"): no mentions.
-_NAMES_HOLDING_PLACES = re.compile(
-    r"(?<![\w'’-])(?:"
-    + "|".join(_name_pattern(n) for n in sorted(_WORDS["names_holding_places"], key=len, reverse=True))
-    + r")(?![\w'’-])"
-)
+_NAMES_HOLDING_PLACES: list[str] = _WORDS["names_holding_places"]
+#: The longest word of each such name, lower-cased: a text holding none of them names none.
+_HOLDING_WORDS = tuple(sorted({max(n.lower().split(), key=len) for n in _NAMES_HOLDING_PLACES}))
+
+
+@lru_cache(maxsize=1)
+def _holding_pattern() -> re.Pattern[str]:
+    """Return the pattern of the names holding places (compiled on first need)."""
+    names = sorted(_NAMES_HOLDING_PLACES, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(_name_pattern, names)) + r")(?![\w'’-])")
+
+
+def _held_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of organisations' names that hold a place's name.
+
+    Examples
+    --------
+    >>> _held_spans("Fighters of the Islamic State of Iraq and the Levant took Mosul.")
+    [(16, 52)]
+    >>> _held_spans("Fighting in Iraq.")
+    []
+    """
+    lowered = text.lower()
+    if not any(word in lowered for word in _HOLDING_WORDS):
+        return []
+    return [h.span() for h in _holding_pattern().finditer(text)]
+
+
 #: What follows a name and settles whether it is a place's, in one pattern:
 #: - ``named``: a disease's or a product's name made of it, a word between allowed ("Lyme disease",
 #:   "Middle East respiratory syndrome"): no place;
@@ -570,7 +593,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
             person_words.add(fold(ch[-1].text))
     out.sort(key=lambda m: m.start)
     out = [m for m in out if not _foreign_after_possessive(gazetteer, text, m, caches[0])]
-    held = [h.span() for h in _NAMES_HOLDING_PLACES.finditer(text)]
+    held = _held_spans(text)
     if held:  # "Islamic State of Iraq and the Levant": an organisation, not Iraq
         out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in held)]
     for m in out:
