@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from geokit.places.gazetteer import Gazetteer, get_gazetteer
     from geokit.places.geocoders import OfflineGeocoder, OnlineGeocoder
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "Analysis",
