@@ -28,7 +28,10 @@ __all__ = [
     "claims_frame",
     "components_text",
     "document_names",
+    "estimate_links",
+    "estimate_shapes",
     "estimates_frame",
+    "points",
 ]
 
 #: Columns of :func:`claims_frame` (its index is the claim id, named ``claim``).
@@ -125,10 +128,63 @@ def _target_labels(targets: Sequence[Target]) -> dict[str, str]:
     return {c.id: t.label for t in targets for c in t.claims}
 
 
-def _point(lat: float | None, lon: float | None) -> Any:
-    from shapely.geometry import Point
+def points(lats: Sequence[Any], lons: Sequence[Any]) -> Any:
+    """Return the points of many (lat, lon) pairs at once, None where either is missing.
 
-    return None if lat is None or lon is None else Point(lon, lat)
+    The geometry column of every table of points, here and in :mod:`geokit.batch.frames`.
+
+    Examples
+    --------
+    >>> [None if p is None else p.wkt for p in points([1.5, None, 2.0], [3.0, 4.0, None])]
+    ['POINT (3 1.5)', None, None]
+    """
+    import numpy as np
+    import shapely
+
+    lat = np.array([np.nan if v is None else v for v in lats], dtype=float)
+    lon = np.array([np.nan if v is None else v for v in lons], dtype=float)
+    out = np.full(len(lat), None, dtype=object)
+    ok = ~(np.isnan(lat) | np.isnan(lon))
+    if ok.any():
+        out[ok] = shapely.points(lon[ok], lat[ok])
+    return out
+
+
+def estimate_shapes(estimates: Sequence[Estimate]) -> Any:
+    """Return each estimate's region, or its point when it has none.
+
+    Examples
+    --------
+    >>> from geokit.model import Estimate
+    >>> [g.geom_type for g in estimate_shapes([Estimate("c", 31.2, 16.6, 1000.0, None, "point")])]
+    ['Point']
+    """
+    pts = points([e.lat for e in estimates], [e.lon for e in estimates])
+    return [e.region if e.region is not None else p for e, p in zip(estimates, pts, strict=True)]
+
+
+def estimate_links(estimates: Mapping[str, Estimate], pairs: Sequence[tuple[str, str]]) -> Any:
+    """Return, per pair of claim ids, the line between their estimated points (None if one is missing).
+
+    Examples
+    --------
+    >>> from geokit.model import Estimate
+    >>> ends = [("a", 31.2, 16.6), ("b", 30.9, 16.2)]
+    >>> es = {k: Estimate(k, lat, lon, 1.0, None, "point") for k, lat, lon in ends}
+    >>> [None if g is None else g.wkt for g in estimate_links(es, [("a", "b"), ("a", "x")])]
+    ['LINESTRING (16.6 31.2, 16.2 30.9)', None]
+    """
+    import numpy as np
+    import shapely
+
+    nan = (np.nan, np.nan)
+    ends = [[(e.lon, e.lat) if (e := estimates.get(x)) is not None else nan for x in pair] for pair in pairs]
+    coords = np.asarray(ends, dtype=float).reshape(len(ends), 2, 2)
+    out = np.full(len(ends), None, dtype=object)
+    ok = np.isfinite(coords).all(axis=(1, 2))
+    if ok.any():
+        out[ok] = shapely.linestrings(coords[ok])
+    return out
 
 
 def _source(claim: Claim | None, names: Mapping[str, str]) -> str | None:
@@ -187,7 +243,7 @@ def claims_frame(
         d = c.direction
         return None if d is None or d.half_angle >= 180 else compass_word(d.azimuth)
 
-    columns = {
+    columns: dict[str, list[Any]] = {
         "document": [_source(c, names) for c in claims],
         "quote": [c.quote for c in claims],
         "target": [labels.get(c.id, c.target) for c in claims],
@@ -210,8 +266,7 @@ def claims_frame(
         "radius_km": "float64",
         "inverse": "boolean",
     }
-    geoms = [None if e is None else _point(e.lat, e.lon) for e in found]
-    return _frame(columns, dtypes, geoms, [c.id for c in claims])
+    return _frame(columns, dtypes, points(columns["lat"], columns["lon"]), [c.id for c in claims])
 
 
 def estimates_frame(
@@ -246,9 +301,8 @@ def estimates_frame(
         "method": [e.method for _, e in kept],
         "components": [components_text(e.components) for _, e in kept],
     }
-    geoms = [e.region if e.region is not None else _point(e.lat, e.lon) for _, e in kept]
     dtypes = {"lat": "float64", "lon": "float64", "radius_km": "float64"}
-    return _frame(columns, dtypes, geoms, [c.id for c, _ in kept])
+    return _frame(columns, dtypes, estimate_shapes([e for _, e in kept]), [c.id for c, _ in kept])
 
 
 def checks_frame(
@@ -273,8 +327,6 @@ def checks_frame(
     >>> row.verdict, row.says_a, row.says_b
     ('disagree', '45 km SW of Sirte', '28 mi NE of Sirte (stated inverse)')
     """
-    from shapely.geometry import LineString
-
     from geokit.checks.compare import describe
     from geokit.text.documents import retitle
 
@@ -285,10 +337,6 @@ def checks_frame(
     def says(claim_id: str) -> str | None:
         c = by_id.get(claim_id)
         return None if c is None else describe(c)
-
-    def line(a: str, b: str) -> Any:
-        ea, eb = estimates.get(a), estimates.get(b)
-        return None if ea is None or eb is None else LineString([(ea.lon, ea.lat), (eb.lon, eb.lat)])
 
     columns = {
         "target": [t.label for t, _ in pairs],
@@ -302,7 +350,8 @@ def checks_frame(
         "a": [k.a for _, k in pairs],
         "b": [k.b for _, k in pairs],
     }
-    return _frame(columns, {"km_apart": "float64"}, [line(k.a, k.b) for _, k in pairs])
+    links = estimate_links(estimates, [(k.a, k.b) for _, k in pairs])
+    return _frame(columns, {"km_apart": "float64"}, links)
 
 
 def _rows(cells: Iterable[Sequence[Any]]) -> str:

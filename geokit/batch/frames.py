@@ -12,6 +12,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from geokit.frames import estimate_links, estimate_shapes, points
+
 if TYPE_CHECKING:
     import geopandas as gpd
     import numpy as np
@@ -116,32 +118,6 @@ def _corrected(marker: Mapping[str, Any] | None) -> str | None:
     return None if not marker else json.dumps(marker, ensure_ascii=False, sort_keys=True)
 
 
-def _point(lat: float | None, lon: float | None) -> Any:
-    from shapely.geometry import Point
-
-    return None if lat is None or lon is None else Point(lon, lat)
-
-
-def _points(lats: Sequence[float | None], lons: Sequence[float | None]) -> Any:
-    """Return the points of many (lat, lon) pairs at once, None where either is missing.
-
-    Examples
-    --------
-    >>> [None if p is None else p.wkt for p in _points([1.5, None, 2.0], [3.0, 4.0, None])]
-    ['POINT (3 1.5)', None, None]
-    """
-    import numpy as np
-    import shapely
-
-    lat = np.array([np.nan if v is None else v for v in lats], dtype=float)
-    lon = np.array([np.nan if v is None else v for v in lons], dtype=float)
-    out = np.full(len(lat), None, dtype=object)
-    ok = ~(np.isnan(lat) | np.isnan(lon))
-    if ok.any():
-        out[ok] = shapely.points(lon[ok], lat[ok])
-    return out
-
-
 def places_frame(results: Sequence[DocumentResult]) -> gpd.GeoDataFrame:
     """Return one row per place mention (resolved or not) of ``results``; geometry is the point.
 
@@ -160,12 +136,12 @@ def places_frame(results: Sequence[DocumentResult]) -> gpd.GeoDataFrame:
             row["document"] = r.document.id
             row["corrected"] = _corrected(m.corrected)
             rows.append(row)
-    return _frame(rows, PLACE_COLUMNS, _points([r["lat"] for r in rows], [r["lon"] for r in rows]))
+    return _frame(rows, PLACE_COLUMNS, points([r["lat"] for r in rows], [r["lon"] for r in rows]))
 
 
 def claims_frame(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> gpd.GeoDataFrame:
     """Return one row per claim; geometry is the estimated point (null without an estimate)."""
-    rows, geoms = [], []
+    rows = []
     for c in claims:
         e = estimates.get(c.id)
         rows.append(
@@ -197,17 +173,17 @@ def claims_frame(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> 
                 "corrected": _corrected(c.corrected),
             }
         )
-        geoms.append(_point(e.lat, e.lon) if e else None)
-    return _frame(rows, CLAIM_COLUMNS, geoms)
+    return _frame(rows, CLAIM_COLUMNS, points([r["lat"] for r in rows], [r["lon"] for r in rows]))
 
 
 def estimates_frame(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> gpd.GeoDataFrame:
     """Return one row per estimate of ``claims``, in claim order; geometry is the region polygon."""
-    rows, geoms = [], []
+    rows, kept = [], []
     for c in claims:
         e = estimates.get(c.id)
         if e is None:
             continue
+        kept.append(e)
         rows.append(
             {
                 "claim": e.claim_id,
@@ -220,15 +196,11 @@ def estimates_frame(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) 
                 "corrected": _corrected(c.corrected),
             }
         )
-        geoms.append(e.region if e.region is not None else _point(e.lat, e.lon))
-    return _frame(rows, ESTIMATE_COLUMNS, geoms)
+    return _frame(rows, ESTIMATE_COLUMNS, estimate_shapes(kept))
 
 
 def checks_frame(targets: Sequence[Target], estimates: Mapping[str, Estimate]) -> gpd.GeoDataFrame:
     """Return one row per check; geometry joins the two estimated points (null if one is missing)."""
-    import numpy as np
-    import shapely
-
     cols: dict[str, list[Any]] = {name: [] for name in CHECK_COLUMNS}
     for t in targets:
         for k in t.checks:
@@ -240,14 +212,5 @@ def checks_frame(targets: Sequence[Target], estimates: Mapping[str, Estimate]) -
             cols["separation_m"].append(k.separation_m)
             cols["overlap"].append(k.overlap)
             cols["reasons"].append("; ".join(k.reasons))
-    nan = (np.nan, np.nan)
-    ends = [
-        [(e.lon, e.lat) if (e := estimates.get(x)) is not None else nan for x in (a, b)]
-        for a, b in zip(cols["a"], cols["b"], strict=True)
-    ]
-    coords = np.asarray(ends, dtype=float).reshape(len(ends), 2, 2)
-    geoms = np.full(len(ends), None, dtype=object)
-    ok = np.isfinite(coords).all(axis=(1, 2))
-    if ok.any():
-        geoms[ok] = shapely.linestrings(coords[ok])
-    return _frame_from_columns(cols, CHECK_COLUMNS, geoms)
+    links = estimate_links(estimates, list(zip(cols["a"], cols["b"], strict=True)))
+    return _frame_from_columns(cols, CHECK_COLUMNS, links)
