@@ -101,17 +101,22 @@ def test_screenshot_helper(tmp_path):
     assert png.exists() and not list(png.parent.glob(".*"))
 
 
-# Switches one document's layer off, then lists what is still drawn near each estimate.
-TOGGLE = """
-<script>
-window.addEventListener("load", function () { setTimeout(function () {
-  var map = null, ov = null, out = {};
+# Finds the page's map and its layer control's overlays, as ``map`` and ``ov`` (folium names them
+# at random); each probe below opens with it.
+FIND_MAP = """  var map = null, ov = null, out = {};
   for (var k in window) {
     try {
       if (window[k] instanceof L.Map) map = window[k];
       if (k.indexOf("layer_control_") === 0 && window[k].overlays) ov = window[k].overlays;
     } catch (e) {}
   }
+"""
+
+# Switches one document's layer off, then lists what is still drawn near each estimate.
+TOGGLE = """
+<script>
+window.addEventListener("load", function () { setTimeout(function () {
+  /*FIND_MAP*/
   map.removeLayer(ov["Wire"]);
   function near(ll, lat, lon) { return Math.abs(ll.lat - lat) < 0.02 && Math.abs(ll.lng - lon) < 0.02; }
   var shown = {d1: 0, wire: 0};
@@ -125,7 +130,7 @@ window.addEventListener("load", function () { setTimeout(function () {
   document.body.appendChild(pre);
 }, 300); });
 </script>
-"""
+""".replace("  /*FIND_MAP*/\n", FIND_MAP)
 
 
 def test_a_document_switched_off_draws_nothing_of_it(tmp_path):
@@ -164,13 +169,7 @@ CATCH = (
 TOOLS = """
 <script>
 window.addEventListener("load", function () { setTimeout(function () {
-  var map = null, ov = null, out = {};
-  for (var k in window) {
-    try {
-      if (window[k] instanceof L.Map) map = window[k];
-      if (k.indexOf("layer_control_") === 0 && window[k].overlays) ov = window[k].overlays;
-    } catch (e) {}
-  }
+  /*FIND_MAP*/
   function labels() {
     var spans = document.querySelectorAll(".geokit-place span"), names = [], rects = [], overlap = 0;
     for (var i = 0; i < spans.length; i++) {
@@ -234,7 +233,7 @@ window.addEventListener("load", function () { setTimeout(function () {
   });
 }, 500); });
 </script>
-"""
+""".replace("  /*FIND_MAP*/\n", FIND_MAP)
 
 
 def probe(tmp_path: Path, page: str, script: str, name: str, size: tuple[int, int] = (1000, 700)) -> dict:
