@@ -9,8 +9,21 @@ recognised as the same target ("camp").
 
 from __future__ import annotations
 
-import re
-
+from geokit.claims.patterns import LABEL_WORD_RE
+from geokit.claims.words import (
+    BE,
+    COMMON_HEADS,
+    CONJUNCTIONS,
+    MEASURE_WORDS,
+    NO_OBJECT,
+    PAST_VERBS,
+    SUBJECT_PRONOUNS,
+    TARGET_DETERMINERS,
+    TARGET_PRONOUNS,
+    TARGET_STOP,
+    TIME_WORDS,
+    VERB_COMPLEMENTS,
+)
 from geokit.text.frequency import zipf_frequency
 from geokit.text.person_names import is_given_name, is_surname
 
@@ -25,33 +38,6 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> list[str]:
-    """Split a whitespace-separated word list."""
-    return text.split()
-
-
-#: Determiners and numbers.
-_DETERMINERS = frozenset(
-    _words(
-        """
-        a an the this that these those its their his her our your my some any all both each every
-        several many few two three four five six seven eight nine ten dozen dozens hundreds one
-        """
-    )
-)
-# Words that cannot be part of a noun phrase's label: determiners, numbers, pronouns, linking verbs.
-_STOP = _DETERMINERS | frozenset(
-    _words(
-        """
-        which who whom whose what where when while and or but nor of in on at to from by with for near is are
-        was were be been being lies lie lay sits sit sat stands stand located situated lying based
-        positioned stationed found set placed about around roughly nearly almost approximately just also
-        still now then there here it they them he she we you i destroyed struck hit targeted attacked
-        bombed captured seized said says had has have would will could seen held shot sunk sank taken kept
-        caught hidden shown built dug sent spread driven thrown born laid
-        """
-    )
-)
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
 _KEEP_S = ("ss", "us", "is", "news", "series", "species")
 
@@ -95,11 +81,11 @@ def target_key(label: str) -> str:
     >>> target_key("")
     ''
     """
-    words = re.findall(r"[\w'’-]+", label)
+    words = LABEL_WORD_RE.findall(label)
     if not words:
         return ""
     last = words[-1]
-    if last[:1].isupper() and last.lower() not in _COMMON_HEADS:
+    if last[:1].isupper() and last.lower() not in COMMON_HEADS:
         # A name ("Qayyarah", "east Mosul", "Tigris River"): the whole name is the key.
         return " ".join(w.lower() for w in words)
     return singularise(words[-1])
@@ -125,12 +111,14 @@ def trim_predicate(words: list[str], limit: int = 3) -> list[str]:
             break
         w = out[-1]
         lw = w.lower()
-        if lw in _PRONOUNS or lw in _COMMON_HEADS:
+        if lw in TARGET_PRONOUNS or lw in COMMON_HEADS:
             break
-        if (lw in _STOP and lw not in _CONJUNCTIONS) or (w.islower() and lw.endswith("ed") and len(out) > 1):
+        if (lw in TARGET_STOP and lw not in CONJUNCTIONS) or (
+            w.islower() and lw.endswith("ed") and len(out) > 1
+        ):
             out.pop()
             continue
-        if w.islower() and lw.endswith("ing") and len(out) > 2 and out[-2].lower() in _BE:
+        if w.islower() and lw.endswith("ing") and len(out) > 2 and out[-2].lower() in BE:
             del out[-2:]  # "the wildfire is burning": a verb in its progressive form
             continue
         break
@@ -200,7 +188,7 @@ def subject_if_no_object(words: list[str], *, always: bool = False) -> list[str]
     >>> subject_if_no_object(["two", "abandoned", "villages"]) is None  # an adjective, not a verb
     True
     """
-    joined = bool(words) and words[-1].lower() in _CONJUNCTIONS
+    joined = bool(words) and words[-1].lower() in CONJUNCTIONS
     for _ in range(3):  # each "and" moves one verb back
         v = next((i for i in range(len(words) - 1, 0, -1) if _is_verb(words, i)), None)
         if v is None:
@@ -209,22 +197,22 @@ def subject_if_no_object(words: list[str], *, always: bool = False) -> list[str]
         if not (always or joined or tail == [] or _adverbial(tail)):
             return None
         subject = trim_predicate(words[:v])
-        if subject and subject[-1].lower() in _CONJUNCTIONS:
+        if subject and subject[-1].lower() in CONJUNCTIONS:
             words, joined = subject, True
             continue
-        if not subject or subject[-1].lower() in _SUBJECT_PRONOUNS:
+        if not subject or subject[-1].lower() in SUBJECT_PRONOUNS:
             return None
-        return subject[-1:] if subject[-1].lower() in _PRONOUNS else subject  # "it made landfall": it
+        return subject[-1:] if subject[-1].lower() in TARGET_PRONOUNS else subject  # "it made landfall": it
     return None
 
 
 def _adverbial(tail: list[str]) -> bool:
     """Return whether words after a verb are only particles, adverbs and time ("out", "on Tuesday")."""
-    if len(tail) == 1 and tail[0] in _VERB_COMPLEMENTS:
+    if len(tail) == 1 and tail[0] in VERB_COMPLEMENTS:
         return True
     if tail[-2:] == ["at", "sea"]:  # "the quake was centered at sea, about 30 km east of"
         tail = tail[:-1]
-    return all(w in _NO_OBJECT or w in _TIME_WORDS or w in _DETERMINERS or w.endswith("ly") for w in tail)
+    return all(w in NO_OBJECT or w in TIME_WORDS or w in TARGET_DETERMINERS or w.endswith("ly") for w in tail)
 
 
 def _is_verb(words: list[str], i: int) -> bool:
@@ -232,64 +220,13 @@ def _is_verb(words: list[str], i: int) -> bool:
     w = words[i]
     if not w.islower():
         return False
-    if w in _PAST_VERBS:
+    if w in PAST_VERBS:
         return True
     # "-ed" after a determiner or number is an adjective ("two abandoned villages")
-    return w.endswith("ed") and len(w) > 4 and words[i - 1].lower() not in _DETERMINERS
+    return w.endswith("ed") and len(w) > 4 and words[i - 1].lower() not in TARGET_DETERMINERS
 
 
-#: Past tenses and linking verbs news uses for where things happened or are.
-_PAST_VERBS = frozenset(
-    _words(
-        """
-        is are was were lies lay sits sat stands stood broke made struck hit spread took ran fell came
-        went flew sank drove fled rose shot swept tore blew burst caught fought hid began grew sent
-        held led left brought got gave saw became threw slid shook sprang spun dug stuck swung
-        felt seen heard found kept built known shown drawn
-        """
-    )
-)
-#: Words after a verb that begin no object: particles, prepositions, adverbs of time.
-_NO_OBJECT = frozenset(
-    _words(
-        """
-        out up down off away back in on at into onto near from to by with after before during since
-        across along through toward towards inside outside beyond past behind below above under
-        within later earlier overnight early late again just then there here missing ashore offshore
-        inland underground overhead aboard nearby aground
-        north south east west northbound southbound eastbound westbound
-        """
-    )
-)
-#: Nouns that complete a verb rather than name what is located ("made landfall", "caught fire").
-_VERB_COMPLEMENTS = frozenset(_words("landfall place fire aground ground shape cover root"))
-#: Nouns of time: a phrase made of them says when, not where ("on Tuesday", "after take-off").
-_TIME_WORDS = frozenset(
-    _words(
-        """
-        monday tuesday wednesday thursday friday saturday sunday january february march april may june
-        july august september october november december morning afternoon evening night nightfall
-        dawn dusk midnight noon midday today tonight yesterday weekend week weeks day days hour hours
-        minute minutes moment time take-off takeoff launch
-        """
-    )
-)
-#: Words of measure and position: a phrase ending in one says how deep or how far along, not what
-#: ("struck at a depth of 10 kilometers, 19 km north of Ridgecrest", "derailed halfway between").
-_MEASURE_WORDS = frozenset(
-    _words(
-        """
-        km kilometers kilometres kilometer kilometre miles mile mi metres meters metre meter feet foot
-        ft yards depth altitude height halfway midway square sq km2 km² hectares hectare acres acre
-        mph kph km/h knots kt kts
-        """
-    )
-)
-_NOT_WHAT = _TIME_WORDS | _MEASURE_WORDS
-_SUBJECT_PRONOUNS = frozenset(_words("he she we you i"))
-_PRONOUNS = frozenset(_words("it they this these those"))
-_BE = frozenset(_words("is are was were be been"))
-_CONJUNCTIONS = frozenset(_words("and or but nor"))
+_NOT_WHAT = TIME_WORDS | MEASURE_WORDS
 
 
 def noun_phrase_label(words: list[str]) -> str:
@@ -315,17 +252,17 @@ def noun_phrase_label(words: list[str]) -> str:
     for w in reversed(words):
         lw = w.lower()
         if not kept:
-            if lw in _STOP:
+            if lw in TARGET_STOP:
                 return ""
-            proper = w[:1].isupper() and lw not in _COMMON_HEADS
+            proper = w[:1].isupper() and lw not in COMMON_HEADS
             kept.append(w if proper else lw)
             continue
         if proper:
-            if not w[:1].isupper() or lw in _STOP or len(kept) >= 4:
+            if not w[:1].isupper() or lw in TARGET_STOP or len(kept) >= 4:
                 break
             kept.append(w)
             continue
-        if w[:1].isupper() or lw in _STOP or len(kept) >= 3 or not w.isalpha() or lw.endswith("ly"):
+        if w[:1].isupper() or lw in TARGET_STOP or len(kept) >= 3 or not w.isalpha() or lw.endswith("ly"):
             break
         kept.append(lw)
     return " ".join(reversed(kept))
@@ -351,15 +288,3 @@ def common_noun(word: str) -> str:
 #: A capitalised word alone at least this common in lower case (wordfreq Zipf: "militants" 3.56)
 #: is a common noun, unless it is a person's name.
 _COMMON_NOUN_ZIPF = 3.5
-
-
-# Common nouns that may open a sentence with a capital and still be unnamed targets.
-_COMMON_HEADS = frozenset(
-    _words(
-        """
-        camp camps site sites base bases village villages town towns convoy convoys target targets
-        compound compounds facility facilities area areas position positions checkpoint checkpoints
-        airfield airfields bridge bridges building buildings vehicle vehicles
-        """
-    )
-)
