@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geokit.claims import extract
+from geokit.claims import hints, patterns
 from geokit.cli import _MentionsJson, _write_result
 from geokit.model import Document
 from geokit.pipeline import parse_documents
@@ -36,18 +36,18 @@ def _texts() -> list[str]:
 @given(HINTY)
 def test_hint_starts_match_the_pattern(text):
     low = text.lower()
-    assert extract._hint_starts(low) == [m.start() for m in extract._HINT_RE.finditer(low)]
+    assert hints.hint_starts(low) == [m.start() for m in patterns.HINT_RE.finditer(low)]
 
 
 def test_hint_words_are_not_prefixes_of_each_other():
-    words = extract._HINT_WORDS
+    words = patterns.HINT_WORDS
     assert not any(a != b and b.startswith(a) for a in words for b in words)
 
 
 @settings(max_examples=300)
 @given(HINTY)
 def test_compass_abbreviation_hint_matches_the_plain_pattern(text):
-    assert [m.span() for m in extract._ABBR_HINT.finditer(text)] == [
+    assert [m.span() for m in patterns.ABBR_HINT_RE.finditer(text)] == [
         m.span() for m in _PLAIN_ABBR_HINT.finditer(text)
     ]
 
@@ -99,8 +99,8 @@ UNITY = st.lists(
 def test_has_unit_matches_the_pattern(sentence, before):
     text = before + sentence
     start = len(before)
-    assert extract._has_unit(text, start, len(text)) == (
-        extract._UNIT_HINT.search(text, start, len(text)) is not None
+    assert hints.has_unit(text, start, len(text)) == (
+        patterns.UNIT_HINT_RE.search(text, start, len(text)) is not None
     )
 
 
@@ -150,11 +150,11 @@ def test_claim_patterns_start_where_they_can(sentence, before):
     start, end = len(before), len(before) + len(sentence)
     low = text[start:end].lower()
     for kind, pattern in (
-        ("heading", extract._DIR_RE),
-        ("part", extract._PART_FORWARD_RE),
-        ("related", extract._REL_RE),
+        ("heading", patterns.HEADING_RE),
+        ("part", patterns.PART_FORWARD_RE),
+        ("related", patterns.RELATION_RE),
     ):
-        first = extract._first_match_from(kind, text, start, end, low)
+        first = hints.first_match_from(kind, text, start, end, low)
         plain = [m.span() for m in pattern.finditer(text, start, end)]
         assert plain == ([] if first is None else [m.span() for m in pattern.finditer(text, first, end)])
 

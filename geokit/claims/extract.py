@@ -78,14 +78,11 @@ from geokit.claims.hints import first_match_from, has_unit, hint_starts
 from geokit.claims.patterns import (
     ABBR_HINT_RE,
     HEADING_RE,
-    HINT_RE,
-    HINT_WORDS,
     IMPLICIT_RE,
     OFFSET_RE,
     PART_FORWARD_RE,
     RELATION_RE,
     TRAVEL_RE,
-    UNIT_HINT_RE,
 )
 from geokit.claims.relations import Extractor
 from geokit.claims.subjects import UNNAMED
@@ -95,11 +92,6 @@ from geokit.model import Claim, Document, Mention
 from geokit.text.sentences import split_sentences
 
 __all__ = ["extract_claims"]
-
-# The former private names of the hints and patterns (tests/test_fast_paths.py reads them here).
-_first_match_from, _has_unit, _hint_starts = first_match_from, has_unit, hint_starts
-_ABBR_HINT, _DIR_RE, _PART_FORWARD_RE, _REL_RE = ABBR_HINT_RE, HEADING_RE, PART_FORWARD_RE, RELATION_RE
-_HINT_RE, _HINT_WORDS, _UNIT_HINT = HINT_RE, HINT_WORDS, UNIT_HINT_RE
 
 
 def _unify_labels(claims: list[Claim]) -> None:
