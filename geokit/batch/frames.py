@@ -129,14 +129,15 @@ def places_frame(results: Sequence[DocumentResult]) -> gpd.GeoDataFrame:
     >>> len(f), f.geometry.isna().tolist(), str(f.crs)
     (1, [True], 'EPSG:4326')
     """
-    rows = []
+    cols: dict[str, list[Any]] = {name: [] for name in PLACE_COLUMNS}
     for r in results:
         for m in r.mentions:
             row = m.head_dict()  # the JSON form without the alternatives, which have no column
             row["document"] = r.document.id
             row["corrected"] = _corrected(m.corrected)
-            rows.append(row)
-    return _frame(rows, PLACE_COLUMNS, points([r["lat"] for r in rows], [r["lon"] for r in rows]))
+            for name, values in cols.items():
+                values.append(row.get(name))
+    return _frame_from_columns(cols, PLACE_COLUMNS, points(cols["lat"], cols["lon"]))
 
 
 def claims_frame(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> gpd.GeoDataFrame:

@@ -33,14 +33,19 @@ from dataclasses import dataclass, field
 from itertools import combinations, islice
 from typing import TYPE_CHECKING, Any
 
+import shapely
+
 from geokit.checks.compare import MEET_FRACTION, VAGUE_RELATIONS, compare, describe
 from geokit.checks.geometry import Intersection, intersect_regions, region_overlap, separation_m
 from geokit.checks.grouping import GROUP_MARGIN_M, group_claims, grouping_reason
+from geokit.geo import format_latlon
 from geokit.kinds import Verdict
 from geokit.model import Check, Estimate, geometry_to_geojson
 
 if TYPE_CHECKING:
-    from geokit.model import Claim
+    from shapely.geometry.base import BaseGeometry
+
+    from geokit.model import Claim, Place
 
 __all__ = ["MAX_LISTED_PAIRS", "Target", "check_claims", "check_groups", "claim_with_estimate"]
 
@@ -169,14 +174,42 @@ def _name(claim: Claim) -> str:
     return claim.source or claim.document or claim.id
 
 
+def _shape_key(geom: BaseGeometry | None) -> tuple[Any, ...] | None:
+    """Return what tells two geometries of a signature apart: type, bounds, number of vertices.
+
+    Serialising the geometries themselves (a country's coast, its band) cost most of the
+    checks stage; a place's geometry follows from its id, an estimate's region from the claim.
+    """
+    return None if geom is None else (geom.geom_type, geom.bounds, shapely.get_num_coordinates(geom))
+
+
+def _bare(place: Place | None) -> tuple[Place, tuple[Any, ...] | None] | None:
+    return None if place is None else (dataclasses.replace(place, geometry=None), _shape_key(place.geometry))
+
+
 def _signature(claim: Claim, estimate: Estimate | None) -> bytes:
     """Return a digest of the words and content of a claim and its estimate, not who said it or where."""
     words = " ".join(claim.text.lower().split())
     neutral = dataclasses.replace(
-        claim, id="", document="", source="", start=0, end=0, input=None, quote="", text=words, flags=[]
+        claim,
+        id="",
+        document="",
+        source="",
+        start=0,
+        end=0,
+        input=None,
+        quote="",
+        text=words,
+        flags=[],
+        anchor=None,
+        anchor2=None,
+        target_place=None,
     )
-    est = None if estimate is None else dataclasses.replace(estimate, claim_id="")
-    return hashlib.blake2b(pickle.dumps((neutral, est), protocol=5), digest_size=16).digest()
+    places = (_bare(claim.anchor), _bare(claim.anchor2), _bare(claim.target_place))
+    est = None
+    if estimate is not None:
+        est = (dataclasses.replace(estimate, claim_id="", region=None), _shape_key(estimate.region))
+    return hashlib.blake2b(pickle.dumps((neutral, places, est), protocol=5), digest_size=16).digest()
 
 
 class _Comparisons:
@@ -297,10 +330,9 @@ def _summary(
         return f"uncertain: one statement only{repeats}, nothing to compare ({says(statements)}){why}"
     if verdict == "agree":
         assert common is not None
-        ns, ew = ("N" if common.lat >= 0 else "S"), ("E" if common.lon >= 0 else "W")
         return (
             f"agree: all {len(statements)} statements{repeats} hold at once within "
-            f"{common.radius_m / 1000:.1f} km of {abs(common.lat):.3f}° {ns}, {abs(common.lon):.3f}° {ew} "
+            f"{common.radius_m / 1000:.1f} km of {format_latlon(common.lat, common.lon, digits=3)} "
             f"({says(statements)})"
         )
     unknown = [c for c in statements if c.id not in estimates]

@@ -455,20 +455,57 @@ def plane_to_lonlat(
         minx, miny, maxx, maxy = geom.bounds
         max_segment_m = max(1.0, max(maxx - minx, maxy - miny) / 64.0)
     geom = shapely.segmentize(geom, max_segment_m)
-    parts = []
-    for poly in getattr(geom, "geoms", [geom]):
-        if not isinstance(poly, Polygon) or poly.is_empty:
+    polys = [p for p in getattr(geom, "geoms", [geom]) if isinstance(p, Polygon) and not p.is_empty]
+    images = [_polygon_image(poly, lat0, lon0) for poly in polys]
+    plain = [image for image in images if isinstance(image, Polygon)]
+    if plain and len(plain) == len(images):  # the common case, one pass
+        whole: BaseGeometry = plain[0] if len(plain) == 1 else MultiPolygon(plain)
+        if whole.is_valid:
+            return whole
+    parts: list[BaseGeometry] = []
+    for image in images:
+        if isinstance(image, Polygon):
+            parts.append(image)
             continue
-        rings = [np.asarray(poly.exterior.coords)[:-1]] + [np.asarray(h.coords)[:-1] for h in poly.interiors]
-        lonlat = []
-        for xy in rings:
-            rr = np.minimum(np.hypot(xy[:, 0], xy[:, 1]), _MAX_R)
-            az = np.degrees(np.arctan2(xy[:, 0], xy[:, 1]))
-            lo, la, _ = GEOD.fwd(np.full(len(xy), lon0), np.full(len(xy), lat0), az, rr)
-            north, south = _pole_in_plane(lat0, lon0, xy)
-            lonlat.append(_ring_to_lonlat(np.asarray(lo), np.asarray(la), north, south))
-        g = lonlat[0]
-        for h in lonlat[1:]:
-            g = g.difference(h)
+        g = _ring_to_lonlat(*image[0])
+        for hole in image[1:]:
+            g = g.difference(_ring_to_lonlat(*hole))
         parts.append(g)
     return _polygonal(shapely.union_all(parts)) if parts else Polygon()
+
+
+def _polygon_image(
+    poly: Polygon, lat0: float, lon0: float
+) -> Polygon | list[tuple[np.ndarray, np.ndarray, bool, bool]]:
+    """Return the lon/lat image of a planar polygon, or its rings' images when it needs care.
+
+    The image is a plain polygon (rings mapped vertex by vertex) unless it holds a pole or winds
+    round one, or crosses the antimeridian: then the list of its rings' (lon, lat, north, south),
+    for :func:`_ring_to_lonlat`. A pole inside a hole is inside the shell too, so the holes are
+    tested only when the shell holds one.
+    """
+    rings = [np.asarray(poly.exterior.coords)[:-1]] + [np.asarray(h.coords)[:-1] for h in poly.interiors]
+    north, south = _pole_in_plane(lat0, lon0, rings[0])
+    images = []
+    for xy in rings:
+        rr = np.minimum(np.hypot(xy[:, 0], xy[:, 1]), _MAX_R)
+        az = np.degrees(np.arctan2(xy[:, 0], xy[:, 1]))
+        lo, la, _ = GEOD.fwd(np.full(len(xy), lon0), np.full(len(xy), lat0), az, rr)
+        images.append((np.asarray(lo), np.asarray(la)))
+    if not (north or south):
+        plain = [_plain_ring(lo, la) for lo, la in images]
+        if all(ring is not None for ring in plain):
+            return Polygon(plain[0], plain[1:])
+    poles = [(north, south)] + [
+        _pole_in_plane(lat0, lon0, xy) if north or south else (False, False) for xy in rings[1:]
+    ]
+    return [(lo, la, *pole) for (lo, la), pole in zip(images, poles, strict=True)]
+
+
+def _plain_ring(lon: np.ndarray, lat: np.ndarray) -> np.ndarray | None:
+    """Return a ring's (lon, lat) rows if it neither winds round a pole nor leaves [-180, 180]."""
+    d = _wrap180(np.diff(np.r_[lon, lon[0]]))
+    u = lon[0] + np.r_[0.0, np.cumsum(d[:-1])]
+    if round(d.sum() / 360.0) != 0 or u.min() < -180.0 or u.max() > 180.0:
+        return None
+    return np.column_stack([u, lat])
