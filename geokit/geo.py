@@ -29,6 +29,7 @@ __all__ = [
     "GEOD",
     "bearing_deg",
     "distance_m",
+    "format_latlon",
     "great_circle_m",
     "normalise_latlon",
 ]
@@ -125,3 +126,17 @@ def great_circle_m(lat1: ArrayLike, lon1: ArrayLike, lat2: ArrayLike, lon2: Arra
     lat1, lon1, lat2, lon2 = (np.asarray(v, dtype=np.float64) for v in (lat1, lon1, lat2, lon2))
     h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     return np.asarray(2 * EARTH_MEAN_RADIUS_M * np.arcsin(np.sqrt(np.minimum(1.0, h))), dtype=np.float64)
+
+
+def format_latlon(lat: float, lon: float, digits: int = 2) -> str:
+    """Return a point as people write it: degrees with a hemisphere letter.
+
+    Examples
+    --------
+    >>> format_latlon(31.2089, 16.5887)
+    '31.21° N, 16.59° E'
+    >>> format_latlon(-33.86, -70.65, digits=3)
+    '33.860° S, 70.650° W'
+    """
+    ns, ew = ("N" if lat >= 0 else "S"), ("E" if lon >= 0 else "W")
+    return f"{abs(lat):.{digits}f}° {ns}, {abs(lon):.{digits}f}° {ew}"

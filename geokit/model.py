@@ -107,6 +107,21 @@ class Place:
     source: str = ""
     geometry: BaseGeometry | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def is_line(self) -> bool:
+        """Whether the place is drawn as a line (a river, border or coast with its geometry).
+
+        Examples
+        --------
+        >>> from shapely.geometry import LineString
+        >>> Place("r", "Tigris", "river", 36.3, 43.1, geometry=LineString([(43, 36), (43, 37)])).is_line
+        True
+        >>> Place("r", "Tigris", "river", 31.0, 47.4).is_line  # only its mouth's point is known
+        False
+        """
+        geom = self.geometry
+        return geom is not None and not geom.is_empty and geom.geom_type in ("LineString", "MultiLineString")
+
     def to_dict(self, geometry: bool = False) -> dict[str, Any]:
         """Return the JSON form; with ``geometry=True`` the GeoJSON geometry is included."""
         d: dict[str, Any] = {

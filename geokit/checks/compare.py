@@ -53,6 +53,7 @@ from geokit.checks.land import (
     put_at_sea,
 )
 from geokit.claims.grammar import UNIT_NAMES, compass_word
+from geokit.geo import format_latlon
 from geokit.kinds import Verdict
 from geokit.model import Check
 
@@ -267,8 +268,7 @@ def _ground_reasons(claim: Claim, est: Estimate) -> list[str]:
     if put_at_sea(claim):
         return []
     reasons = []
-    ns, ew = ("N" if est.lat >= 0 else "S"), ("E" if est.lon >= 0 else "W")
-    where = f"{abs(est.lat):.2f}° {ns}, {abs(est.lon):.2f}° {ew}"
+    where = format_latlon(est.lat, est.lon)
     country = claim_country(claim)
     sea, outside = _on_the_ground(est.lat, est.lon, country)
     if sea:

@@ -72,7 +72,7 @@ from geokit.estimates.relations import (
     side_region,
 )
 from geokit.geo import EARTH_HALF_CIRCUMFERENCE_M, GEOD
-from geokit.model import Claim, Distance, Estimate, Place
+from geokit.model import Claim, Distance, Estimate
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -399,12 +399,7 @@ def _sector_for(claim: Claim, policy: Policy) -> _Sector | None:
 
 
 def _is_line(claim: Claim) -> bool:
-    return claim.anchor is not None and _is_line_place(claim.anchor)
-
-
-def _is_line_place(place: Place) -> bool:
-    geom = place.geometry
-    return geom is not None and geom.geom_type in ("LineString", "MultiLineString")
+    return claim.anchor is not None and claim.anchor.is_line
 
 
 def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
@@ -424,7 +419,7 @@ def _line_band(claim: Claim, policy: Policy) -> Estimate | None:
         azimuth = (azimuth + 180.0) % 360.0  # "the border is 40 km south of the camp"
     side = _border_side(claim)
     # "10 km east of the Tigris in Mosul": the stretch of the line near the place named beside it
-    near = claim.anchor2 if claim.anchor2 is not None and not _is_line_place(claim.anchor2) else None
+    near = claim.anchor2 if claim.anchor2 is not None and not claim.anchor2.is_line else None
     reach = (
         max(policy.side_clip_factor * (near.extent_m or 0.0), policy.direction_reach_min_m) if near else 0.0
     )

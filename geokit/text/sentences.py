@@ -41,7 +41,7 @@ _COMPASS_NEXT = re.compile(r"(?:[NESW]\.?){1,3}(?:\s|\Z)")
 # A newline, or a run of sentence punctuation (not begun inside another run) with closing quotes or
 # brackets and then a space or the end. Written as "\n|(?<![.!?…])[.!?…]{1,8}...", the same
 # pattern would be tried at every character; starting with a class, the regex engine skips to the
-# next newline or punctuation mark by itself (3x faster; the matches are the same).
+# next newline or punctuation mark by itself (the matches are the same).
 _BOUNDARY = re.compile(r"[\n.!?…](?:(?<=\n)|(?<![.!?…].)[.!?…]{0,7}[\"'”’»)\]]{0,4}(?=\s|\Z))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,15})\Z")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]\Z")
