@@ -25,6 +25,7 @@ LAYERS = {
     "errors": 0,
     "geo": 0,
     "kinds": 0,
+    "resources": 0,
     "model": 0,
     "text": 1,
     "places": 2,

@@ -10,8 +10,7 @@ Examples
 
 from __future__ import annotations
 
-import json
-from importlib import resources
+from geokit.resources import word_lists
 
 __all__ = [
     "BE",
@@ -46,8 +45,7 @@ __all__ = [
 
 def _word_lists() -> dict[str, list[str]]:
     """Return the word lists of ``geokit/_data/claim_words.json`` (notes, keys starting "_", dropped)."""
-    raw = resources.files("geokit").joinpath("_data", "claim_words.json").read_text(encoding="utf-8")
-    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+    return word_lists("claim_words.json")
 
 
 _LISTS = _word_lists()

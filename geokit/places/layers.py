@@ -19,7 +19,6 @@ which keeps the gazetteer's cold start short.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import io
 import itertools
 import json
@@ -34,6 +33,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geokit.errors import DataError
+from geokit.resources import data_file
 
 __all__ = ["FORMAT_VERSION", "available_layers", "load_layer", "read_layer", "write_layer"]
 
@@ -193,7 +193,7 @@ def read_layer(path: str | PathLike[str]) -> tuple[list[dict[str, Any]], np.ndar
 
 
 def _data_dir() -> Any:
-    return importlib.resources.files("geokit") / "_data"
+    return data_file()
 
 
 def available_layers() -> list[str]:

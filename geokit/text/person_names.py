@@ -11,7 +11,8 @@ from __future__ import annotations
 import gzip
 import json
 from functools import lru_cache
-from importlib import resources
+
+from geokit.resources import data_file
 
 __all__ = ["is_given_name", "is_surname"]
 
@@ -19,7 +20,7 @@ __all__ = ["is_given_name", "is_surname"]
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], frozenset[str]]:
     """Return the given names and the surnames, lower-case."""
-    raw = resources.files("geokit").joinpath("_data", "person_names.json.gz").read_bytes()
+    raw = data_file("person_names.json.gz").read_bytes()
     content = json.loads(gzip.decompress(raw))
     return frozenset(content["given"]), frozenset(content["surnames"])
 

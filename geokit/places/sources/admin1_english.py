@@ -11,10 +11,8 @@ for every country and needs no table of regions.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -22,6 +20,7 @@ import shapely
 
 from geokit.places.normalize import fold
 from geokit.places.sources.common import Record
+from geokit.resources import read_json
 
 __all__ = ["ENGLISH_NAME_MIN_SHARE", "add_english_region_names", "english_region_names"]
 
@@ -49,8 +48,7 @@ def english_region_names() -> dict[str, dict[str, str]]:
     >>> english_region_names()["IT"]["09"], english_region_names()["PK"]["07"]
     ('Lombardy', 'Gilgit-Baltistan')
     """
-    raw = resources.files("geokit").joinpath("_data", "admin1_english.json").read_text(encoding="utf-8")
-    names: dict[str, dict[str, str]] = json.loads(raw)["names"]
+    names: dict[str, dict[str, str]] = read_json("admin1_english.json")["names"]
     return names
 
 

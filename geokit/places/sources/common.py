@@ -21,6 +21,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geokit.geo import GEOD
+from geokit.resources import word_lists
 
 __all__ = [
     "LAYER_CODES",
@@ -106,8 +107,7 @@ def words() -> dict[str, Any]:
     >>> words()["country_short_names"]["MM"]
     ['Burma']
     """
-    raw = resources.files("geokit").joinpath("_data", "gazetteer_words.json").read_text(encoding="utf-8")
-    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+    return word_lists("gazetteer_words.json")
 
 
 def city_extent_m(population: int | None, kind: str = "city") -> float:
