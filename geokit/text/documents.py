@@ -100,16 +100,19 @@ def headline(text: str, *, max_lines: int = 40) -> str | None:
     >>> headline("") is None
     True
     """
+    fewest, most = _HEADLINE_WORDS
     seen = 0
     for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if not line:
+        words = raw.split(None, most)  # a paragraph stops being split after `most` words
+        if not words:
             continue
         seen += 1
         if seen > max_lines:
             break
-        words = len(line.split())
-        if not _HEADLINE_WORDS[0] <= words <= _HEADLINE_WORDS[1] or line[-1] in ".?!:;,":
+        if not fewest <= len(words) <= most:
+            continue
+        line = " ".join(words)
+        if line[-1] in ".?!:;,":
             continue
         if _BOILERPLATE.search(line) or sum(ch.isalpha() for ch in line) < len(line) / 2:
             continue
