@@ -129,6 +129,64 @@ def test_fuzzy_fallback(gaz):
     assert gaz.lookup("Sirtte", fuzzy=False) == []
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Benghazy", "Benghazi"),
+        ("Aleppoo", "Aleppo"),
+        ("Los Angelos", "Los Angeles"),
+        ("Damascos", "Damascus"),
+    ],
+)
+def test_a_misspelling_is_guessed_and_says_so(gaz, query, name):
+    best = gaz.lookup(query)[0]
+    assert best.place.name == name and best.match == "approximate"
+
+
+@pytest.mark.parametrize("query", ["Golan Heights", "Mount Sinjar", "Al-Tanf", "Saint Lander"])
+def test_a_name_whose_distinctive_word_differs_gets_no_spelling_guess(gaz, query):
+    # Rowland Heights, Mount Sinai, Al Taif, Santander: only the generic word is alike
+    assert not any(c.reason.startswith("fuzzy") for c in gaz.lookup(query))
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "guess"),
+    [
+        ("golan heigths", "golan heights", True),  # a typo in the generic word
+        ("golan heights", "rowland heights", False),
+        ("mount sinjar", "mount sinai", False),
+        ("al tanf", "al taif", False),  # four distinctive letters: no edit
+        ("new yrok", "new york", False),
+        ("sauk villaeg", "sauk village", True),
+        ("grand islnd", "grand island", True),  # generic words only: all distinctive
+        ("lake saton", "lake station", True),  # no distinctive word: the whole name
+    ],
+)
+def test_spelling_guesses_rest_on_the_distinctive_words(query, name, guess):
+    from geokit.places.gazetteer import is_spelling_guess
+
+    assert is_spelling_guess(query, name) is guess
+
+
+@pytest.mark.parametrize(("query", "iso"), [("US", "US"), ("UK", "GB"), ("Kan.", "US")])
+def test_a_short_name_in_capitals_or_with_a_dot_is_only_what_it_abbreviates(gaz, query, iso):
+    # not the village Us in France, nor Uk in Russia, nor Ganzhou ("Kan")
+    assert {c.place.country for c in gaz.lookup(query)} == {iso}
+
+
+def test_a_short_name_in_capitals_that_abbreviates_nothing_keeps_its_places(gaz):
+    assert gaz.lookup("ROME")[0].place.name == "Rome"
+    assert "FR" in {c.place.country for c in gaz.lookup("Us")}  # written as a name: the village too
+
+
+def test_generic_name_words_are_data():
+    from geokit.places.gazetteer import generic_name_words
+
+    words = generic_name_words()
+    assert {"heights", "mount", "lake", "river", "al", "san"} <= words
+    assert all(w == w.lower() and " " not in w for w in words)
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "\x01\x02", "Sirte " * 1700])
 def test_bad_queries_are_clear_errors(gaz, bad):
     with pytest.raises(InputError):

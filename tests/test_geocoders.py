@@ -21,6 +21,16 @@ def test_offline_geocoder_returns_locations():
     assert geo.geocode("x" * 10_000) is None
 
 
+def test_offline_geocoder_says_how_a_name_matched():
+    geo = OfflineGeocoder()
+    assert geo.geocode("Mosul").raw["match"] == "exact"
+    guess = geo.geocode("Benghazy")
+    assert guess.raw["name"] == "Benghazi" and guess.raw["match"] == "approximate"
+    assert (
+        geo.geocode("Golan Heights") is None or geo.geocode("Golan Heights").raw["name"] != "Rowland Heights"
+    )
+
+
 def test_offline_geocoder_in_geopandas():
     frame = gpd.tools.geocode(["Sirte, Libya", "Mosul"], provider=OfflineGeocoder)
     assert frame.crs.to_epsg() == 4326

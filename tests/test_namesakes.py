@@ -153,3 +153,19 @@ def test_local_cues_are_data():
     after, person, _ = _local_cue_patterns()
     assert all(after.match(" " + w) for w in raw["after"])
     assert all(person.match(" " + w) for w in raw["person_after"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Flights from Newark to Florida were cancelled on Monday.", "Florida", "admin1"),
+        ("Students at Aberystwyth University, in Wales, travel to London.", "Wales", "admin1"),
+        # called a village, the village it stays
+        ("Police in Goshen said the village of Florida was flooded.", "Florida", "village"),
+    ],
+)
+def test_a_small_town_named_like_a_region_of_its_country_takes_no_nearness(gaz, text, name, kind):
+    # the village of Florida, New York lies near Newark; Wales, the village, near London: the
+    # state and the nation are as near, and far likelier
+    got = {m.text: m.place for m in resolve_document(Document("d", text), gaz)}
+    assert got[name].kind == kind

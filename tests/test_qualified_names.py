@@ -84,3 +84,35 @@ def test_a_city_of_millions_by_its_own_name_beats_a_capital_by_another(gaz):
         if not got or got[0].place is None or got[0].place.name != name:
             wrong.append((name, got[0].place.name if got and got[0].place else None))
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # not the village of Nevada, Missouri, nor that of Vermont, Illinois
+        ("Storms hit Nevada, Missouri and Kansas.", ["Nevada", "Missouri", "Kansas"]),
+        ("Storms hit Vermont, Illinois and Ohio.", ["Vermont", "Illinois", "Ohio"]),
+        ("Leaders of France, Germany, and Italy met.", ["France", "Germany", "Italy"]),
+    ],
+)
+def test_given_spans_read_a_list_of_places_as_a_list(gaz, text, names):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    for given in (Document("d", text, spans=spans), Document("d", text)):  # as when finding them
+        mentions = resolve_document(given, gaz)
+        assert [m.text for m in mentions] == names
+        assert all(m.place.kind in ("country", "admin1") for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [("He lives in Lebanon, Ohio.", "Lebanon", "OH"), ("She grew up in Jordan, Minnesota.", "Jordan", "MN")],
+)
+def test_a_country_named_before_a_state_is_the_town_the_state_holds(gaz, text, name, state):
+    # a country is no peer of a state: "Lebanon, Ohio" is no list
+    spans = [
+        (text.index(name), text.index(name) + len(name)),
+        (text.index(name) + len(name) + 2, len(text) - 1),
+    ]
+    for given in (Document("d", text, spans=spans), Document("d", text)):
+        place = {m.text: m.place for m in resolve_document(given, gaz)}[name]
+        assert (place.kind, place.admin1) in {("town", state), ("village", state), ("city", state)}

@@ -345,7 +345,8 @@ def test_a_name_written_as_a_region_and_as_a_city_is_both(gaz):
     assert (region.place.kind, city.place.kind) == ("admin1", "city")
 
 
-@pytest.mark.parametrize("name", ["Sinai", "Normandy"])  # Siberia is now Natural Earth's area
+# Siberia is now Natural Earth's area, Normandy the French region by its English name
+@pytest.mark.parametrize("name", ["Sinai", "Crescent"])
 def test_a_small_namesake_of_a_common_word_with_nothing_near_is_left_unresolved(gaz, name):
     (m,) = resolve_document(Document("d", f"Officials said the situation in {name} was calm on Monday."), gaz)
     assert m.place is None and "small place named by a common word" in m.reason
@@ -366,3 +367,44 @@ def test_outside_a_name_makes_it_the_settlement(gaz):
 def test_an_overseas_region_is_found_by_its_country_name(gaz):
     (_kourou, guiana) = resolve_document(Document("d", "Rockets launched from Kourou in French Guiana."), gaz)
     assert (guiana.place.kind, guiana.place.country) == ("admin1", "FR")
+
+
+def test_no_spelling_guess_or_shorter_name_is_used_for_a_mention_in_text(gaz):
+    # "Benghazy" and "Aleppoo" get spelling guesses when asked by name (geocode); in running text
+    # they are no mentions of those places
+    assert gaz.lookup("Benghazy")[0].match == "approximate"
+    text = "Fighting spread from Benghazy to Misrata, and Aleppoo and the Golan Heights were shelled."
+    mentions = resolve_document(Document("d", text), gaz)
+    assert "Misrata" in [m.text for m in mentions]
+    assert all(c.match != "approximate" for m in mentions for c in m.candidates)
+    assert not any(m.place is not None and m.place.name in ("Benghazi", "Aleppo") for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Sirte", "Benghazy", "eastern Mosul", "Paris, Texas", "Metcalfe", "Lombardia", "U.S.", "Tripoli"],
+)
+def test_an_approximate_candidate_never_outranks_a_real_one(gaz, query):
+    matches = [c.match for c in gaz.lookup(query, limit=50)]
+    assert matches == sorted(matches, key=lambda m: m == "approximate")
+    # a name with a real match gets no guesses at all
+    assert "approximate" not in matches or set(matches) == {"approximate"}
+
+
+def test_given_spans_guess_only_for_a_span_nothing_matches(gaz):
+    text = "Shelling hit Tripoli and Benghazy overnight."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Tripoli", "Benghazy")]
+    tripoli, benghazy = resolve_document(Document("d", text, spans=spans), gaz)
+    assert all(c.match != "approximate" for c in tripoli.candidates)
+    assert benghazy.place.name == "Benghazi" and {c.match for c in benghazy.candidates} == {"approximate"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Macron arrived in Paris on Monday. France-US relations have soured since the Lyon talks.",
+        "The France-US talks in Paris ended.",
+    ],
+)
+def test_us_in_capitals_in_a_french_story_is_the_united_states(gaz, text):
+    assert places(text, gaz)["US"].kind == "country"  # not the village Us, near Paris

@@ -37,8 +37,17 @@ from geokit.places.normalize import (
     split_qualified,
     strip_article,
 )
+from geokit.resources import read_json
 
-__all__ = ["MAX_QUERY_LENGTH", "Gazetteer", "default_data_dir", "get_gazetteer", "importance"]
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "Gazetteer",
+    "default_data_dir",
+    "generic_name_words",
+    "get_gazetteer",
+    "importance",
+    "is_spelling_guess",
+]
 
 #: Longest name a lookup accepts, in characters (the longest GeoNames name is under 200).
 MAX_QUERY_LENGTH = 300
@@ -59,6 +68,95 @@ _MATCH_WORDS = {
     NAME_STRIPPED: "name without article",
     NAME_ABBREVIATION: "abbreviation",
 }
+
+
+@lru_cache(maxsize=1)
+def generic_name_words() -> frozenset[str]:
+    """Return the words that say what kind of place a name names, not which (``_data/name_words.json``).
+
+    Examples
+    --------
+    >>> {"heights", "mount", "al", "lake"} <= generic_name_words(), "golan" in generic_name_words()
+    (True, False)
+    """
+    return frozenset(read_json("name_words.json")["generic"])
+
+
+def distinctive_words(key: str, generic: Iterable[str] = ()) -> list[str]:
+    """Return the words of a folded name that say which place it is: those not generic.
+
+    A name made of generic words only is all distinctive. Words within one edit of one of
+    ``generic`` (five letters or more) count as generic too: the generic words of a name a
+    misspelling is compared with ("Golan Heigths" against "Golan Heights").
+
+    Examples
+    --------
+    >>> distinctive_words("golan heights"), distinctive_words("grand island")
+    (['golan'], ['grand', 'island'])
+    >>> distinctive_words("golan heigths", ["heights"])
+    ['golan']
+    """
+    from rapidfuzz.distance import OSA
+
+    common = generic_name_words()
+    near = [g for g in generic if len(g) >= 5]
+    words = key.split()
+    own = [
+        w for w in words if w not in common and not any(OSA.distance(w, g, score_cutoff=1) <= 1 for g in near)
+    ]
+    return own or words
+
+
+def spelling_edits_allowed(letters: int) -> int:
+    """Return how many edits a spelling guess may make to a name with this many distinctive letters.
+
+    None up to four letters ("Tanf" is not "Taif"), one up to eight ("Benghazy": Benghazi), two up
+    to twelve, three beyond.
+
+    Examples
+    --------
+    >>> [spelling_edits_allowed(n) for n in (4, 5, 8, 9, 13)]
+    [0, 1, 1, 2, 3]
+    """
+    return 0 if letters <= 4 else 1 if letters <= 8 else 2 if letters <= 12 else 3
+
+
+def is_spelling_guess(query_key: str, name_key_: str) -> bool:
+    """Say whether a folded query may be a misspelling of a folded name.
+
+    The generic words ("Heights", "Mount", "Al", see :func:`generic_name_words`) do not carry
+    the match: the query's distinctive words may differ from the name's by at most
+    :func:`spelling_edits_allowed` edits (insertions, deletions, substitutions, swaps of
+    neighbouring letters) for the longer distinctive part of the two, and the whole query
+    (spaces ignored) by at most one more for each generic word of five letters or more ("Sauk
+    Villaeg": Sauk Village).
+
+    Examples
+    --------
+    >>> is_spelling_guess("benghazy", "benghazi"), is_spelling_guess("golan heigths", "golan heights")
+    (True, True)
+    >>> is_spelling_guess("golan heights", "rowland heights"), is_spelling_guess("al tanf", "al taif")
+    (False, False)
+    >>> is_spelling_guess("mount sinjar", "mount sinai"), is_spelling_guess("saint lander", "santander")
+    (False, False)
+    """
+    from rapidfuzz.distance import OSA
+
+    words = name_key_.split()
+    if generic_name_words().issuperset(words):  # "Grand Island": compared whole with the whole query
+        own, generic, query_own = words, [], query_key.split()
+    else:
+        own = distinctive_words(name_key_)
+        generic = [w for w in words if w not in own]
+        query_own = distinctive_words(query_key, generic)
+    allowed = spelling_edits_allowed(max(sum(map(len, own)), sum(map(len, query_own))))
+    if OSA.distance("".join(query_own), "".join(own), score_cutoff=allowed + 1) > allowed:
+        return False
+    allowed += sum(len(w) >= 5 for w in generic)
+    return (
+        OSA.distance(query_key.replace(" ", ""), name_key_.replace(" ", ""), score_cutoff=allowed + 1)
+        <= allowed
+    )
 
 
 def is_exact_match(candidate: Candidate) -> bool:
@@ -389,7 +487,7 @@ class Gazetteer:
         with self._lock:
             choices = self._fuzzy_choices
         hits = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=85, limit=limit * 4)
-        return {idx: score / 100.0 for _, score, idx in hits}
+        return {idx: score / 100.0 for name, score, idx in hits if is_spelling_guess(key, name)}
 
     # -- lookup --------------------------------------------------------------------------------
 
@@ -406,11 +504,18 @@ class Gazetteer:
         key = name_key(name)
         if not key:
             return []
-        # "Kan." written with its dot is Kansas, not Ganzhou (alternate name "Kan"): a short name
-        # with a full stop means the places it abbreviates, when it abbreviates any
-        dotted = name.rstrip().endswith(".") and len(key) <= 5
+        # "Kan." written with its dot is Kansas, not Ganzhou (alternate name "Kan"), and "US" in
+        # capitals the United States, not the village Us in France: a short name with a full stop,
+        # or in capitals, means the places it abbreviates, when it abbreviates any
+        written = name.strip()
+        abbreviated = len(key) <= 5 and (written.endswith(".") or written.isupper())
         ranked = self._ranked(
-            key, country.upper() if country else None, tuple(kinds) if kinds else None, fuzzy, limit, dotted
+            key,
+            country.upper() if country else None,
+            tuple(kinds) if kinds else None,
+            fuzzy,
+            limit,
+            abbreviated,
         )
         return [Candidate(self.place(i), score, reason) for score, i, reason in ranked]
 
@@ -422,12 +527,12 @@ class Gazetteer:
         kinds: tuple[str, ...] | None,
         fuzzy: bool,
         limit: int,
-        dotted: bool = False,
+        abbreviated: bool = False,
     ) -> tuple[tuple[float, int, str], ...]:
         allowed = set(kinds) if kinds else None
         scored: dict[int, tuple[float, str]] = {}
         exact = self._exact(key)
-        if dotted and NAME_ABBREVIATION in exact.values():
+        if abbreviated and NAME_ABBREVIATION in exact.values():
             exact = {i: t for i, t in exact.items() if t == NAME_ABBREVIATION}
         for i, typ in exact.items():
             scored[i] = (_MATCH_WEIGHT[typ], _MATCH_WORDS[typ])
@@ -476,7 +581,9 @@ class Gazetteer:
         Matching ignores case and accents, knows alternate names and transliterations, expands
         abbreviations (AFB, Intl, St.), understands qualified names ("Sirte, Libya",
         "Whiteman Air Force Base, Missouri": the qualifiers must contain the place), and falls
-        back to fuzzy matching when no name matches exactly.
+        back to the shorter name a name is built on ("eastern Mosul"), then to a spelling guess
+        (:func:`is_spelling_guess`: "Benghazy" for Benghazi, not "Golan Heights" for Rowland
+        Heights) when no name matches exactly. Those candidates' ``match`` is ``approximate``.
 
         Parameters
         ----------
@@ -487,7 +594,7 @@ class Gazetteer:
         kinds : iterable of str, optional
             Keep only these kinds (``city``, ``country``, ``admin1``, ``river``, ``airbase``...).
         fuzzy : bool
-            Try fuzzy matching when nothing matches exactly.
+            Try spelling guesses when nothing matches exactly.
         limit : int
             Most candidates returned.
 
@@ -567,6 +674,51 @@ class Gazetteer:
             out.append(Candidate(c.place, min(1.0, c.score * bonus), reason))
         out.sort(key=lambda c: -c.score)
         return out
+
+    # -- read-only columns (for maps and tables) -----------------------------------------------
+
+    #: The per-place columns :meth:`columns` reads (``kind``: codes into :data:`KINDS`).
+    PLACE_COLUMNS: tuple[str, ...] = ("lat", "lon", "kind", "population", "extent_m", "country")
+
+    def columns(self, *names: str) -> tuple[np.ndarray, ...]:
+        """Return whole per-place columns as read-only numpy arrays (row ``i`` is place ``i``).
+
+        Parameters
+        ----------
+        *names : str
+            Names from :attr:`PLACE_COLUMNS`, in the order wanted.
+
+        Raises
+        ------
+        InputError
+            For a name that is not a per-place column.
+
+        Examples
+        --------
+        >>> gaz = get_gazetteer()
+        >>> lat, kind = gaz.columns("lat", "kind")
+        >>> len(lat) == len(gaz), lat.flags.writeable, KINDS[int(kind[0])] in KINDS
+        (True, False, True)
+        """
+        out = []
+        for name in names:
+            if name not in self.PLACE_COLUMNS:
+                raise InputError(f"no gazetteer column {name!r}; one of {', '.join(self.PLACE_COLUMNS)}")
+            view = self._a[name].view()
+            view.flags.writeable = False
+            out.append(view)
+        return tuple(out)
+
+    def name_of(self, i: int) -> str:
+        """Return the name of place ``i`` (a row of :meth:`columns`) without building the place.
+
+        Examples
+        --------
+        >>> gaz = get_gazetteer()
+        >>> gaz.name_of(1234) == gaz.place(1234, geometry=False).name
+        True
+        """
+        return self._string("name", int(i))
 
 
 def fold_controls(text: str) -> str:

@@ -60,6 +60,7 @@ def _location(c: Candidate) -> Location:
         "extent_m": p.extent_m,
         "score": c.score,
         "reason": c.reason,
+        "match": c.match,
     }
     address = ", ".join(
         x for x in (p.name, p.admin1 if p.admin1 and not p.admin1.isdigit() else None, p.country) if x
@@ -116,8 +117,11 @@ class OfflineGeocoder(Geocoder):
     ) -> Location | list[Location] | None:
         """Return the best :class:`~geopy.location.Location` for a name, all of them, or ``None``.
 
-        ``raw`` holds the gazetteer id, kind, country, population, extent, score and reason.
-        An empty, over-long or non-text query gives ``None`` (as geopy providers do).
+        ``raw`` holds the gazetteer id, kind, country, population, extent, score, reason and
+        ``match``: ``approximate`` for a spelling guess or the shorter name a name is built on
+        ("Benghazy": Benghazi), given only when no name matches (see
+        :meth:`~geokit.places.gazetteer.Gazetteer.lookup`). An empty, over-long or non-text
+        query gives ``None`` (as geopy providers do).
         """
         try:
             found = self.gazetteer.lookup(str(query), country=country or self.country, limit=limit)

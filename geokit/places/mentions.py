@@ -35,13 +35,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import re
 import weakref
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from importlib import resources
 from typing import Any, TypeVar
 
 import numpy as np
@@ -52,6 +50,7 @@ from geokit.places.build import NAME_ABBREVIATION, NAME_ALTERNATE, NAME_DERIVED,
 from geokit.places.context import distance_m
 from geokit.places.gazetteer import Gazetteer, importance, is_exact_match
 from geokit.places.normalize import fold, name_hash, name_key
+from geokit.resources import word_lists
 from geokit.text.documents import clean_text
 from geokit.text.frequency import zipf_frequency
 from geokit.text.person_names import is_given_name, is_surname
@@ -66,8 +65,7 @@ MAX_NAME_WORDS = 7
 
 def _word_lists() -> dict[str, Any]:
     """Return the mention finder's word lists (``geokit/_data/mention_words.json``, notes dropped)."""
-    raw = resources.files("geokit").joinpath("_data", "mention_words.json").read_text(encoding="utf-8")
-    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+    return word_lists("mention_words.json")
 
 
 _WORDS = _word_lists()
@@ -604,8 +602,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[RawMention]:
     taught = _taught_abbreviations(out, text)
     if taught:
         out = _replace(out, taught)
-    link_qualifiers(out, text)
-    _unlink_peers(out, gazetteer, caches[0])
+    link_qualifiers(out, text, gazetteer)
     for m in (*divisions, *taught):
         m.qualifier = None  # "Franklin, Delaware and Licking counties": a list
     if taught:
@@ -1611,14 +1608,15 @@ def _unlink_peers(mentions: list[RawMention], gaz: Gazetteer, key_infos: dict[st
     """Undo the qualifier of a region named beside a region of its rank: a list, not a qualifier.
 
     "France, Germany, and Italy" and "Ohio, Indiana and Kentucky" list places; "Georgia, USA"
-    (a state of the US) and "Punjab, Pakistan" qualify them.
+    (a state of the US) and "Punjab, Pakistan" qualify them, and so does a region of a lower
+    rank: "Lebanon, Ohio" is the town (a country is no peer of a state).
 
     Examples
     --------
     >>> from geokit.places.gazetteer import get_gazetteer
-    >>> t = "France, Germany; Ohio, Indiana; Georgia, USA; Punjab, Pakistan; Atlanta, Georgia"
-    >>> [(m.text, m.qualifier is not None) for m in find_mentions(t, get_gazetteer())][::2]
-    [('France', False), ('Ohio', False), ('Georgia', True), ('Punjab', True), ('Atlanta', True)]
+    >>> t = "France, Germany; Ohio, Indiana; Georgia, USA; Punjab, Pakistan; Atlanta, Georgia; Lebanon, Ohio"
+    >>> [m.qualifier is not None for m in find_mentions(t, get_gazetteer())][::2]
+    [False, False, True, True, True, True]
     """
     by_start = {m.start: m for m in mentions}
     for m in mentions:
@@ -1626,8 +1624,8 @@ def _unlink_peers(mentions: list[RawMention], gaz: Gazetteer, key_infos: dict[st
             continue
         rank, countries = _memo(_REGION_RANK, gaz, m.key, partial(_region_rank, gaz, m.key))
         q_rank, _ = _memo(_REGION_RANK, gaz, q.key, partial(_region_rank, gaz, q.key))
-        if not q_rank or rank < q_rank:
-            continue
+        if not q_rank or rank != q_rank:
+            continue  # "Lebanon, Ohio": a country is no peer of a state; the name is the town
         if q_rank == _REGION_RANKS["country"] and any(
             gaz.place(r, geometry=False).country in countries
             for r in _key_info(gaz, q.key, key_infos).recs
@@ -1637,11 +1635,13 @@ def _unlink_peers(mentions: list[RawMention], gaz: Gazetteer, key_infos: dict[st
         m.qualifier = None
 
 
-def link_qualifiers(mentions: list[RawMention], text: str) -> None:
+def link_qualifiers(mentions: list[RawMention], text: str, gazetteer: Gazetteer | None = None) -> None:
     r"""Mark "Sirte, Libya" and "Sydney (Canada)": a mention qualifies the one before it.
 
     The second follows the first after a comma, or stands in brackets right after it (the same
-    marks as :func:`_qualified_by_region` reads).
+    marks as :func:`_qualified_by_region` reads). With a gazetteer, a region named beside a
+    region of its rank is left unlinked: "France, Germany, and Italy" is a list (see
+    :func:`_unlink_peers`, which reads the mentions' keys).
 
     Examples
     --------
@@ -1650,8 +1650,16 @@ def link_qualifiers(mentions: list[RawMention], text: str) -> None:
     >>> link_qualifiers(ms, t)
     >>> [(m.text, t[slice(*m.qualifier)]) for m in ms if m.qualifier]
     [('Sirte', 'Libya'), ('Florence', 'Italy'), ('Lazio', 'Italy')]
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> t = "France, Germany, and Italy; Punjab, Pakistan"
+    >>> ms = [RawMention(*m.span(), m.group(), name_key(m.group())) for m in re.finditer(r"[A-Z]\w+", t)]
+    >>> link_qualifiers(ms, t, get_gazetteer())
+    >>> [m.text for m in ms if m.qualifier]
+    ['Punjab']
     """
     for m, nxt in itertools.pairwise(mentions):
         gap = _QUALIFIER_BETWEEN.match(text, m.end, nxt.start)
         if gap is not None and (gap["bracket"] is None or _QUALIFIER_CLOSES.match(text, nxt.end)):
             m.qualifier = (nxt.start, nxt.end)
+    if gazetteer is not None:
+        _unlink_peers(mentions, gazetteer, _KEY_INFO.setdefault(gazetteer, {}))
