@@ -16,7 +16,7 @@ from geokit.errors import DataError, GeokitError, InputError
 from geokit.maps import BrowserNotFoundError, Map
 from geokit.maps import basemap as basemap_mod
 from geokit.maps import builder as builder_mod
-from geokit.maps.assets import inline_assets, manifest, read_asset
+from geokit.maps.assets import inline_assets, manifest, read_asset, read_code
 from geokit.maps.encode import encode_polyline, pack_polygons, script_json
 from geokit.maps.popups import highlight, sentence_around
 from geokit.model import Check, Document, Estimate
@@ -302,7 +302,7 @@ def test_target_estimates_and_unknown_verdict():
 
 
 def test_without_basemap_layer(monkeypatch):
-    monkeypatch.setattr(builder_mod, "land_geometries", lambda *a: ())
+    monkeypatch.setattr(builder_mod, "land_layer", lambda coarse=False: (0, {}))
     p = build().to_html()
     assert "Basemap" not in p and "Natural Earth" not in p and "GeoNames" not in p
     assert not re.search(r"geokit\.minimap\(map_", p)  # no land: no mini-map either
@@ -367,7 +367,8 @@ def test_place_names_are_text_not_html():
     row = [31.2, 16.6, "<img src=x onerror=alert(1)></script>", 7, 3]
     js = basemap_mod.PlaceLabels([row]).json()
     assert "<" not in js and "\\u003c/script" in js
-    assert "span.textContent = r[2]" in basemap_mod.BASEMAP_JS and "innerHTML" not in basemap_mod.BASEMAP_JS
+    code = read_code("basemap.js")
+    assert "span.textContent = r[2]" in code and "innerHTML" not in code
 
 
 def test_map_tools_in_the_page():
@@ -471,3 +472,145 @@ def test_estimate_popup_row_in_plain_words():
     odd = Estimate("c2", 0, 0, 10, None, "some-new-method", {"new_part": 0.0})
     row = info.rows[builder_mod._estimate_row(info, odd, None, Document("d", ""), "Wire")]
     assert S[row[4]] == "some new method" and row[10] == -1  # unknown names: still words
+
+
+def _claim(relation, **kw):
+    from geokit.model import Claim, Place
+
+    sirte = Place("geonames:2210554", "Sirte", "city", 31.2089, 16.5887, country="LY", extent_m=8000)
+    tigris = Place("ne-river:tigris", "Tigris", "river", 31.0, 47.4)
+    anchor = tigris if relation == "side" else sirte
+    return Claim("c", "d", "", 0, 0, relation, "camps", anchor.name, anchor=anchor, **kw)
+
+
+# internal names a popup must not show: relations, estimate methods, kinds, snake_case keys
+INTERNAL = re.compile(
+    r"\b(offset|offset-sector|near-disk|extent|part-of|distance-annulus|admin[12]|airbase)\b|\w_\w"
+)
+
+
+def test_claim_table_in_plain_words():
+    from geokit.kinds import RELATIONS
+    from geokit.maps import words as W
+    from geokit.model import Claim, Direction, Distance, Place
+
+    mi28 = Distance(28, "mi", 45061.6)
+    sw = Direction("southwest", 225.0, 22.5)
+    says = {
+        "offset": W.claim_says(_claim("offset", distance=mi28, direction=sw, hedge="nearly")),
+        "inverse": W.claim_says(_claim("offset", distance=mi28, direction=sw, inverse=True)),
+        "distance": W.claim_says(_claim("distance", distance=Distance(45, "km", 45000.0))),
+        "part": W.claim_says(_claim("part", direction=Direction("eastern", 90.0, 90.0))),
+        "side": W.claim_says(_claim("side", direction=Direction("east", 90.0, 90.0))),
+        "extent": W.claim_says(_claim("extent")),
+        "near": W.claim_says(_claim("near")),
+    }
+    assert says == {
+        "offset": "nearly 28 mi (45.1 km) SW of Sirte",
+        "inverse": "28 mi (45.1 km) NE of Sirte",  # the target's side, turned round
+        "distance": "45 km from Sirte",
+        "part": "in the eastern part of Sirte",
+        "side": "on the east side of Tigris",
+        "extent": "within Sirte",
+        "near": "near Sirte",
+    }
+    rows = dict(W.claim_rows(_claim("offset", distance=mi28, direction=sw, inverse=True)))
+    assert rows["as written"] == "the other way round: Sirte is SW of the target"
+    # every relation geokit reads, with or without its pieces, reads as words
+    homs = Place("g:1", "Homs", "city", 34.7, 36.7)
+    for rel in sorted(RELATIONS):
+        for kw in ({}, {"distance": mi28, "direction": sw}):
+            c = Claim("c", "d", "", 0, 0, rel, "t", "Sirte", anchor=homs, anchor2=homs, **kw)
+            text = W.claim_says(c)
+            assert "Homs" in text and not INTERNAL.search(text) and "{" not in text, (rel, kw, text)
+    assert W.claim_says(_claim("some_new_relation")) == "placed relative to Sirte"
+    assert (
+        W.kind_word("admin1") == "state or province"
+        and W.flag_words("anchor not found") != "anchor not found"
+    )
+
+
+def test_estimate_popup_says_what_the_claim_says(page):
+    # the sample's first source: "Training camps are 45 km southwest of Sirte" (offset, a flag)
+    table = json.loads(re.search(r"var geokit_info_\w+ = (\{.*?\});\n", page, re.S).group(1))
+    S = table["s"]
+    rows = [r for r in table["r"] if r[0] == 1]
+    assert rows
+    for r in rows:
+        kv = [S[i] for i in r[6]]
+        assert kv[0] == "says" and not any(INTERNAL.search(x) for x in kv), kv
+        assert not INTERNAL.search(S[r[4]])  # the method in words
+    said = {S[r[6][1]] for r in rows}
+    assert "45 km SW of Sirte" in said
+    places = [r for r in table["r"] if r[0] == 0 and "Sirte" in r[1]]
+    assert places and all(not INTERNAL.search(r[1]) for r in places)
+
+
+def test_place_kinds_and_flags_in_plain_words():
+    from geokit.model import Claim, Mention, Place
+
+    mo = Place("ne-admin1:US:missouri", "Missouri", "admin1", 38.4, -92.5, country="US")
+    text = "Bombers flew from Missouri, 30 km into Syria."
+    c = Claim(
+        "d:c",
+        "d",
+        text,
+        0,
+        len(text),
+        "inside",
+        "bombers",
+        "Syria",
+        flags=["no distance or border for inside"],
+    )
+    e = Estimate("d:c", 36.0, 38.0, 5000, None, "inside-band", {"band_width": 5000})
+    m = Map()
+    m.add_document(Document("d", text), [Mention("d", 18, 26, "Missouri", place=mo)], [c], {"d:c": e})
+    page = m.to_html()
+    assert "Missouri (state or province)" in page and "(admin1" not in page
+    assert "place: state or province" in page  # the legend
+    assert "for inside" not in page and "a country without a distance or a border" in page  # the flag
+
+
+# ------------------------------------------------------------- page code as files (#21)
+MAPS_DIR = Path(builder_mod.__file__).parent
+
+
+def test_every_page_file_is_shipped_and_loaded(page):
+    files = sorted(p.name for p in (MAPS_DIR / "js").iterdir() if p.suffix in (".js", ".css"))
+    assert {"helper.js", "bulk.js", "tools.js", "basemap.js"} <= set(files)
+    # through importlib.resources (what an installed wheel has), each file is read whole
+    for name in files:
+        assert read_code(name) == (MAPS_DIR / "js" / name).read_text(encoding="utf-8")
+    for name in (f for f in files if f.endswith(".js")):  # every script is in an offline page
+        assert read_code(name) in page, name
+    for name in (f for f in files if f.endswith(".css")):  # every style sheet is used by a module
+        assert any(f'"{name}"' in py.read_text() for py in MAPS_DIR.glob("*.py")), name
+    pyproject = (MAPS_DIR.parents[1] / "pyproject.toml").read_text()
+    assert '"maps/js/*"' in pyproject  # package data: the files ship in the wheel
+    with pytest.raises(DataError):
+        read_code("no-such-file.js")
+    with pytest.raises(DataError):
+        read_code("../builder.py")
+
+
+def test_no_javascript_or_css_held_in_python():
+    # the page code lives in geokit/maps/js/; Python modules only inject values into it
+    body = re.compile(r"function\s*\(|=>\s*\{|\.prototype\.|addEventListener|\{\s*(position|font|color):")
+    for py in sorted(MAPS_DIR.glob("*.py")):
+        hits = [ln for ln in py.read_text().splitlines() if body.search(ln)]
+        assert not hits, (py.name, hits)
+
+
+def test_basemap_reads_the_gazetteer_through_its_public_columns(gaz):
+    source = Path(basemap_mod.__file__).read_text()
+    assert not re.search(r"gaz\._\w", source)  # no private attribute of the Gazetteer
+    lat, lon, kind = gaz.columns("lat", "lon", "kind")
+    assert len(lat) == len(lon) == len(kind) == len(gaz)
+    with pytest.raises(ValueError):
+        lat[0] = 0.0  # read-only
+    with pytest.raises(InputError):
+        gaz.columns("name_blob")
+    from geokit.places.gazetteer import KINDS
+
+    i = int(np.flatnonzero(np.asarray(kind) == KINDS.index("country"))[0])
+    assert gaz.name_of(i) == gaz.place(i, geometry=False).name and gaz.place(i).kind == "country"

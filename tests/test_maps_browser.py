@@ -275,3 +275,75 @@ def test_map_tools_work_in_chromium(tmp_path):
     assert not any(f["properties"]["layer"].startswith("Wire") for f in some["features"])
     sirte = [f for f in every["features"] if f["properties"].get("name", "").startswith("Sirte")]
     assert sirte and sirte[0]["geometry"]["coordinates"] == [16.5887, 31.2089]  # GeoJSON: lon, lat
+
+
+# Appended to the page: where the panels are, and where the estimates of the opening view are drawn.
+PHONE = """
+<script>
+window.addEventListener("load", function () { setTimeout(function () {
+  /*FIND_MAP*/
+  function rect(sel) {
+    var el = document.querySelector(sel);
+    if (!el || !el.offsetHeight) { return null; }
+    var r = el.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom];
+  }
+  out.boxes = {legend: rect(".geokit-legend"), checks: rect(".geokit-checks"),
+               layers: rect(".leaflet-control-layers"), search: rect(".geokit-search")};
+  out.estimates = [];
+  map.eachLayer(function (l) {  // the estimates' markers: their popup row is an estimate's
+    var info = l._gkInfo;
+    if (!info) { return; }
+    l.eachLayer(function (s) {
+      if (s._gk >= 0 && s.getLatLng && info.r[s._gk] && info.r[s._gk][0] === 1) {
+        var p = map.latLngToContainerPoint(s.getLatLng()), c = map.getContainer().getBoundingClientRect();
+        out.estimates.push([p.x + c.left, p.y + c.top]);
+      }
+    });
+  });
+  out.size = [window.innerWidth, window.innerHeight];
+  out.errors = window.__errors;
+  parent.postMessage(JSON.stringify(out), "*");  // to the page that frames the map
+}, 500); });
+</script>
+""".replace("  /*FIND_MAP*/\n", FIND_MAP)
+
+# The map in a frame of a phone's size (headless Chromium's window is at least 500 pixels wide);
+# the frame's probe sends what it found, written here for --dump-dom.
+FRAME = """<!DOCTYPE html><html><body style="margin:0">
+<iframe src="{src}" width="{w}" height="{h}" style="border:0"></iframe>
+<script>window.addEventListener("message", function (e) {{
+  var pre = document.createElement("pre"); pre.id = "probe"; pre.textContent = e.data;
+  document.body.appendChild(pre);
+}});</script></body></html>"""
+
+
+@pytest.mark.parametrize("size", [(390, 844), (844, 390), (1000, 700)])
+def test_panels_leave_the_answer_visible(tmp_path, size):
+    page = build().to_html().replace("<head>", CATCH, 1).replace("</body>", PHONE + "</body>")
+    (tmp_path / "map.html").write_text(page, encoding="utf-8")
+    frame = tmp_path / "frame.html"
+    frame.write_text(FRAME.format(src="map.html", w=size[0], h=size[1]), encoding="utf-8")
+    dom = dump_dom(frame, size=(max(size[0], 500) + 20, size[1] + 20), budget_ms=5000)
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
+    assert found, "the probe did not finish"
+    out = json.loads(html.unescape(found.group(1)))
+    assert out["size"] == list(size)
+    assert out["errors"] == []
+    boxes = {k: v for k, v in out["boxes"].items() if v}
+    assert {"legend", "checks", "layers"} <= set(boxes)
+
+    def meet(a, b):
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    names = sorted(boxes)
+    clashes = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if meet(boxes[a], boxes[b])]
+    assert clashes == [], f"panels over one another at {size}: {clashes} {boxes}"
+    width, height = out["size"]
+    for x, y in out["estimates"]:  # the opening answer: on screen, under no panel
+        assert 0 < x < width and 0 < y < height, (x, y, size)
+        under = [
+            k for k, (x0, y0, x1, y1) in boxes.items() if x0 - 6 <= x <= x1 + 6 and y0 - 6 <= y <= y1 + 6
+        ]
+        assert under == [], f"an estimate at {x:.0f}, {y:.0f} lies under {under} at {size}"
+    assert len(out["estimates"]) == 2

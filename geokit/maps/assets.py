@@ -1,4 +1,7 @@
-"""The vendored Leaflet files, and the rewrite that makes a folium page self-contained.
+"""geokit's own page code, the vendored Leaflet files, and the rewrite that makes a page self-contained.
+
+geokit's JavaScript and CSS live as files in ``geokit/maps/js/`` (package data), read once with
+:func:`read_code`; Python only injects values into the page (as script-safe JSON).
 
 folium writes ``<script src="https://cdn…">`` and ``<link href="https://cdn…">`` tags. For an
 offline page, :func:`inline_assets` replaces the ones geokit uses by inline copies of the files
@@ -17,7 +20,7 @@ from typing import Any
 
 from geokit.errors import DataError
 
-__all__ = ["inline_assets", "manifest", "read_asset"]
+__all__ = ["add_script", "inline_assets", "manifest", "read_asset", "read_code", "style_block", "style_rules"]
 
 # CDN file name (the last path segment) -> vendored file, or None to drop the tag.
 _KNOWN: dict[str, str | None] = {
@@ -86,6 +89,67 @@ def read_asset(name: str) -> str:
     if hashlib.sha256(data).hexdigest() != entry["sha256"]:
         raise DataError(f"vendored asset {name} does not match its sha256 in manifest.json")
     return data.decode("utf-8")
+
+
+@functools.cache
+def read_code(name: str) -> str:
+    """Return the text of one of geokit's own page files, ``geokit/maps/js/<name>`` (cached).
+
+    Raises
+    ------
+    DataError
+        If there is no such file (a broken install).
+
+    Examples
+    --------
+    >>> read_code("helper.js").startswith("var geokit = ")
+    True
+    """
+    if "/" in name or "\\" in name or name.startswith("."):
+        raise DataError(f"not a page file name: {name!r}")
+    try:
+        return (importlib.resources.files("geokit.maps") / "js" / name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"geokit's page file js/{name} cannot be read ({exc}); reinstall geokit") from exc
+
+
+def style_rules(name: str) -> str:
+    """Return a ``.css`` file of :func:`read_code` without its last newline (a template indents it).
+
+    Examples
+    --------
+    >>> style_rules("legend.css").startswith(".geokit-legend {")
+    True
+    """
+    return read_code(name).rstrip("\n")
+
+
+def style_block(name: str) -> str:
+    r"""Return a ``.css`` file of :func:`read_code` as a ``<style>`` block on lines of its own.
+
+    Examples
+    --------
+    >>> style_block("sea.css")
+    '\n<style>\n.folium-map.leaflet-container{background:#dfeaf2;}\n</style>\n'
+    """
+    return f"\n<style>\n{read_code(name)}</style>\n"
+
+
+def add_script(figure: Any, name: str) -> None:
+    """Add the script ``js/<name>`` to a page's header, once (keyed ``geokit_<stem>_js``).
+
+    Examples
+    --------
+    >>> from branca.element import Figure
+    >>> page = Figure()
+    >>> add_script(page, "tools.js"); add_script(page, "tools.js")
+    >>> [key for key in page.header._children if key.startswith("geokit")]
+    ['geokit_tools_js']
+    """
+    from branca.element import Element
+
+    key = "geokit_" + name.rsplit(".", 1)[0] + "_js"
+    figure.header.add_child(Element("<script>\n" + read_code(name) + "</script>"), name=key)
 
 
 def _script(text: str) -> str:

@@ -8,7 +8,7 @@ Every piece comes from files geokit ships or builds itself, so the page makes no
   only be clutter);
 * place names from the gazetteer (countries, capitals, cities; towns and admin-1 names near the
   map's content), each from the zoom in :data:`LABEL_ZOOMS` on, placed in the page by importance
-  without overlapping one another (:data:`BASEMAP_JS`).
+  without overlapping one another (``js/basemap.js``, styled by ``js/place-names.css``).
 
 Each line layer is drawn on a canvas in the basemap's own pane (below the data), one canvas path
 per layer (``geokit.bulk``): a world of admin-1 lines stays quick to pan.
@@ -26,10 +26,10 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from geokit.errors import DataError
+from geokit.maps.assets import style_block
 from geokit.maps.encode import pack_lines, pack_polygons, script_json
 
 __all__ = [
-    "BASEMAP_JS",
     "LABEL_ZOOMS",
     "MIN_ZOOM",
     "STYLES",
@@ -37,6 +37,7 @@ __all__ = [
     "ZoomGate",
     "basemap_layers",
     "land_geometries",
+    "land_layer",
     "place_labels",
 ]
 
@@ -113,6 +114,26 @@ def land_geometries(tolerance: float = 0.01, min_area: float = 0.002) -> tuple[A
         simple = simple[~shapely.is_empty(simple)]
         return tuple(simple[shapely.area(simple) > min_area])
     return ()
+
+
+def land_layer(coarse: bool = False) -> tuple[int, dict[str, Any]]:
+    """Return the land as ``(count, packed polygons)``, built once per process.
+
+    ``coarse``: for the mini-map (0.2° simplification, 0.01° coordinates); else the basemap's land.
+
+    Examples
+    --------
+    >>> n, packed = land_layer()
+    >>> n > 200 and packed["g"] == "polygon"
+    True
+    """
+    return _land_layer(bool(coarse))
+
+
+@functools.cache
+def _land_layer(coarse: bool) -> tuple[int, dict[str, Any]]:
+    geoms = list(land_geometries(0.2, 0.05) if coarse else land_geometries())
+    return len(geoms), pack_polygons(geoms, precision=2 if coarse else _PRECISION)
 
 
 def basemap_layers() -> list[tuple[str, int, int, dict[str, Any]]]:
@@ -193,12 +214,9 @@ def _labels(gaz: Any, box: tuple[float, ...] | None) -> tuple[tuple[Any, ...], .
     from geokit.places.gazetteer import KINDS
 
     # the gazetteer's columns (memory-mapped arrays); a place's name only for the rows kept
-    cols = gaz._a
-    kind = np.asarray(cols["kind"])
-    lat = np.asarray(cols["lat"], dtype=float)
-    lon = np.asarray(cols["lon"], dtype=float)
-    pop = np.asarray(cols["population"], dtype=np.int64)
-    extent = np.asarray(cols["extent_m"], dtype=float)
+    kind, lat, lon, pop, extent = gaz.columns("kind", "lat", "lon", "population", "extent_m")
+    lat, lon, extent = (np.asarray(a, dtype=float) for a in (lat, lon, extent))
+    pop = np.asarray(pop, dtype=np.int64)
 
     def code(name: str) -> int:
         return KINDS.index(name) if name in KINDS else -1
@@ -212,11 +230,9 @@ def _labels(gaz: Any, box: tuple[float, ...] | None) -> tuple[tuple[Any, ...], .
     rows: list[tuple[float, float, str, int, int, float]] = []  # ..., sort key
     for i in np.flatnonzero(kind == code("country")):
         z = _zoom(LABEL_ZOOMS["country"], extent[i])
-        rows.append((lat[i], lon[i], gaz._string("name", i), z, LABEL_CLASSES["country"], -1e12 - extent[i]))
+        rows.append((lat[i], lon[i], gaz.name_of(i), z, LABEL_CLASSES["country"], -1e12 - extent[i]))
     for i in np.flatnonzero((kind == code("admin1")) & near):
-        rows.append(
-            (lat[i], lon[i], gaz._string("name", i), LABEL_ZOOMS["admin1"], LABEL_CLASSES["admin1"], -1.0)
-        )
+        rows.append((lat[i], lon[i], gaz.name_of(i), LABEL_ZOOMS["admin1"], LABEL_CLASSES["admin1"], -1.0))
     settled = (kind == code("city")) | (kind == code("town"))
     world = np.flatnonzero(settled & (pop >= _WORLD_POP))
     local = np.flatnonzero(settled & (pop < _WORLD_POP) & near)
@@ -228,78 +244,11 @@ def _labels(gaz: Any, box: tuple[float, ...] | None) -> tuple[tuple[Any, ...], .
         cls = LABEL_CLASSES["city"]
         if capital:
             z, cls = min(z, LABEL_ZOOMS["capital"]), LABEL_CLASSES["capital"]
-        rows.append(
-            (lat[i], lon[i], gaz._string("name", i), z, cls, -float(pop[i]) - (1e10 if capital else 0))
-        )
+        rows.append((lat[i], lon[i], gaz.name_of(i), z, cls, -float(pop[i]) - (1e10 if capital else 0)))
     rows.sort(key=lambda r: (r[3], r[5], r[2], r[0], r[1]))
     return tuple(
         (round(float(a), 4), round(float(b), 4), str(c), int(d), int(f)) for a, b, c, d, f, _ in rows
     )
-
-
-#: The page side: zoom-dependent basemap layers and the place names (plain ES5, needs Leaflet).
-BASEMAP_JS = r"""
-geokit.gate = function (map, parent, layer, z) {
-  // a basemap layer shown from zoom z on: in its group (so the layer control still switches it)
-  function update() {
-    var on = map.getZoom() >= z;
-    if (on && !parent.hasLayer(layer)) { parent.addLayer(layer); }
-    if (!on && parent.hasLayer(layer)) { parent.removeLayer(layer); }
-  }
-  map.on("zoomend", update);
-  update();
-};
-geokit.places = function (map, rows, parent, pane) {
-  // the names that fit at this zoom and view, most important first, none over another (each is
-  // measured once drawn, and taken off again if it touches one already there)
-  var shown = L.layerGroup();
-  function draw() {
-    shown.clearLayers();
-    if (!map.hasLayer(parent)) { return; }
-    var z = map.getZoom(), view = map.getBounds().pad(0.05), boxes = [];
-    for (var i = 0; i < rows.length && boxes.length < 250; i++) {
-      var r = rows[i];
-      if (r[3] > z) { break; }  // sorted by zoom: none of the rest is shown yet
-      if (!view.contains([r[0], r[1]])) { continue; }
-      var span = document.createElement("span");
-      span.textContent = r[2];  // a name is text, never HTML
-      var marker = L.marker([r[0], r[1]], {
-        icon: L.divIcon({className: "geokit-place geokit-place-" + r[4], html: span, iconSize: null}),
-        interactive: false, keyboard: false, pane: pane
-      });
-      shown.addLayer(marker);
-      var b = span.getBoundingClientRect(), clash = false;
-      for (var j = 0; j < boxes.length && !clash; j++) {
-        var o = boxes[j];
-        clash = b.left < o.right + 2 && o.left < b.right + 2 && b.top < o.bottom && o.top < b.bottom;
-      }
-      if (clash) { shown.removeLayer(marker); } else { boxes.push(b); }
-    }
-  }
-  parent.addLayer(shown);
-  map.on("moveend", draw);
-  parent.on("add", draw);
-  draw();
-  return shown;
-};
-"""
-
-_LABEL_CSS = """
-<style>
-.geokit-place {width: 0; height: 0;}
-.geokit-place span {position: absolute; white-space: nowrap; transform: translate(-50%, -50%);
-  font: 11px/1.2 sans-serif; color: #444; pointer-events: none;
-  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff;}
-.geokit-place-0 span {font: 600 12px/1.2 sans-serif; letter-spacing: .06em; text-transform: uppercase;
-  color: #6d6a63;}
-.geokit-place-1 span {font: italic 11px/1.2 sans-serif; color: #8a8378;}
-.geokit-place-2 span, .geokit-place-3 span {transform: translate(0, -50%); padding-left: 8px;}
-.geokit-place-2 span {font-weight: bold;}
-.geokit-place-2 span::before, .geokit-place-3 span::before {content: ""; position: absolute; left: -3px;
-  top: 50%; margin-top: -3px; width: 5px; height: 5px; border-radius: 50%; background: #555;
-  border: 1px solid #fff;}
-</style>
-"""
 
 
 class ZoomGate(MacroElement):
@@ -356,7 +305,7 @@ class PlaceLabels(MacroElement):
         super().__init__()
         self._name = "GeokitPlaceLabels"
         self.rows = [list(r) for r in rows]
-        self.css = _LABEL_CSS
+        self.css = style_block("place-names.css")
 
     def json(self) -> str:
         """Return the rows as script-safe JSON."""

@@ -29,14 +29,14 @@ from pyproj import Geod
 
 from geokit.errors import InputError
 from geokit.maps import popups as P
-from geokit.maps.assets import inline_assets
+from geokit.maps import words as W
+from geokit.maps.assets import add_script, inline_assets, style_rules
 from geokit.maps.basemap import (
-    BASEMAP_JS,
     STYLES,
     PlaceLabels,
     ZoomGate,
     basemap_layers,
-    land_geometries,
+    land_layer,
     place_labels,
 )
 from geokit.maps.encode import pack_lines, pack_points, pack_polygons
@@ -51,7 +51,7 @@ from geokit.maps.layers import (
     SmallScreenLayers,
     add_helper_js,
 )
-from geokit.maps.tools import TOOLS_JS, DownloadButton, MiniMap, SearchBox, mouse_position
+from geokit.maps.tools import DownloadButton, MiniMap, SearchBox, mouse_position
 from geokit.model import Check, Claim, Document, Estimate, Mention, Place
 from geokit.text.documents import display_name, retitle
 
@@ -362,7 +362,7 @@ class Map:
         )
         page = cast(Figure, fmap.get_root())  # a folium Map's root is always its Figure
         add_helper_js(page, bulk=big)
-        page.header.add_child(Element(f"<script>{TOOLS_JS}</script>"), name="geokit_tools_js")
+        add_script(page, "tools.js")
         compress = self.compress if self.compress is not None else big
         info = InfoTable(compress=compress)
         info.add_to(fmap)
@@ -414,7 +414,10 @@ class Map:
 
         for kind in kinds_seen:
             legend.append(
-                (f"place: {kind}", {"color": KIND_COLORS.get(kind, _OTHER_KIND), "shape": "circle"})
+                (
+                    f"place: {W.kind_word(kind)}",
+                    {"color": KIND_COLORS.get(kind, _OTHER_KIND), "shape": "circle"},
+                )
             )
         if estimates_by_id:
             with_estimates = [
@@ -468,15 +471,15 @@ class Map:
         SearchBox(self._search_items(rows), place_names).add_to(fmap)
         DownloadButton(control, [BASEMAP_NAME, PLACE_NAMES] if has_basemap else []).add_to(fmap)
         if has_basemap:
-            land = land_geometries(0.2, 0.05)  # coarse: the mini-map is 130 pixels wide
-            MiniMap(pack_polygons(list(land), precision=2), len(land)).add_to(fmap)
+            n_land, coarse = land_layer(coarse=True)  # the mini-map is 130 pixels wide
+            MiniMap(coarse, n_land).add_to(fmap)
         if legend:
             Legend(self.title, legend).add_to(fmap)
         if rows:
             ChecksPanel(rows).add_to(fmap)
         if self.tiles is None:
             page.header.add_child(
-                Element("<style>.folium-map.leaflet-container{background:#dfeaf2;}</style>"),
+                Element(f"<style>{style_rules('sea.css')}</style>"),
                 name="geokit_sea",
             )
         page.title = P.esc(self._page_title(names, focus))
@@ -504,7 +507,7 @@ class Map:
                 p = m.place
                 if p is not None and (p.name, p.id) not in seen:
                     seen.add((p.name, p.id))
-                    items.append([p.name, p.kind, round(p.lat, 5), round(p.lon, 5)])
+                    items.append([p.name, W.kind_word(p.kind), round(p.lat, 5), round(p.lon, 5)])
         if not self._big:
             names = _unique_names([s.document for s in self._sources])
             for src, name in zip(self._sources, names, strict=True):
@@ -528,19 +531,18 @@ class Map:
     # -- pieces
     def _add_basemap(self, fmap: folium.Map, info: InfoTable) -> PlaceLabels | None:
         """Draw geokit's offline basemap; return its (still empty) place names, or None if no basemap."""
-        geoms = land_geometries()
-        if not geoms:
+        n_land, land = land_layer()
+        if not n_land:
             return None
         root = cast(Figure, fmap.get_root())  # a folium Map's root is always its Figure
         add_helper_js(root, bulk=True)
-        root.header.add_child(Element(f"<script>{BASEMAP_JS}</script>"), name="geokit_basemap_js")
+        add_script(root, "basemap.js")
         # below the overlay pane (400), above the tile pane (200)
         MapScript('MAP.createPane("geokitbase").style.zIndex = 250;').add_to(fmap)
         group = folium.FeatureGroup(name=BASEMAP_NAME, overlay=True, control=True)
         group.add_to(fmap)
         options = {"interactive": False, "pane": "geokitbase"}
-        land = pack_polygons(list(geoms), precision=3)
-        DataLayer(land, [0] * len(geoms), [STYLES["land"]], info, None, options, bulk=True).add_to(group)
+        DataLayer(land, [0] * n_land, [STYLES["land"]], info, None, options, bulk=True).add_to(group)
         for kind, zoom, n, packed in basemap_layers():
             layer = DataLayer(packed, [0] * n, [STYLES[kind]], info, None, options, bulk=True)
             layer.add_to(group)
@@ -591,11 +593,12 @@ class Map:
                 if getattr(m, "corrected", None)
             ]
             fixed_html = "<br><b>Corrected</b><br>" + "<br>".join(fixes) if fixes else ""
+            what = P.esc(W.kind_word(p.kind))
             popup = (
-                f'<div class="geokit-popup"><b>{P.esc(p.name)}</b> ({P.esc(p.kind)}, {P.esc(p.id)})'
+                f'<div class="geokit-popup"><b>{P.esc(p.name)}</b> ({what}, {P.esc(p.id)})'
                 f"<br>{'<br>'.join(quotes)}{more}{fixed_html}<br><small>Source: {P.esc(source)}</small></div>"
             )
-            tooltip = f"{P.esc(p.name)} ({P.esc(p.kind)})" + (" — corrected" if fixes else "")
+            tooltip = f"{P.esc(p.name)} ({what})" + (" — corrected" if fixes else "")
             style: dict[str, Any] = {
                 "radius": 6,
                 "color": "#ffffff",
@@ -742,8 +745,6 @@ class Map:
         source_of_claim: dict[str, str],
     ) -> tuple[set[str], dict[str, Any], list[dict[str, Any]]]:
         """Draw each target's checks and combined estimate; return the verdicts, the focus, the panel rows."""
-        from geokit.checks.compare import describe
-
         verdicts: set[str] = set()
         rows: list[dict[str, Any]] = []
         focus_by_verdict: dict[str, list[tuple[float, float, float, float]]] = {}
@@ -818,7 +819,9 @@ class Map:
                 if c is None:
                     continue
                 who = source_of_claim.get(c.id) or retitle(c.source or c.document, self._names)
-                line = f"{_short(who)}: {describe(c)}"
+                line = f"{_short(who)}: {W.claim_says(c)}" + (
+                    W.display_words()["panel_inverse"] if c.inverse else ""
+                )
                 if line in said:
                     continue  # a quote repeated is one statement
                 said.append(line)
@@ -891,37 +894,25 @@ def _estimate_row(
         elif doc.text:
             sent, a, b = P.sentence_around(doc.text, claim.start, claim.end)
             quote = P.highlight_span(sent, a, b)
-        anchor = claim.anchor.name if claim.anchor is not None else claim.anchor_text
-        dist = _distance_words(claim.distance) if claim.distance else None
-        direction = None
-        if claim.direction is not None:
-            from geokit.claims.grammar import compass_word
-
-            direction = f"{compass_word(claim.direction.azimuth)} ({claim.direction.words})"
-        for label, value in (
-            ("anchor", anchor),
-            ("relation", _RELATION_WORDS.get(claim.relation, claim.relation)),
-            ("distance", dist),
-            ("direction", direction),
-            ("hedge", claim.hedge),
-            ("inverse", "yes" if claim.inverse else None),
-            ("corrected", P.correction_text(corrected) if corrected else None),
-        ):
-            if value not in (None, ""):
-                kv += [S(label), S(P.esc(value))]
+        table = W.claim_rows(claim)
+        if corrected:
+            table.append((W.display_words()["claim_rows"]["corrected"], P.correction_text(corrected)))
+        for label, value in table:
+            if value:
+                kv += [S(P.esc(label)), S(P.esc(value))]
         if claim.flags:
-            flags = S(P.bullet_list(retitle(str(f), names or {}) for f in claim.flags))
+            flags = S(P.bullet_list(retitle(W.flag_words(str(f)), names or {}) for f in claim.flags))
     comps: list[Any] = []
     cause = -1  # the largest cause of uncertainty: the popup's sentence names it
     for name, size in sorted(est.components.items(), key=lambda kv_: -abs(kv_[1])):
-        words, unit, uncertain = P.COMPONENT_WORDS.get(name, (name.replace("_", " "), "m", True))
+        words, unit, uncertain = W.component_word(name)
         if unit == "deg":  # shown as it is; a number is metres, shown in km by the page
             comps += [S(P.esc(words)), P.esc(f"{float(size):g}°")]
             continue
         comps += [S(P.esc(words)), round(float(size))]
         if uncertain and cause < 0 and size > 0:
             cause = S(P.esc(words))
-    method = P.METHOD_WORDS.get(est.method, est.method.replace("-", " "))
+    method = W.method_word(est.method)
     row = [1, S(P.esc(target)), quote[0], S(P.esc(source)), S(P.esc(method)), round(float(est.radius_m))]
     row += [kv, comps, flags]
     # where the page puts <mark> in the escaped quote; the cause of uncertainty
@@ -950,25 +941,6 @@ def _folded_quotes(text: str, mentions: Sequence[Mention]) -> list[str]:
         else:
             seen[sent] = [P.highlight(sent, a, b), 1]
     return [f"<q>{h}</q>" + (f" <small>({n} times)</small>" if n > 1 else "") for h, n in seen.values()]
-
-
-#: Plain words for the relation names of claims, in popups.
-_RELATION_WORDS = {
-    "offset": "distance and direction from the anchor",
-    "offset-sector": "distance and direction from the anchor",
-    "near": "near the anchor",
-    "near-disk": "near the anchor",
-    "extent": "inside the anchor",
-    "part-of": "part of the anchor",
-}
-
-
-def _distance_words(d: Any) -> str:
-    """Return a stated distance with its unit and, when not in km, its value in km: "28 mi (45.1 km)"."""
-    value = f"{d.value:g}" + (f"-{d.value2:g}" if getattr(d, "value2", None) is not None else "")
-    if d.unit == "km":
-        return f"{value} km"
-    return f"{value} {d.unit} ({P.km(d.metres)})"
 
 
 def _check_html(

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Mapping
 from geokit.text.sentences import split_sentences
 
 __all__ = [
-    "COMPONENT_WORDS",
-    "METHOD_WORDS",
     "bullet_list",
     "components_table",
     "correction_text",
@@ -26,50 +24,6 @@ __all__ = [
     "rows",
     "sentence_around",
 ]
-
-
-#: Plain words for the estimate methods (``Estimate.method``), in popups.
-METHOD_WORDS: dict[str, str] = {
-    "offset-sector": "from a distance and a direction",
-    "distance-annulus": "from a distance, any direction",
-    "direction-sector": "from a direction, no distance",
-    "near-disk": "near the anchor",
-    "outskirts-ring": "on the anchor's outskirts",
-    "outside-ring": "just outside the anchor",
-    "between-ellipse": "between two anchors",
-    "halfway-disk": "halfway between two anchors",
-    "part-sector": "a part of the anchor",
-    "side-of-line": "one side of a line",
-    "line-band-side": "beside a line, on one side",
-    "inside-band": "inside, that far from the border",
-}
-
-#: Plain words for the parts of an estimate (``Estimate.components``): (words, unit, a cause of
-#: uncertainty?). Units: ``m`` (metres, shown in km) or ``deg``.
-COMPONENT_WORDS: dict[str, tuple[str, str, bool]] = {
-    "extent": ("size of the anchor place", "m", True),
-    "distance": ("stated distance", "m", False),
-    "offset": ("stated offset", "m", False),
-    "distance_precision": ("rounding of the stated distance", "m", True),
-    "direction": ("width of the stated direction", "m", True),
-    "direction_reach": ("reach of a direction without a distance", "m", True),
-    "hedge": ("hedge (about, nearly…)", "m", True),
-    "range": ("stated range of distances", "m", True),
-    "near_buffer": ("reach of “near”", "m", True),
-    "outskirts_band": ("width of “outskirts”", "m", True),
-    "outside_band": ("reach of “outside”", "m", True),
-    "offshore_band": ("reach of “off the coast”", "m", True),
-    "separation": ("distance between the anchors", "m", False),
-    "halfway": ("spread around the halfway point", "m", True),
-    "between_width": ("width of the area between the anchors", "m", True),
-    "part_half_angle": ("half-width of the named part", "deg", False),
-    "clip_radius": ("reach of the side considered", "m", True),
-    "band_width": ("width of the stated band", "m", True),
-    "datum": ("datum", "m", True),
-    "measurement": ("measurement", "m", True),
-    "map_scale": ("map scale", "m", True),
-    "coordinate_precision": ("precision of the coordinates", "m", True),
-}
 
 
 def esc(text: object) -> str:

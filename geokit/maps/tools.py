@@ -4,13 +4,15 @@
   names; a hit zooms there and rings the spot. Everything is text in the page (``textContent``).
 * :class:`DownloadButton`: writes every shape of the data layers that are switched on (not the
   basemap) as one GeoJSON ``FeatureCollection`` file, each feature with its layer's name and its
-  tooltip as plain text (:data:`TOOLS_JS` ``geokit.features``).
+  tooltip as plain text (``js/tools.js``: ``geokit.features``).
 * :class:`MiniMap`: the vendored ``leaflet-minimap`` plugin over geokit's own coarse land layer
   (no tiles, so it works offline).
 * :func:`mouse_position`: the vendored ``leaflet-mouse-position`` plugin (folium's element).
 
 The plugins are inlined from ``geokit/_data/leaflet/`` (see ``data/build_map_assets.py``) like
-Leaflet itself; :data:`TOOLS_JS` is geokit's own.
+Leaflet itself. geokit's own page code for them is ``geokit/maps/js/tools.js`` with
+``tools.css`` and ``minimap.css`` (the mini-map bottom right, the legend beside it; on a small
+screen no mini-map), read by :func:`geokit.maps.assets.read_code`.
 """
 
 from __future__ import annotations
@@ -23,171 +25,10 @@ from folium import plugins
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
+from geokit.maps.assets import style_block
 from geokit.maps.encode import script_json
 
-__all__ = ["TOOLS_JS", "DownloadButton", "MiniMap", "SearchBox", "mouse_position"]
-
-#: The page side of the tools (plain ES5 but ``String.prototype.normalize``; needs Leaflet and geokit).
-TOOLS_JS = r"""
-geokit.fold = function (s) {
-  return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-};
-geokit.find = function (items, query, limit) {
-  // the items whose name contains the query (accents and case aside): names that start with it first
-  var q = geokit.fold(query).trim(), first = [], rest = [];
-  if (!q) { return []; }
-  for (var i = 0; i < items.length && first.length < limit; i++) {
-    var k = geokit.fold(items[i][0]).indexOf(q);
-    if (k === 0) { first.push(i); } else if (k > 0 && rest.length < limit) { rest.push(i); }
-  }
-  return first.concat(rest).slice(0, limit);
-};
-geokit.search = function (map, items, more) {
-  // items: [name, what, lat, lon] or [name, what, [[s, w], [n, e]]]; more: the basemap's place
-  // names ([lat, lon, name, ...] rows, shared with the labels)
-  for (var m = 0; m < more.length; m++) { items.push([more[m][2], "place name", more[m][0], more[m][1]]); }
-  var ring = null;
-  function go(it) {
-    if (ring) { map.removeLayer(ring); ring = null; }
-    if (typeof it[2] === "object") {
-      map.fitBounds(it[2], {maxZoom: 11});
-    } else {
-      map.setView([it[2], it[3]], Math.max(map.getZoom(), 9));
-      ring = L.circleMarker([it[2], it[3]], {radius: 14, color: "#e7298a", weight: 3, fill: false,
-                                             interactive: false}).addTo(map);
-    }
-  }
-  var Search = L.Control.extend({
-    options: {position: "topleft"},
-    onAdd: function () {
-      var box = L.DomUtil.create("div", "geokit-search leaflet-bar");
-      var input = L.DomUtil.create("input", "", box), list = L.DomUtil.create("ul", "", box), hits = [];
-      input.type = "search";
-      input.placeholder = "Search places and targets";
-      input.setAttribute("aria-label", "Search the map's places and targets");
-      L.DomEvent.disableClickPropagation(box);
-      L.DomEvent.disableScrollPropagation(box);
-      function show() {
-        list.textContent = "";
-        hits = geokit.find(items, input.value, 8);
-        for (var i = 0; i < hits.length; i++) {
-          var li = L.DomUtil.create("li", "", list), it = items[hits[i]];
-          li.textContent = it[0] + " \u2014 " + it[1];
-          li.setAttribute("data-hit", i);
-          li.addEventListener("click", function () {
-            go(items[hits[Number(this.getAttribute("data-hit"))]]);
-          });
-        }
-        if (!hits.length && input.value.trim()) {
-          L.DomUtil.create("li", "geokit-search-none", list).textContent = "no match";
-        }
-      }
-      input.addEventListener("input", show);
-      input.addEventListener("keydown", function (e) {
-        if (e.key === "Enter" && hits.length) { go(items[hits[0]]); }
-        if (e.key === "Escape") { input.value = ""; show(); }
-      });
-      return box;
-    }
-  });
-  return new Search().addTo(map);
-};
-geokit.text = function (html) {
-  // the words of an (already escaped) tooltip: parsed inert, nothing runs or loads
-  return new DOMParser().parseFromString(html || "", "text/html").body.textContent.trim();
-};
-geokit.features = function (map, overlays, skip) {
-  // every shape of the layers switched on, as GeoJSON features, but those named in skip (the basemap)
-  var out = [];
-  function add(info, name, geometry, k) {
-    var props = {layer: geokit.text(name)};  // the layer control's names are escaped HTML
-    if (k >= 0 && info) { props.name = geokit.text(geokit.tooltip(info, k)); }
-    out.push({type: "Feature", properties: props, geometry: geometry});
-  }
-  function walk(l, name, info) {
-    if (l.shapes) {  // a bulk canvas layer
-      var g = l._g;
-      l.shapes(function (f, c) {
-        var geom = g === "point" ? {type: "Point", coordinates: c}
-          : (g === "line" ? {type: "LineString", coordinates: c}
-          : (c.length === 1 ? {type: "Polygon", coordinates: c[0]} : {type: "MultiPolygon", coordinates: c}));
-        if (g !== "polygon" || c.length) { add(l._info, name, geom, l.row(f)); }
-      });
-    } else if (l instanceof L.Path && l.toGeoJSON) {
-      add(info, name, l.toGeoJSON(6).geometry, l._gk === undefined ? -1 : l._gk);
-    } else if (l.eachLayer && !(l instanceof L.Marker)) {
-      var inner = l._gkInfo || info;
-      l.eachLayer(function (c) { walk(c, name, inner); });
-    }
-  }
-  var names = Object.keys(overlays).sort();
-  for (var i = 0; i < names.length; i++) {
-    var layer = overlays[names[i]];
-    if ((skip || []).indexOf(names[i]) >= 0 || !map.hasLayer(layer)) { continue; }
-    walk(layer, names[i], null);
-  }
-  return {type: "FeatureCollection", features: out};
-};
-geokit.download = function (map, overlays, skip) {
-  var Button = L.Control.extend({
-    options: {position: "topleft"},
-    onAdd: function () {
-      var bar = L.DomUtil.create("div", "leaflet-bar geokit-download");
-      var a = L.DomUtil.create("a", "", bar);
-      a.href = "#";
-      a.setAttribute("role", "button");
-      a.title = "Download the layers switched on as GeoJSON";
-      a.setAttribute("aria-label", a.title);
-      a.textContent = "\u2913";
-      L.DomEvent.disableClickPropagation(bar);
-      L.DomEvent.on(a, "click", function (e) {
-        L.DomEvent.preventDefault(e);
-        var text = JSON.stringify(geokit.features(map, overlays, skip));
-        var url = URL.createObjectURL(new Blob([text], {type: "application/geo+json"}));
-        var link = document.createElement("a");
-        link.href = url;
-        link.download = "geokit-layers.geojson";
-        document.body.appendChild(link);
-        link.click();
-        setTimeout(function () { URL.revokeObjectURL(url); link.remove(); }, 1000);
-      });
-      return bar;
-    }
-  });
-  return new Button().addTo(map);
-};
-geokit.minimap = function (map, d, options) {
-  // the mini-map's own land layer: a map layer cannot be on two maps
-  var land = new L.FeatureGroup();
-  geokit.layer(d, {s: [], r: []}, land);
-  return new L.Control.MiniMap(land, options).addTo(map);
-};
-"""
-
-_TOOLS_CSS = """
-<style>
-.geokit-search {background: #fff;}
-.geokit-search input {width: 190px; border: none; padding: 5px 6px; font: 12px/1.3 sans-serif;
-  border-radius: 4px; outline-offset: -2px;}
-.geokit-search ul {list-style: none; margin: 0; padding: 0; max-width: 260px;}
-.geokit-search li {padding: 3px 6px; border-top: 1px solid #eee; cursor: pointer; font: 12px/1.3 sans-serif;
-  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}
-.geokit-search li:hover {background: #f4f4f4;}
-.geokit-search li.geokit-search-none {color: #888; cursor: default;}
-.geokit-download a {font: bold 18px/30px sans-serif; text-decoration: none;}
-</style>
-"""
-# the mini-map sits bottom right, the legend beside it; none on a small screen
-_MINIMAP_CSS = """
-<style>
-.leaflet-control-minimap {margin: 0 10px 28px 0; background: #dfeaf2 !important;}
-body .geokit-legend {right: 150px;}
-@media (max-width: 600px), (max-height: 420px) {
-  .leaflet-control-minimap {display: none !important;}
-  body .geokit-legend {right: 10px;}
-}
-</style>
-"""
+__all__ = ["DownloadButton", "MiniMap", "SearchBox", "mouse_position"]
 
 
 class _Tool(MacroElement):
@@ -204,7 +45,12 @@ class _Tool(MacroElement):
         """
     )
     function = ""
-    css = ""
+    css_file = ""  # a file of geokit/maps/js/, or none
+
+    @property
+    def css(self) -> str:
+        """Return the tool's ``<style>`` block (from :attr:`css_file`), or an empty string."""
+        return style_block(self.css_file) if self.css_file else ""
 
     def __init__(self) -> None:
         super().__init__()
@@ -229,7 +75,7 @@ class SearchBox(_Tool):
     """
 
     function = "search"
-    css = _TOOLS_CSS
+    css_file = "tools.css"
 
     def __init__(self, items: Sequence[Sequence[Any]], labels: Any = None) -> None:
         super().__init__()
@@ -272,7 +118,7 @@ class MiniMap(JSCSSMixin, _Tool):
     """
 
     function = "minimap"
-    css = _MINIMAP_CSS
+    css_file = "minimap.css"
 
     def __init__(self, packed: dict[str, Any], count: int) -> None:
         super().__init__()
