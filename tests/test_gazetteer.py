@@ -342,3 +342,22 @@ def test_a_country_is_found_by_its_former_and_short_names(gaz, name, country):
 def test_a_name_built_on_a_known_name_geocodes_to_it(gaz, query, kind, name):
     best = gaz.lookup(query)[0]
     assert (best.place.kind, best.place.name) == (kind, name) and "approximate" in best.reason
+
+
+@pytest.mark.parametrize("name", ["Lombardy", "Burma"])
+def test_a_small_settlement_does_not_match_by_a_region_s_or_country_s_name_it_once_bore(gaz, name):
+    # "Lombardy" is an old name of Dearing, Georgia (547 people): only the region answers to it
+    found = gaz.candidates(name, fuzzy=False, limit=50)
+    assert found and found[0].place.kind in ("admin1", "country")
+    assert not [
+        c
+        for c in found
+        if c.reason.startswith("alternate name")
+        and c.place.kind in ("village", "town", "city")
+        and (c.place.population or 0) < 5000
+    ]
+
+
+def test_a_city_keeps_a_country_s_name_it_bears_as_another_name(gaz):
+    found = gaz.candidates("Kuwait", fuzzy=False, limit=10)
+    assert "Kuwait City" in [c.place.name for c in found]

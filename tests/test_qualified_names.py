@@ -116,3 +116,67 @@ def test_a_country_named_before_a_state_is_the_town_the_state_holds(gaz, text, n
     for given in (Document("d", text, spans=spans), Document("d", text)):
         place = {m.text: m.place for m in resolve_document(given, gaz)}[name]
         assert (place.kind, place.admin1) in {("town", state), ("village", state), ("city", state)}
+
+
+def _spans(text, names):
+    out, at = [], 0
+    for n in names:
+        at = text.index(n, at)
+        out.append((at, at + len(n)))
+        at += len(n)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "country"),
+    [
+        # Georgia is also a country, Washington also the capital: in a list of states, states
+        ("Storms hit Georgia, Florida and Alabama on Monday.", ["Georgia", "Florida", "Alabama"], "US"),
+        ("Fires burn in Washington, Oregon and Idaho.", ["Washington", "Oregon", "Idaho"], "US"),
+        ("Fires burn in Washington, Oregon, and Idaho.", ["Washington", "Oregon", "Idaho"], "US"),
+    ],
+)
+def test_an_ambiguous_member_of_a_list_takes_its_peers_reading(gaz, text, names, country):
+    for given in (Document("d", text, spans=_spans(text, names)), Document("d", text)):
+        mentions = resolve_document(given, gaz)
+        assert [m.text for m in mentions] == names
+        assert [(m.place.kind, m.place.country) for m in mentions] == [("admin1", country)] * len(names)
+
+
+def test_a_list_of_countries_keeps_a_country_named_like_a_state(gaz):
+    got = places("Talks between Georgia, Armenia and Azerbaijan resumed.", gaz)
+    assert got["Georgia"].kind == "country" and got["Georgia"].country == "GE"
+
+
+def test_a_region_the_qualifying_state_does_not_hold_is_left_unresolved(gaz):
+    # "Georgia, Vermont" is a town in Vermont (one the gazetteer lacks): not the country
+    text = "He lives in Georgia, Vermont."
+    for given in (Document("d", text, spans=_spans(text, ["Georgia", "Vermont"])), Document("d", text)):
+        got = {m.text: m for m in resolve_document(given, gaz)}
+        assert got["Georgia"].place is None and "Vermont" in got["Georgia"].reason
+        assert got["Georgia"].candidates  # kept for a reader
+        assert (got["Vermont"].place.kind, got["Vermont"].place.country) == ("admin1", "US")
+
+
+def test_a_state_qualifying_a_place_it_holds_still_qualifies(gaz):
+    got = places("Georgia, USA and Mexico signed it.", gaz)
+    assert (got["Georgia"].kind, got["Georgia"].country) == ("admin1", "US")
+
+
+@pytest.mark.parametrize(
+    ("text", "qualified"),
+    [
+        ("In Lyon, US tourists were stopped.", []),
+        ("In Lyon, UK officials met.", []),
+        ("In Lyon, US, the tourists were stopped.", ["Lyon"]),
+        ("Flights between Lyon, US and UK cities resumed.", ["Lyon"]),
+        ("In Dayton, OH police met.", ["Dayton"]),  # a state's code keeps qualifying
+    ],
+)
+def test_a_country_abbreviation_modifying_a_noun_is_no_qualifier(gaz, text, qualified):
+    assert [m.text for m in find_mentions(text, gaz) if m.qualifier] == qualified
+
+
+def test_a_city_is_not_a_small_namesake_found_by_another_name_for_a_modifier(gaz):
+    got = places("In Lyon, US tourists were stopped.", gaz)
+    assert got["Lyon"].country == "FR" and got["Lyon"].kind == "city"

@@ -189,6 +189,26 @@ def test_demonyms_come_from_the_gazetteer_and_the_data_list(gaz, word, expected)
     assert is_demonym(word, gaz) is expected
 
 
+@pytest.mark.parametrize("word", ["African", "Europeans", "Scandinavian", "Palestinian", "Saudis"])
+def test_the_gazetteer_s_demonyms_of_areas_and_extras_are_demonyms(gaz, word):
+    assert is_demonym(word, gaz)
+
+
+def test_demonyms_countryinfo_lacks_are_kept_in_one_file_without_twins(gaz):
+    from geokit.places.mentions import DEMONYMS
+    from geokit.places.sources.demonyms import DEMONYM_EXTRAS
+    from geokit.resources import word_lists
+
+    one = word_lists("demonyms.json")
+    assert frozenset(one["others"]) == DEMONYMS
+    assert one["countries"] == DEMONYM_EXTRAS
+    assert "demonyms" not in word_lists("mention_words.json")
+    # no word the built gazetteer holds already, and none listed twice
+    assert sorted(w for w in DEMONYMS if gaz.knows_demonym(w)) == []
+    assert len(one["others"]) == len(DEMONYMS)
+    assert gaz.demonym_country("Palestinian") == "PS" and gaz.demonym_country("Saudi") == "SA"  # built in
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

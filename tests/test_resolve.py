@@ -408,3 +408,28 @@ def test_given_spans_guess_only_for_a_span_nothing_matches(gaz):
 )
 def test_us_in_capitals_in_a_french_story_is_the_united_states(gaz, text):
     assert places(text, gaz)["US"].kind == "country"  # not the village Us, near Paris
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Picture: Police/PA. The man was arrested in Cardiff on Tuesday.", "PA"),
+        ("A gang known as Killy or SK from the South Kilburn Estate in London.", "SK"),
+    ],
+)
+def test_a_region_found_only_by_an_abbreviation_in_a_story_of_another_country_is_a_stray(gaz, text, name):
+    got = {m.text: m for m in resolve_document(Document("d", text), gaz)}[name]
+    assert got.place is None and "only by an abbreviation" in got.reason
+    assert got.candidates  # kept, as the alternative
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        ("The fire in Pittsburgh, PA spread.", "PA", "Pennsylvania"),
+        ("A man from Regina, SK was hurt.", "SK", "Saskatchewan"),
+        ("The governor of PA spoke in Harrisburg.", "PA", "Pennsylvania"),
+    ],
+)
+def test_an_abbreviation_of_a_region_of_the_story_s_country_is_kept(gaz, text, name, region):
+    assert places(text, gaz)[name].name == region

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from geokit.errors import DataError, InputError, PlaceNotFoundError
+from geokit.kinds import SETTLEMENT_KINDS
 from geokit.model import Candidate, Place
 from geokit.places.build import (
     AIRBASE_WORDS,
@@ -46,6 +47,8 @@ __all__ = [
     "generic_name_words",
     "get_gazetteer",
     "importance",
+    "is_abbreviation_match",
+    "is_exact_match",
     "is_spelling_guess",
 ]
 
@@ -61,6 +64,12 @@ _MATCH_WEIGHT = {
     NAME_STRIPPED: 0.86,
     NAME_ABBREVIATION: 0.9,
 }
+#: A settlement smaller than this does not match by another of its names that a region or
+#: country bears ("Lombardy", an old name of Dearing, Georgia: 547 people).
+FORMER_NAME_POPULATION = 5_000
+#: The kinds whose name a small settlement's other name gives way to.
+_WHOLE_REGION_KINDS = frozenset(("country", "admin1", "region", "continent"))
+
 _MATCH_WORDS = {
     NAME_PRIMARY: "exact name",
     NAME_DERIVED: "name variant",
@@ -169,6 +178,18 @@ def is_exact_match(candidate: Candidate) -> bool:
     (True, False)
     """
     return candidate.reason.startswith(_MATCH_WORDS[NAME_PRIMARY])
+
+
+def is_abbreviation_match(candidate: Candidate) -> bool:
+    """Return whether a candidate was found by an abbreviation of its place's name ("PA", "SK").
+
+    Examples
+    --------
+    >>> gaz = get_gazetteer()
+    >>> is_abbreviation_match(gaz.candidates("PA")[0]), is_abbreviation_match(gaz.candidates("Sirte")[0])
+    (True, False)
+    """
+    return candidate.reason.startswith(_MATCH_WORDS[NAME_ABBREVIATION])
 
 
 _KIND_IMPORTANCE = {
@@ -449,6 +470,21 @@ class Gazetteer:
         """
         return list(self._demonyms)
 
+    def knows_demonym(self, word: str) -> bool:
+        """Return whether ``word`` is a demonym the built gazetteer holds: a country's or an area's.
+
+        A country's as :meth:`demonym_country` gives it ("Libyan"), a continent's or world
+        region's formed by the build ("African", "Middle Eastern").
+
+        Examples
+        --------
+        >>> gaz = get_gazetteer()
+        >>> gaz.knows_demonym("Libyan"), gaz.knows_demonym("African"), gaz.knows_demonym("Libya")
+        (True, True, False)
+        """
+        key = name_key(word)
+        return key in self._demonyms or key in self._area_demonyms
+
     def demonym_country(self, word: str) -> str | None:
         """Return the ISO code of the country a demonym belongs to ("Libyan" -> "LY"), or None.
 
@@ -534,6 +570,18 @@ class Gazetteer:
         exact = self._exact(key)
         if abbreviated and NAME_ABBREVIATION in exact.values():
             exact = {i: t for i, t in exact.items() if t == NAME_ABBREVIATION}
+        if any(self._kinds[i] in _WHOLE_REGION_KINDS and t != NAME_ABBREVIATION for i, t in exact.items()):
+            # "Lombardy" is the region, not the village of Dearing, Georgia, once called so: a small
+            # settlement bearing a region's or country's name only as another name does not match
+            exact = {
+                i: t
+                for i, t in exact.items()
+                if not (
+                    t == NAME_ALTERNATE
+                    and self._kinds[i] in SETTLEMENT_KINDS
+                    and self._populations[i] < FORMER_NAME_POPULATION
+                )
+            }
         for i, typ in exact.items():
             scored[i] = (_MATCH_WEIGHT[typ], _MATCH_WORDS[typ])
         iso = self.demonym_country(key)

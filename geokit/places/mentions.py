@@ -25,10 +25,13 @@ and keeps what is: a place's name after the function word that opens the sentenc
 before a local body's word ("Dayton Police"), in a hyphenated pair of major places ("France-US
 talks"), placed by its verb ("Columbia lies 30 km north of ..."), an all-caps dateline ("DAYTON --",
 "DETROIT The ..."), whole two-part abbreviations ("W.Va.") and names across a possessive ("People's
-Republic of China"). A list of regions is no qualifier ("France, Germany, and Italy"), names before
-a plural division word are divisions ("Franklin, Delaware and Licking counties"), and an abbreviation
-a name defines in brackets names it for the rest of the text ("Central African Republic (CAR)"). The
-word lists are data: ``geokit/_data/mention_words.json``.
+Republic of China"). A list of regions is no qualifier ("France, Germany, and Italy"; "Georgia,
+Florida and Alabama", whose first name may also be a country's), nor is a country's abbreviation in
+capitals before the noun it modifies ("In Lyon, US tourists"); names before a plural division word
+are divisions ("Franklin, Delaware and Licking counties"), and an abbreviation a name defines in
+brackets names it for the rest of the text ("Central African Republic (CAR)"). The word lists are
+data: ``geokit/_data/mention_words.json``; the demonyms beside the gazetteer's,
+``geokit/_data/demonyms.json``.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ import bisect
 import itertools
 import re
 import weakref
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any, TypeVar
@@ -47,7 +50,7 @@ import numpy as np
 from geokit.kinds import POINT_KINDS
 from geokit.model import Place
 from geokit.places.build import NAME_ABBREVIATION, NAME_ALTERNATE, NAME_DERIVED, NAME_PRIMARY
-from geokit.places.context import distance_m
+from geokit.places.context import contains, distance_m
 from geokit.places.gazetteer import Gazetteer, importance, is_exact_match
 from geokit.places.normalize import fold, name_hash, name_key
 from geokit.resources import word_lists
@@ -55,7 +58,7 @@ from geokit.text.documents import clean_text
 from geokit.text.frequency import zipf_frequency
 from geokit.text.person_names import is_given_name, is_surname
 
-__all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualifiers"]
+__all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualifiers", "list_peers"]
 
 _T = TypeVar("_T")
 
@@ -172,8 +175,9 @@ _PART_WORDS = re.compile(
 )
 
 #: Demonyms and adjectives of peoples, regions and cities, and forms of countries' that the
-#: gazetteer's demonyms (countryinfo's, see :meth:`Gazetteer.demonym_country`) do not give.
-DEMONYMS = frozenset(_WORDS["demonyms"])
+#: gazetteer's demonyms (countryinfo's and the areas', see :meth:`Gazetteer.knows_demonym`) do
+#: not give: ``others`` in ``geokit/_data/demonyms.json``, the one file of demonyms countryinfo lacks.
+DEMONYMS = frozenset(word_lists("demonyms.json")["others"])
 
 
 @dataclass(slots=True)
@@ -394,7 +398,7 @@ def _is_demonym(word: str, gazetteer: Gazetteer) -> bool:
         w = w[:-2]
     if w in DEMONYMS or (w.endswith("s") and w[:-1] in DEMONYMS):
         return True
-    if gazetteer.demonym_country(w) or (w.endswith("s") and gazetteer.demonym_country(w[:-1])):
+    if gazetteer.knows_demonym(w) or (w.endswith("s") and gazetteer.knows_demonym(w[:-1])):
         return True
     if _is_own_name(gazetteer, name_key(w)):
         return False  # a place's own name, not an adjective made by a suffix ("Cairns" is no "Čair" + "ns")
@@ -1604,12 +1608,88 @@ def _region_rank(gaz: Gazetteer, key: str) -> tuple[int, frozenset[str]]:
     return rank, frozenset(countries)
 
 
-def _unlink_peers(mentions: list[RawMention], gaz: Gazetteer, key_infos: dict[str, _KeyInfo]) -> None:
+#: Per gazetteer: :func:`_region_readings` of a name's key.
+_REGION_READINGS: weakref.WeakKeyDictionary[Gazetteer, dict[str, frozenset[tuple[str, str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _region_readings(gaz: Gazetteer, key: str) -> frozenset[tuple[str, str]]:
+    """Return the (kind, country) of every region a name may name ("georgia": the country, a US state).
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> sorted(_region_readings(get_gazetteer(), "georgia"))
+    [('admin1', 'US'), ('country', 'GE')]
+    """
+    recs, _ = gaz.key_matches(key)
+    return frozenset(
+        (kind, gaz.place(r, geometry=False).country or "")
+        for r in recs.tolist()
+        if (kind := gaz.kind_of(r)) in _REGION_RANKS
+    )
+
+
+#: Per gazetteer: :func:`_holds_namesake` of a qualifier's and a name's keys ("q|name").
+_HOLDS_NAMESAKE: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
+
+
+def _holds_namesake(gaz: Gazetteer, region_key: str, key: str) -> bool:
+    """Say whether a first-level region of one name holds a settlement of another ("D.C.", "Washington").
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> gaz = get_gazetteer()
+    >>> _holds_namesake(gaz, "d c", "washington"), _holds_namesake(gaz, "florida", "georgia")
+    (True, False)
+    """
+    regions = [r for r in gaz.key_matches(region_key)[0].tolist() if gaz.kind_of(r) == "admin1"]
+    if not regions:
+        return False
+    settlements = [
+        gaz.place(r, geometry=False)
+        for r in gaz.key_matches(key)[0].tolist()
+        if gaz.kind_of(r) in POINT_KINDS
+    ]
+    for r in regions:
+        region = gaz.place(r)
+        if any(p.country == region.country and contains(region, p) for p in settlements):
+            return True
+    return False
+
+
+def _continues_list(q: RawMention, after: RawMention | None, text: str, gaz: Gazetteer) -> bool:
+    """Say whether the mention after a qualifier goes on with a list of regions ("Florida and Alabama")."""
+    if after is None or after.qualifier is not None:
+        return False
+    if _LIST_SEP_RE.fullmatch(text, q.end, after.start) is None:
+        return False
+    return bool(_levels(_readings(gaz, q.key)) & _levels(_readings(gaz, after.key)))
+
+
+def _readings(gaz: Gazetteer, key: str) -> frozenset[tuple[str, str]]:
+    return _memo(_REGION_READINGS, gaz, key, partial(_region_readings, gaz, key))
+
+
+def _levels(readings: frozenset[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Return region readings as levels: a state of its country, any country ("Georgia", "Armenia")."""
+    return {(kind, "" if kind == "country" else country) for kind, country in readings}
+
+
+def _unlink_peers(
+    mentions: list[RawMention], gaz: Gazetteer, key_infos: dict[str, _KeyInfo], text: str
+) -> None:
     """Undo the qualifier of a region named beside a region of its rank: a list, not a qualifier.
 
     "France, Germany, and Italy" and "Ohio, Indiana and Kentucky" list places; "Georgia, USA"
     (a state of the US) and "Punjab, Pakistan" qualify them, and so does a region of a lower
-    rank: "Lebanon, Ohio" is the town (a country is no peer of a state).
+    rank: "Lebanon, Ohio" is the town (a country is no peer of a state). A list that goes on
+    after the second name is a list whenever the first may name a region like the others
+    ("Georgia, Florida and Alabama", "Washington, Oregon and Idaho": states, though Georgia is
+    also a country and Washington a city); a pair is not ("Georgia, Vermont" is a place in
+    Vermont).
 
     Examples
     --------
@@ -1617,11 +1697,29 @@ def _unlink_peers(mentions: list[RawMention], gaz: Gazetteer, key_infos: dict[st
     >>> t = "France, Germany; Ohio, Indiana; Georgia, USA; Punjab, Pakistan; Atlanta, Georgia; Lebanon, Ohio"
     >>> [m.qualifier is not None for m in find_mentions(t, get_gazetteer())][::2]
     [False, False, True, True, True, True]
+    >>> t = "Georgia, Florida and Alabama; Washington, Oregon, and Idaho; Georgia, Vermont"
+    >>> t += "; Georgia, USA and Mexico; Washington, D.C., and Ohio"
+    >>> [(m.text, t[slice(*m.qualifier)]) for m in find_mentions(t, get_gazetteer()) if m.qualifier]
+    [('Georgia', 'Vermont'), ('Georgia', 'USA'), ('Washington', 'D.C.')]
     """
     by_start = {m.start: m for m in mentions}
+    following = {a.start: b for a, b in itertools.pairwise(mentions)}
     for m in mentions:
         if m.qualifier is None or (q := by_start.get(m.qualifier[0])) is None:
             continue
+        if _continues_list(q, following.get(q.start), text, gaz):
+            reads, q_reads = _readings(gaz, m.key), _readings(gaz, q.key)
+            holder = {country for kind, country in q_reads if kind == "country"}
+            held = any(kind == "admin1" and country in holder for kind, country in reads)
+            if (
+                not held
+                and _levels(reads) & _levels(q_reads)
+                and not _memo(
+                    _HOLDS_NAMESAKE, gaz, f"{q.key}|{m.key}", partial(_holds_namesake, gaz, q.key, m.key)
+                )
+            ):  # not "Georgia, USA and Mexico", nor "Washington, D.C., and New York"
+                m.qualifier = None
+                continue
         rank, countries = _memo(_REGION_RANK, gaz, m.key, partial(_region_rank, gaz, m.key))
         q_rank, _ = _memo(_REGION_RANK, gaz, q.key, partial(_region_rank, gaz, q.key))
         if not q_rank or rank != q_rank:
@@ -1633,6 +1731,68 @@ def _unlink_peers(mentions: list[RawMention], gaz: Gazetteer, key_infos: dict[st
         ):
             continue  # "Georgia, USA": the qualifier holds a region of the name
         m.qualifier = None
+
+
+#: A word in lower case right after a name, not one going on with a list: "US tourists", "UK officials".
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n](?!(?:and|or|nor)\b)[a-z]")
+
+
+def _unlink_modifiers(mentions: list[RawMention], text: str, gaz: Gazetteer) -> None:
+    """Undo the qualifier that is a country's abbreviation in capitals modifying the noun after it.
+
+    "In Lyon, US tourists ...": "US" says whose tourists, not where Lyon is. A state's postal
+    code keeps qualifying ("Portland, OR police" is rare but means Oregon's Portland), and so does
+    a country's abbreviation a clause does not go on from ("Lyon, US.").
+
+    Examples
+    --------
+    >>> from geokit.places.gazetteer import get_gazetteer
+    >>> t = "In Lyon, US tourists met. In Lyon, US, they met. In Dayton, OH police met."
+    >>> [m.text for m in find_mentions(t, get_gazetteer()) if m.qualifier]
+    ['Lyon', 'Dayton']
+    """
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        if m.qualifier is None or (q := by_start.get(m.qualifier[0])) is None:
+            continue
+        letters = q.text.replace(".", "")
+        if not (letters.isalpha() and letters.isupper() and _LOWER_WORD_AFTER.match(text, q.end)):
+            continue
+        rank, _ = _memo(_REGION_RANK, gaz, q.key, partial(_region_rank, gaz, q.key))
+        if rank >= _REGION_RANKS["country"]:
+            m.qualifier = None
+
+
+def list_peers(mentions: Sequence[RawMention], text: str) -> dict[int, list[int]]:
+    r"""Return, for each mention named in a list of places, the indices of the list's other names.
+
+    Names follow each other with only a comma, "and" or "or" between them, and none qualifies the
+    next ("Georgia, Florida and Alabama"; not "Sirte, Libya").
+
+    Examples
+    --------
+    >>> t = "Georgia, Florida and Alabama; Sirte"
+    >>> ms = [RawMention(*m.span(), m.group(), "") for m in re.finditer(r"[A-Z]\w+", t)]
+    >>> list_peers(ms, t)
+    {0: [1, 2], 1: [0, 2], 2: [0, 1]}
+    """
+    out: dict[int, list[int]] = {}
+    run: list[int] = []
+    for i, m in enumerate(mentions):
+        prev = mentions[i - 1] if i else None
+        if (
+            prev is not None
+            and prev.qualifier is None
+            and _LIST_SEP_RE.fullmatch(text, prev.end, m.start) is not None
+        ):
+            run.append(i)
+            continue
+        if len(run) > 1:
+            out.update({j: [k for k in run if k != j] for j in run})
+        run = [i]
+    if len(run) > 1:
+        out.update({j: [k for k in run if k != j] for j in run})
+    return out
 
 
 def link_qualifiers(mentions: list[RawMention], text: str, gazetteer: Gazetteer | None = None) -> None:
@@ -1662,4 +1822,5 @@ def link_qualifiers(mentions: list[RawMention], text: str, gazetteer: Gazetteer 
         if gap is not None and (gap["bracket"] is None or _QUALIFIER_CLOSES.match(text, nxt.end)):
             m.qualifier = (nxt.start, nxt.end)
     if gazetteer is not None:
-        _unlink_peers(mentions, gazetteer, _KEY_INFO.setdefault(gazetteer, {}))
+        _unlink_peers(mentions, gazetteer, _KEY_INFO.setdefault(gazetteer, {}), text)
+        _unlink_modifiers(mentions, text, gazetteer)

@@ -34,6 +34,10 @@ Each candidate's score starts from its name match and prior (population, kind; s
 - a local cue, for a town or county found by its own name ("Lebanon Police", "Athens High
   School", "Wilson County Sheriff", "a Lebanon man"; the words are data, ``_data/local_cues.json``),
   unless a state or province has the name: ``+0.3``;
+- a region or country named in a list ("X, Y and Z") beside a region of its level and country,
+  unless a qualifier settles it ("Georgia, Florida and Alabama": the state, not the country;
+  "Washington, Oregon and Idaho": not the capital), not beside one whose name is also that of a
+  settlement of 50,000 or more ("Žilina, Nitra, Prešov and Košice" list cities): ``+0.3``;
 - a region (state, province, county) whose name a region word follows or precedes with "of"
   ("Kharkiv region", "the province of Idlib", "the Texas border", not the city): ``+0.3``; a
   settlement so named, or a distance measured from it or "near" it ("Idlib city", "the city of
@@ -43,14 +47,19 @@ Each candidate's score starts from its name match and prior (population, kind; s
 
 The reason of the choice lists every term that applied. A choice that is a stray (see
 :func:`_strays`: a small place far from every other place of the text, in a country it names
-nowhere else) is left unresolved, its candidates kept.
+nowhere else, or a region found only by an abbreviation in such a country: "Police/PA" in a Welsh
+story) is left unresolved, its candidates kept; so is a region or country whose qualifier, a state
+or province of another country, cannot hold it ("Georgia, Vermont", a town the gazetteer lacks).
+A settlement found only by another of its names takes no share of the document's country when a
+settlement of 100,000 or more bears the name as its own ("In Lyon, US tourists": Lyon, France,
+not the Lyon Airport of the US).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache, cached_property
 
 import numpy as np
@@ -58,8 +67,8 @@ import numpy as np
 from geokit.geo import great_circle_m
 from geokit.kinds import POINT_KINDS, SETTLEMENT_KINDS, SUBNATIONAL_KINDS
 from geokit.model import Candidate, Document, Mention, Place
-from geokit.places.gazetteer import Gazetteer, is_exact_match
-from geokit.places.mentions import RawMention, find_mentions, link_qualifiers
+from geokit.places.gazetteer import Gazetteer, is_abbreviation_match, is_exact_match
+from geokit.places.mentions import RawMention, find_mentions, link_qualifiers, list_peers
 from geokit.places.normalize import MODIFIER_PREFIX, MODIFIER_WORD, REGION_WORDS, approximations, name_key
 from geokit.resources import read_json
 from geokit.text.frequency import zipf_frequency
@@ -73,6 +82,15 @@ _LOCAL_KINDS = POINT_KINDS | {"admin2"}
 _NEAR_M = 300_000
 #: A settlement of this many people is known by name the world over ("London", "Lagos").
 _FAMOUS_POPULATION = 1_000_000
+#: ... and one of this many by a name that is only another name of a small place ("Lyon", the
+#: city, not "Lyon Airport" in the US).
+_KNOWN_POPULATION = 100_000
+#: A region or country named in a list beside a region of its level and country ("Georgia,
+#: Florida and Alabama": the state) ...
+_LIST_PEER_BONUS = 0.3
+#: ... a peer whose name is not also that of a settlement of this many people ("Žilina, Nitra,
+#: Prešov and Košice" list cities, not their regions).
+_PEER_SETTLEMENT_POPULATION = 50_000
 #: Namesakes of other mentions this near a candidate argue for it (:meth:`_Distances.neighbours`) ...
 _CLUSTER_M = 50_000
 #: ... by this much per other mention (times its namesake's score over its best one's) ...
@@ -319,6 +337,12 @@ class Resolver:
         city_word = [cues[g[0]][1] or cues[g[0]][2] for g in group_list]
         # "Lebanon Police", "a Lebanon man": a town or county of local news
         local_word = [any(_local_cue(raw[i], text) for i in g) for g in group_list]
+        # "Georgia, Florida and Alabama": the groups named in a list with each group
+        listed: dict[int, set[int]] = {}
+        for i, others in list_peers(raw, text).items():
+            listed.setdefault(group_of[i], set()).update(
+                group_of[j] for j in others if group_of[j] != group_of[i]
+            )
         # "Atlanta, Georgia": the qualifier is the region that holds a namesake of the name it qualifies
         qualified: dict[int, list[int]] = {}
         for i, q in qualifier_of.items():
@@ -355,6 +379,7 @@ class Resolver:
                     region_word[gi],
                     city_word[gi],
                     local_word[gi],
+                    listed.get(gi, ()),
                     # the likeliest places of the names it qualifies: chosen so far, or the
                     # first three by name and size
                     [c for g in qualified[gi] for c in (chosen[g], *group_cands[g][:3]) if c]
@@ -367,6 +392,9 @@ class Resolver:
             chosen = [sc[0] if sc else None for sc in scored]
         # a name the text calls a settlement ("the town of Kaikoura") is no stray
         stray = _strays(chosen, {gi for gi, word in enumerate(settlement_word) if word}, demonyms)
+        in_list = {group_of[i] for i in list_peers(raw, text)}
+        for gi, why in self._outside_qualifier(chosen, qualifier_of, group_list, group_of, in_list).items():
+            stray.setdefault(gi, why)
         # a small namesake of a common word is left unresolved, unless the text calls it a
         # settlement, measures from it or qualifies it
         sure = {gi for gi, word in enumerate(city_word) if word or local_word[gi]} | {
@@ -485,11 +513,13 @@ class Resolver:
         region_word: bool = False,
         city_word: bool = False,
         local_word: bool = False,
+        listed: Collection[int] = (),
         qualified: Sequence[Candidate] = (),
         keep: int = MAX_CANDIDATES,
     ) -> list[Candidate]:
         """Return the group's candidates scored in the document's context, best first.
 
+        ``listed`` holds the groups named in a list with this one ("Georgia, Florida and Alabama").
         ``qualified`` holds likely places of the names this group qualifies ("Georgia" in
         "Atlanta, Georgia"). Only the first ``keep`` are returned: their reasons, which name every
         bonus, are written for them alone (a pass that only chooses needs one).
@@ -518,6 +548,16 @@ class Resolver:
         # city is no evidence for the emirate)
         held = [c.place for c in qualified if c.place.id not in own] if qualified else []
         famous = context["famous"][gi]
+        # the regions and countries of the names listed with it, by level and country, unless a
+        # qualifier says what it is ("Florida and Washington, D.C.")
+        peers = {
+            (o.place.kind, o.place.country if o.place.kind != "country" else ""): o.place.name
+            for j in listed
+            if qual is None
+            and (o := chosen[j]) is not None
+            and (o.place.kind in SUBNATIONAL_KINDS or o.place.kind == "country")
+            and context["famous"][j] < _PEER_SETTLEMENT_POPULATION
+        }
         # a local cue pulls a town or county from a country or a far namesake, not from a state or
         # province of the name ("a Georgia man", "a New Mexico native")
         local = local_word and not any(c.place.kind == "admin1" and is_exact_match(c) for c in cands)
@@ -547,7 +587,7 @@ class Resolver:
                 )
             s = shares[p.country or ""]
             if (
-                famous >= _FAMOUS_POPULATION
+                famous >= (_FAMOUS_POPULATION if is_exact_match(c) else _KNOWN_POPULATION)
                 and p.kind in POINT_KINDS
                 and (p.population or 0) * 20 < famous
                 and d >= _NEAR_M
@@ -601,6 +641,11 @@ class Resolver:
                 if peer:
                     score += 0.1
                     why.append(("{}, a region of the same level, is named too", (peer,)))
+            if peers and (p.kind in SUBNATIONAL_KINDS or p.kind == "country"):
+                peer = peers.get((p.kind, (p.country or "") if p.kind != "country" else ""))
+                if peer:
+                    score += _LIST_PEER_BONUS
+                    why.append(("listed with {}, a place of the same level", (peer,)))
             if p.kind in SUBNATIONAL_KINDS and region_word:
                 score += 0.3
                 why.append(("a region word follows", ()))
@@ -624,6 +669,40 @@ class Resolver:
             Candidate(c.place, score, "; ".join([c.reason, *(t.format(*a) for t, a in why)]))
             for score, c, why in out[:keep]
         ]
+
+    def _outside_qualifier(
+        self,
+        chosen: Sequence[Candidate | None],
+        qualifier_of: Mapping[int, int],
+        groups: Sequence[Sequence[int]],
+        group_of: Mapping[int, int],
+        in_list: Collection[int] = (),
+    ) -> dict[int, str]:
+        """Return the groups whose choice is a region in another country than its qualifier, a state.
+
+        "Georgia, Vermont" names a place in Vermont, not the country. When the gazetteer holds no
+        namesake there (a town it lacks), the name is left unresolved, its candidates kept, rather
+        than answered with a country the text places elsewhere. A qualifier that goes on with a
+        list (``in_list``: "Saipan, Guam, Alaska, Hawaii") may be none.
+        """
+        out: dict[int, str] = {}
+        for gi, g in enumerate(groups):
+            c = chosen[gi]
+            if c is None or g[0] not in qualifier_of or c.place.kind not in ("country", "admin1"):
+                continue
+            qg = group_of[qualifier_of[g[0]]]
+            q = chosen[qg]
+            if q is None or qg in in_list or q.place.kind != "admin1" or q.place.country == c.place.country:
+                continue
+            p, region = c.place, q.place
+            if self._contains(region, p) or self._contains(p, region):
+                continue
+            out[gi] = (
+                f"no candidate fits the document: the name is qualified by {region.name}, and no place"
+                f" of this name the gazetteer knows lies in it (the likeliest, {p.name}, is a {p.kind}"
+                " elsewhere)"
+            )
+        return out
 
     def _word_namesakes(
         self, chosen: Sequence[Candidate | None], words: Sequence[str], sure: set[int], regions: list[Place]
@@ -883,9 +962,24 @@ def _strays(chosen: Sequence[Candidate | None], named: set[int], demonyms: Count
     coordinates. A country named by a demonym is named ("76 nautical miles northwest of the
     Yemeni port" of Hodeidah). Groups in ``named`` (called a settlement: "the town of
     Kaikoura") are no strays; a qualified one ("Kaikoura, New Zealand") has its country named.
+
+    A region found only by an abbreviation ("PA", "SK") is a stray when no other place of the
+    text, nor a demonym, is in its country, however few places the text names: "Police/PA" in a
+    British story is the Press Association, "Killy or SK" a skier's initials, not Pennsylvania
+    or Saskatchewan.
     """
     out: dict[int, str] = {}
     for gi, c in enumerate(chosen):
+        if c is not None and c.place.kind in SUBNATIONAL_KINDS and is_abbreviation_match(c):
+            p = c.place
+            if p.country not in demonyms and not any(
+                o is not None and j != gi and o.place.country == p.country for j, o in enumerate(chosen)
+            ):
+                out[gi] = (
+                    f"no candidate fits the document: the likeliest, {p.name} ({p.kind}, {p.country}), is"
+                    f" found only by an abbreviation, in a country the text names nowhere else"
+                )
+            continue
         if gi in named or c is None or c.place.kind not in POINT_KINDS:
             continue
         exact = is_exact_match(c)

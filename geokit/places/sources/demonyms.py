@@ -1,9 +1,10 @@
 """Source adapter: demonyms of countries ("Libyan", "Iraqi") and of continents and world regions.
 
 Data: the ``demonym`` field of PyPI ``countryinfo`` (MIT; REST Countries), plus the demonyms news
-writes that it lacks (``demonym_extras`` in ``geokit/_data/gazetteer_words.json``: Palestinian,
-Saudi, Kosovar); those of continents and world regions ("African", "Middle Eastern") are formed
-by rule from their English names. Written into the artefact as ``demonyms.json`` and
+writes that it lacks (``countries`` in ``geokit/_data/demonyms.json``, the one file of demonyms
+countryinfo lacks, which the mention finder reads too: Palestinian, Saudi, Kosovar); those of
+continents and world regions ("African", "Middle Eastern") are formed by rule from their English
+names. Written into the artefact as ``demonyms.json`` and
 ``area_demonyms.json``.
 """
 
@@ -12,12 +13,13 @@ from __future__ import annotations
 import re
 
 from geokit.places.normalize import name_key
-from geokit.places.sources.common import countryinfo, words
+from geokit.places.sources.common import countryinfo
+from geokit.resources import word_lists
 
 __all__ = ["DEMONYM_EXTRAS", "country_demonyms", "demonym_forms"]
 
 #: Demonyms news writes that countryinfo lacks, by ISO alpha-2.
-DEMONYM_EXTRAS: dict[str, list[str]] = words()["demonym_extras"]
+DEMONYM_EXTRAS: dict[str, list[str]] = word_lists("demonyms.json")["countries"]
 
 _COMPASS_PREFIX = re.compile(r"^(?:north|south|east|west|central)(?:ern)?\s+(?P<rest>.+)$", re.IGNORECASE)
 
