@@ -202,3 +202,8 @@ def test_territory_alone_is_no_abbreviation_of_yukon(gaz) -> None:
 
 def test_sahara_is_not_a_yemeni_village(gaz) -> None:
     assert all(c.place.id != "geonames:70910" for c in gaz.candidates("Sahara"))
+
+
+def test_a_fragment_alternate_naming_no_other_place_stays_a_name(gaz) -> None:
+    # "Nabatieh" spells a word of "Nabatîyé et Tahta" otherwise, and no other place is Nabatieh.
+    assert any(c.place.country == "LB" for c in gaz.candidates("Nabatieh"))

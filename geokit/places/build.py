@@ -61,7 +61,7 @@ __all__ = ["AIRBASE_WORDS", "FORMAT_VERSION", "KINDS", "LAYER_CODES", "build_gaz
 # geokit.places.sources.common.
 
 #: Bump when the artefact's layout or content changes; the folder name carries it, so old caches are ignored.
-FORMAT_VERSION = 26
+FORMAT_VERSION = 27
 
 #: Place kinds, stored as their index.
 KINDS = (
@@ -115,7 +115,20 @@ def _collect() -> list[Record]:
     physical_features.add_physical_short_forms(records)
     admin1.add_short_region_names(records)
     admin1.name_overseas_regions(records)
+    _admit_fragments(records)
     return records
+
+
+def _admit_fragments(records: list[Record]) -> None:
+    """Make a fragment alternate a name of its place unless another place has it as its own name.
+
+    "Sahara" spells only a word of "Shahārat al Ghīs" and is the desert's own name: left out.
+    "Nabatieh" spells a word of "An Nabaṭīyah at Taḥtā" and names no other place: kept.
+    """
+    own = {strip_article(name_key(r.name)) for r in records}
+    for r in records:
+        if r.fragments:
+            r.names += [a for a in r.fragments if strip_article(name_key(a)) not in own]
 
 
 def _keys(rec: Record) -> dict[str, int]:

@@ -77,6 +77,9 @@ class Record:
         The geometry layer (:data:`LAYER_CODES`, 0 for none) and row in it (-1 for none).
     names, derived, abbreviations : list of str
         Alternate names, name variants made by rule, and abbreviations.
+    fragments : list of str
+        Alternate names that spell only one word of a longer name otherwise ("Sahara" for
+        "Shahārat al Ghīs"): names of the place only where no other place has them as its own.
     """
 
     id: str
@@ -94,6 +97,7 @@ class Record:
     names: list[str] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)
     abbreviations: list[str] = field(default_factory=list)
+    fragments: list[str] = field(default_factory=list)
 
 
 @cache

@@ -76,19 +76,19 @@ def _fragment_test(name: str) -> Callable[[str], bool]:
 def records() -> Iterator[Record]:
     """Yield GeoNames' populated places in id order, Arabic names also as news spells them.
 
-    Alternate names that look like codes or links, or that are fragments of the name
-    (:func:`is_fragment`), are left out.
+    Alternate names that look like codes or links are left out; those that are fragments of the
+    name (:func:`is_fragment`) are set apart, in ``fragments``.
     """
     with open(geonames_data_dir() / "cities500.json", encoding="utf-8") as fh:
         cities = json.load(fh)
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         pop = int(c.get("population") or 0)
         fragment = _fragment_test(c["name"])
-        alts = [
-            a
-            for a in c.get("alternatenames") or []
-            if not _CODE_LIKE.match(a) and not a.startswith("http") and not fragment(a)
-        ]
+        alts: list[str] = []
+        fragments: list[str] = []
+        for a in c.get("alternatenames") or []:
+            if not _CODE_LIKE.match(a) and not a.startswith("http"):
+                (fragments if fragment(a) else alts).append(a)
         yield Record(
             id=f"geonames:{c['geonameid']}",
             name=c["name"],
@@ -101,6 +101,7 @@ def records() -> Iterator[Record]:
             admin1=str(c.get("admin1code") or ""),
             source="geonames",
             names=alts,
+            fragments=fragments,
             derived=arabic_news_spellings([c["name"], *alts])
             if c.get("countrycode") in ARABIC_SPEAKING
             else [],
