@@ -331,7 +331,7 @@ def _say(text: str, indent: str, more: str, width: int = 100) -> None:
 
 def _print_reading(i: int, text: str, claims: Sequence[Any], estimates: Any) -> None:
     """Print what ``geokit resolve`` read in statement ``i``: target, anchor, inverse, estimate, flags."""
-    from geokit.checks.compare import describe
+    from geokit.claims.wording import describe
 
     print(f"[{i}] {_clip(text, None, 150)}")
     if not claims:
@@ -413,7 +413,7 @@ def _print_target(target: Any, estimates: Any, names: dict[str, str] | None = No
     The verdict, the summary, each source by name with what it says, its estimate and its quoted
     sentence, then the pairwise checks.
     """
-    from geokit.checks.compare import describe
+    from geokit.claims.wording import describe
     from geokit.text.documents import retitle
 
     names = names or {}

@@ -106,9 +106,7 @@ def components_text(components: Mapping[str, float]) -> str:
     >>> components_text({})
     ''
     """
-
-    def km(metres: float) -> str:  # as geokit.maps.popups.km, without importing the map stage
-        return f"{metres / 1000:.1f} km" if abs(metres) >= 10_000 else f"{metres / 1000:.2f} km"
+    from geokit.claims.wording import km
 
     items = sorted(components.items(), key=lambda kv: -abs(kv[1]))
     return ", ".join(f"{name.replace('_', ' ')} {km(float(m))}" for name, m in items)
@@ -314,7 +312,7 @@ def checks_frame(
     """Return one row per pair of statements checked; geometry joins the two estimates.
 
     Columns (:data:`CHECK_COLUMNS`): the target, the verdict, each source by its document's title
-    with what it says (read from its anchor, :func:`geokit.checks.compare.describe`), how far apart
+    with what it says (read from its anchor, :func:`geokit.claims.wording.describe`), how far apart
     the two estimates are in km, every reason (sources named by title), and the claim ids ``a``
     and ``b``.
 
@@ -325,9 +323,9 @@ def checks_frame(
     ...                   one_target=True)
     >>> row = checks_frame(a.targets, a.estimates).iloc[0]
     >>> row.verdict, row.says_a, row.says_b
-    ('disagree', '45 km SW of Sirte', '28 mi NE of Sirte (stated inverse)')
+    ('disagree', '45 km SW of Sirte', '28 mi (45.1 km) NE of Sirte (written the other way round)')
     """
-    from geokit.checks.compare import describe
+    from geokit.claims.wording import describe
     from geokit.text.documents import retitle
 
     names = names or {}

@@ -16,10 +16,11 @@ from pyproj import Geod, Transformer
 from shapely.geometry import Point, Polygon
 
 from geokit.checks import land
-from geokit.checks.compare import compare, target_bearing
+from geokit.checks.compare import compare
 from geokit.checks.geometry import region_overlap, separation_m
 from geokit.checks.targets import Target, check_claims
 from geokit.claims.grammar import compass_word
+from geokit.claims.wording import target_bearing
 from geokit.model import Claim, Direction, Distance, Estimate, Place
 
 GEOD = Geod(ellps="WGS84")

@@ -213,7 +213,8 @@ def test_resolve_says_what_it_read():
     assert "target 'camp'" in first and "anchor 'Sirte' = Sirte (city, LY, geonames:" in first
     assert "not inverse" in first and "camp is 45 km SW of Sirte: 30.9215, 16.2558 ± 23.2 km" in first
     assert "inverse: the sentence places the anchor relative to the target" in inverse
-    assert "nearly 28 mi NE of Sirte (stated inverse)" in inverse and "flags: estimate at sea" in inverse
+    assert "nearly 28 mi (45.1 km) NE of Sirte (written the other way round)" in inverse
+    assert "flags: estimate at sea" in inverse
     assert "nothing read" in nothing
     assert "anchor 'Zzyzxvillex', not found" in unknown and "no estimate" in unknown
     assert max(len(line) for line in out.splitlines()) <= 160

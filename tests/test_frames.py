@@ -79,7 +79,10 @@ def test_checks_frame_names_sources_and_keeps_every_reason(seeds):
     assert set(f.a) | set(f.b) <= set(claims.index)
     row = f[f.verdict == "disagree"].iloc[0]
     assert (row.target, row.source_a, row.source_b) == ("training camps", DOD, HILL)
-    assert (row.says_a, row.says_b) == ("nearly 28 mi NE of Sirte (stated inverse)", "45 km SW of Sirte")
+    assert (row.says_a, row.says_b) == (
+        "nearly 28 mi (45.1 km) NE of Sirte (written the other way round)",
+        "45 km SW of Sirte",
+    )
     k = next(k for _, k in checks if k.verdict == "disagree")
     assert row.km_apart == pytest.approx(k.separation_m / 1000, abs=0.05)
     assert len(row.reasons) > 200 and "directions opposite" in row.reasons

@@ -53,6 +53,7 @@ from geokit.checks.land import (
     put_at_sea,
 )
 from geokit.claims.grammar import UNIT_NAMES, compass_word
+from geokit.claims.wording import describe, target_bearing
 from geokit.geo import format_latlon
 from geokit.kinds import Verdict
 from geokit.model import Check
@@ -68,8 +69,6 @@ __all__ = [
     "TOUCH_M",
     "VAGUE_RELATIONS",
     "compare",
-    "describe",
-    "target_bearing",
 ]
 
 #: Intersection (fraction of the smaller region) from which two regions meet with room to spare.
@@ -89,59 +88,6 @@ _SET_RELATIONS = frozenset({"offset", "distance", "direction"})
 
 #: Units a reporter confuses with each other (the long-distance ones).
 _CONFUSABLE_UNITS = ("km", "mi", "nm")
-
-
-def target_bearing(claim: Claim) -> float | None:
-    """Return the bearing of the target seen from the anchor, in degrees [0, 360), or ``None``.
-
-    For an inverse claim (the anchor is stated relative to the target) it is the stated azimuth + 180.
-
-    Examples
-    --------
-    >>> from geokit.model import Claim, Direction
-    >>> c = Claim(id="b", document="dod", quote="", start=0, end=0, relation="offset", target="camp",
-    ...           anchor_text="Sirte", direction=Direction("southwest", 225.0, 22.5), inverse=True)
-    >>> target_bearing(c)
-    45.0
-    """
-    if claim.direction is None:
-        return None
-    az = claim.direction.azimuth + (180.0 if claim.inverse else 0.0)
-    return az % 360.0
-
-
-def describe(claim: Claim) -> str:
-    """Return a short reading of a claim as seen from its anchor: "45 km SW of Sirte", "near Homs".
-
-    The direction is the target's, so an inverse claim reads the way round it places the target.
-
-    Examples
-    --------
-    >>> from geokit.model import Claim, Direction, Distance, Place
-    >>> sirte = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, "LY")
-    >>> c = Claim(id="b", document="dod", quote="", start=0, end=0, relation="offset", target="camps",
-    ...           anchor_text="Sirte", anchor=sirte, distance=Distance(28, "mi", 45061.6),
-    ...           direction=Direction("southwest", 225.0, 22.5), hedge="nearly", inverse=True)
-    >>> describe(c)
-    'nearly 28 mi NE of Sirte (stated inverse)'
-    """
-    anchor = claim.anchor.name if claim.anchor is not None else repr(claim.anchor_text)
-    words = []
-    if claim.hedge:
-        words.append(claim.hedge)
-    if claim.distance is not None:
-        words.append(_fmt_value(claim.distance))
-    bearing = target_bearing(claim)
-    if bearing is not None and claim.direction is not None and claim.direction.half_angle < 180:
-        words.append(compass_word(bearing))
-    if claim.relation in _SET_RELATIONS:
-        words.append(f"of {anchor}" if bearing is not None else f"from {anchor}")
-    elif claim.relation == "between" and claim.anchor2_text is not None:
-        second = claim.anchor2.name if claim.anchor2 is not None else repr(claim.anchor2_text)
-        words.append(f"between {anchor} and {second}")
-    else:
-        words.append(f"{claim.relation} {anchor}")
-    return " ".join(words) + (" (stated inverse)" if claim.inverse else "")
 
 
 def _angle_diff(a: float, b: float) -> float:
@@ -340,10 +286,9 @@ def _diagnose(a: Claim, ea: Estimate, b: Claim, eb: Estimate) -> list[str]:
             and x.relation == "offset"
             and _meets(_reread(x, inverse=not x.inverse), ey)
         ):
-            said = "stated inverse" if x.inverse else "stated forward"
             return [
-                f"read the other way round, {_name(x)}'s claim would agree: inverse confused? ({said}: "
-                f"{describe(x)})"
+                f"read the other way round, {_name(x)}'s claim would agree: inverse confused? "
+                f"it says {describe(x)}"
             ]
     for x, ey in ((a, eb), (b, ea)):
         if x.direction is not None and x.distance is not None and _meets(_reread(x, direction=None), ey):

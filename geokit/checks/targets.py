@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING, Any
 
 import shapely
 
-from geokit.checks.compare import MEET_FRACTION, VAGUE_RELATIONS, compare, describe
+from geokit.checks.compare import MEET_FRACTION, VAGUE_RELATIONS, compare
 from geokit.checks.geometry import Intersection, intersect_regions, region_overlap, separation_m
 from geokit.checks.grouping import GROUP_MARGIN_M, group_claims, grouping_reason
+from geokit.claims.wording import describe
 from geokit.geo import format_latlon
 from geokit.kinds import Verdict
 from geokit.model import Check, Estimate, geometry_to_geojson

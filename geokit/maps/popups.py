@@ -11,6 +11,7 @@ import functools
 import html
 from collections.abc import Iterable, Mapping
 
+from geokit.claims.wording import km
 from geokit.text.sentences import split_sentences
 
 __all__ = [
@@ -130,21 +131,6 @@ def highlight(
     if a is None or b is None:
         return text
     return f"{text[:a]}<mark>{text[a:b]}</mark>{text[b:]}"
-
-
-def km(metres: float | None) -> str:
-    """Format a distance in metres as kilometres for people.
-
-    Examples
-    --------
-    >>> km(45123.0), km(850.0), km(None)
-    ('45.1 km', '0.85 km', '?')
-    """
-    if metres is None:
-        return "?"
-    if metres >= 10_000:
-        return f"{metres / 1000:.1f} km"
-    return f"{metres / 1000:.2f} km"
 
 
 def rows(pairs: Iterable[tuple[str, object]]) -> str:
