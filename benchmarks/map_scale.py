@@ -2,9 +2,16 @@
 
 Prints the HTML size, the time to build it, and the time to first paint / to layers drawn in
 headless Chromium (selenium + the Debian chromedriver). Goals: <= 25 MB and <= 5 s.
+"Layers drawn" is two animation frames after the page's ``load`` event: every layer that is on
+at opening has been drawn by then (Leaflet's canvas redraw, requested as the layers are added,
+runs in the first frame). Beside it, the renderer process's CPU time when the layers are drawn
+(Chrome's ``ProcessTime`` metric): on a shared machine, a steadier figure than the wall time.
 
     python benchmarks/map_scale.py [--n 100000] [--documents 1000] [--naive-n 100000] [--keep DIR]
                                    [--no-basemap] [--repeat K]
+    python benchmarks/map_scale.py --open old.html --open new.html --repeat 3
+
+``--open`` only times existing pages (interleaved, ``--repeat`` rounds), to compare two builds.
 
 ``--no-basemap`` leaves geokit's offline basemap (and its mini-map) out, to see what it costs;
 ``--repeat`` opens each page K times (the machine's load makes single timings noisy).
@@ -121,7 +128,8 @@ def naive_html(docs, limit: int) -> str:
     return m.get_root().render()
 
 
-def paint_times(path: Path) -> tuple[float, float]:
+def paint_times(path: Path) -> tuple[float, float, float]:
+    """Return first contentful paint, layers drawn and the renderer's CPU time until then (s)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -133,19 +141,32 @@ def paint_times(path: Path) -> tuple[float, float]:
     )
     try:
         driver.set_page_load_timeout(600)
+        driver.execute_cdp_cmd("Performance.enable", {"timeDomain": "threadTicks"})
         driver.get(path.resolve().as_uri())
         t_end = time.time() + 300
         drawn = None
         while time.time() < t_end and drawn is None:
             drawn = driver.execute_script("return window.__drawn || null")
             time.sleep(0.05)
+        metrics = driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]
+        cpu = next((m["value"] for m in metrics if m["name"] == "ProcessTime"), float("nan"))
         fcp = driver.execute_script(
             "var e = performance.getEntriesByName('first-contentful-paint');"
             " return e.length ? e[0].startTime : null"
         )
-        return (fcp or float("nan")) / 1000, (drawn or float("nan")) / 1000
+        return (fcp or float("nan")) / 1000, (drawn or float("nan")) / 1000, float(cpu)
     finally:
         driver.quit()
+
+
+def report(name: str, path: Path) -> None:
+    """Open ``path`` once and print its timings."""
+    fcp, drawn, cpu = paint_times(path)
+    print(
+        f"{name:12s}: first contentful paint {fcp:.2f} s, layers drawn {drawn:.2f} s, "
+        f"renderer CPU {cpu:.2f} s",
+        flush=True,
+    )
 
 
 def main() -> int:
@@ -157,7 +178,15 @@ def main() -> int:
     ap.add_argument("--no-browser", action="store_true")
     ap.add_argument("--no-basemap", action="store_true", help="geokit's map without its offline basemap")
     ap.add_argument("--repeat", type=int, default=1, help="open each page this many times")
+    ap.add_argument(
+        "--open", type=Path, action="append", default=[], help="only time this existing page (repeatable)"
+    )
     args = ap.parse_args()
+    if args.open:
+        for _ in range(max(1, args.repeat)):
+            for path in args.open:
+                report(str(path), path)
+        return 0
 
     t = time.perf_counter()
     docs = synthetic(args.n, args.documents)
@@ -192,8 +221,7 @@ def main() -> int:
     if not args.no_browser and shutil.which("chromium"):
         for _ in range(max(1, args.repeat)):
             for name, path in (("geokit", geokit_path), ("naive", naive_path)):
-                fcp, drawn = paint_times(path)
-                print(f"{name:12s}: first contentful paint {fcp:.2f} s, layers drawn {drawn:.2f} s")
+                report(name, path)
     else:
         print("browser timings skipped (no chromium)")
     if args.keep is None:

@@ -205,3 +205,82 @@ def test_regions_under_opaque_markers_are_skipped_only_while_markers_show(tmp_pa
     path.write_text(page.replace("</body>", COVER + "</body>"), encoding="utf-8")
     dom = dump_dom(path, size=(1000, 700), budget_ms=3000)
     assert 'data-cover="true,true,true,true"' in dom
+
+
+def dense_map(n: int = 1100) -> Map:
+    """Return a big map of ``n`` estimates packed so close that their markers hide most regions and lines."""
+    rng = np.random.default_rng(2)
+    m = Map(basemap=False)
+    doc = Document("doc", "Camps are 5 km from Sirte.", source="wire/0.txt")
+    claims, ests = [], {}
+    for k in range(n):
+        lat, lon = 31.0 + rng.uniform(0, 0.2), 16.5 + rng.uniform(0, 0.2)
+        anchor = Place(
+            f"a:{k}", "Sirte", "city", lat + rng.uniform(-0.03, 0.03), lon + rng.uniform(-0.03, 0.03)
+        )
+        claims.append(
+            Claim(f"c{k}", doc.id, "Camps are 5 km from Sirte.", 0, 26, "offset", "camp", "Sirte",
+                  anchor=anchor, distance=Distance(5, "km", 5000, "5 km"), text="5 km from Sirte")
+        )  # fmt: skip
+        region = Polygon(ring(lat, lon, rng.uniform(2000, 4000)))
+        ests[f"c{k}"] = Estimate(f"c{k}", lat, lon, 3000.0, region, "exact", {"distance_precision": 500.0})
+    m.add_document(doc, [], claims, ests)
+    return m
+
+
+# Appended to the page: at a zoom where markers cover most regions, lines and other markers, the
+# canvas drawn with the culling of hidden shapes is pixel for pixel the canvas drawn without it;
+# culled shapes still answer the pointer (hit tests keep every shape).
+CULL = """
+<script>
+window.addEventListener("load", function () { setTimeout(function () { try {
+  var map = null, byKind = {}, out = [];
+  for (var name in window) {
+    if (name.startsWith("map_") && window[name] instanceof L.Map) { map = window[name]; }
+    var b = window[name];
+    if (name.startsWith("geokit_layer_") && geokit.bulk.Bulk && b instanceof geokit.bulk.Bulk) {
+      byKind[b._g] = b;
+    }
+  }
+  map.setView([31.1, 16.6], 8, {animate: false});
+  var regions = byKind.polygon, lines = byKind.line, ren = regions._renderer;
+  function culled(b) {
+    var hid = b._covers(), n = 0, first = -1;
+    for (var f = 0; f < b._n; f++) {
+      if (geokit.bulk.covered(hid, b._box, 4 * f)) { n++; if (first < 0) { first = f; } }
+    }
+    return [n, first];
+  }
+  var cr = culled(regions), cl = culled(lines), buried = 0, under = byKind.point._buried(ren._bounds);
+  for (var f = 0; f < under.length; f++) { buried += under[f]; }
+  var ctx = ren._ctx, calls = 0;  // the canvas calls that draw: fewer when culling
+  ["fill", "stroke", "drawImage"].forEach(function (k) {
+    var f = ctx[k];
+    ctx[k] = function () { calls++; return f.apply(ctx, arguments); };
+  });
+  geokit.bulk.cull = true; ren._redraw();
+  var on = ren._container.toDataURL(), callsOn = calls;
+  geokit.bulk.cull = false; calls = 0; ren._redraw();
+  var off = ren._container.toDataURL(), callsOff = calls;
+  geokit.bulk.cull = true;
+  out.push(cr[0] > 50, cl[0] > 50, buried > 50, on === off, callsOn < callsOff);
+  document.body.setAttribute("data-culled", [cr[0], cl[0], buried].join(" ") + " of " + regions._n);
+  // a culled region is still found under the pointer
+  var v = regions._rs[regions._fr[cr[1]]], p = L.point(regions._xy[2 * v], regions._xy[2 * v + 1]);
+  out.push(regions._containsPoint(p) && regions._hit >= 0);
+  document.body.setAttribute("data-cull", out.join(","));
+  } catch (e) { document.body.setAttribute("data-cull-error", String(e) + " " + e.stack); }
+}, 300); });
+</script>
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="needs headless Chromium (apt-get install chromium)")
+def test_shapes_hidden_under_markers_are_culled_without_changing_a_pixel(tmp_path):
+    page = dense_map().to_html()
+    assert "geokit.bulk.layer(" in page
+    path = tmp_path / "cull.html"
+    path.write_text(page.replace("</body>", CULL + "</body>"), encoding="utf-8")
+    dom = dump_dom(path, size=(1000, 700), budget_ms=4000)
+    assert 'data-cull="true,true,true,true,true,true"' in dom, re.findall(r'data-cull[\w-]*="[^"]*"', dom)

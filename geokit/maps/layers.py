@@ -5,7 +5,9 @@ from the compact form of :mod:`geokit.maps.encode`: Leaflet objects are created 
 popups and tooltips are built on demand from an :class:`InfoTable` of already-escaped HTML
 strings, so a map of 100,000 estimates stays small and opens quickly. On a big map (``bulk``),
 each kind of shape is a single canvas layer drawn from typed arrays (``js/bulk.js``) instead of
-one Leaflet object per shape. The page code is in ``geokit/maps/js/`` (``helper.js``, ``bulk.js``
+one Leaflet object per shape; a region, line or marker that opaque markers drawn above it hide in
+full is not drawn at all (the canvas is the same, pixel for pixel), while hit tests, tooltips and
+popups still see every shape. The page code is in ``geokit/maps/js/`` (``helper.js``, ``bulk.js``
 and the CSS of the legend, the labels and the checks panel), read by
 :func:`geokit.maps.assets.read_code`.
 """

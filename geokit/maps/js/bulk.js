@@ -10,7 +10,8 @@ geokit.bulk = (function () {
     }
     return out;
   }
-  var api = {Bulk: null, decode: decode, layer: layer, where: where};
+  // cull: skip regions and lines that markers drawn above hide in full (the pixels stay the same)
+  var api = {Bulk: null, covered: null, cull: true, decode: decode, layer: layer, where: where};
   function define() {  // on first use: the page loads Leaflet after this script
     return L.Path.extend({
       initialize: function (d, info) {
@@ -135,6 +136,7 @@ geokit.bulk = (function () {
           }
         }
         this._pxBounds = X0 <= X1 ? L.bounds([X0, Y0], [X1, Y1]) : L.bounds([0, 0], [0, 0]);
+        this._pj = (this._pj || 0) + 1;
       },
       _update: function () {},
       _updatePath: function () {
@@ -143,8 +145,9 @@ geokit.bulk = (function () {
         var ctx = ren._ctx, cut = ren._redrawBounds || ren._bounds, g = this._g;
         var box = this._box, fr = this._fr, rs = this._rs, xy = this._xy;
         var cx0 = cut.min.x, cy0 = cut.min.y, cx1 = cut.max.x, cy1 = cut.max.y, cur = null;
-        var over = g === "polygon" ? this._over() : null;
+        var over = g === "polygon" ? this._over() : null, hid = g !== "point" && api.cull ? this._covers() : [];
         if (g === "point") { ctx.globalAlpha = 1; }  // points are copies of a finished circle (sprite)
+        var buried = g === "point" && api.cull ? this._buried(cut) : null;
         for (var f = 0; f < this._n; f++) {
           if (box[4 * f] > cx1 || box[4 * f + 2] < cx0 || box[4 * f + 1] > cy1 || box[4 * f + 3] < cy0) {
             continue;  // out of view (or an empty shape)
@@ -152,7 +155,13 @@ geokit.bulk = (function () {
           if (over && over.at[f] >= 0 && over.hides(over.at[f], box, 4 * f)) {
             continue;  // a region smaller than its estimate's opaque marker, which is drawn over it
           }
+          if (hid.length && this._style(f).lineJoin !== "miter" && covered(hid, box, 4 * f)) {
+            continue;  // every pixel it could touch (its box) is opaque in a marker layer drawn over it
+          }
           var st = this._style(f);
+          if (buried && buried[f]) {
+            continue;  // a marker under the opaque pixels of later ones
+          }
           if (g === "point") {
             // at Leaflet's whole-pixel centre, a copy of the style's circle: far quicker than a path
             var sp = st._sprite || (st._sprite = sprite(st)), v = rs[fr[f]];
@@ -183,6 +192,58 @@ geokit.bulk = (function () {
           if (st.fill) { ctx.globalAlpha = st.fillOpacity; ctx.fill(st.fillRule || "evenodd"); }
           if (st.stroke && st.weight !== 0) { ctx.globalAlpha = st.opacity; ctx.stroke(); }
         }
+      },
+      _covers: function () {
+        // the opaque pixels of each point layer drawn above this one on the same canvas
+        var out = [], o, ren = this._renderer;
+        if (!this._order) { return out; }
+        for (o = this._order.next; o; o = o.next) {
+          if (o.layer._g === "point" && o.layer._map && points.indexOf(o.layer) >= 0) { out.push(o.layer._opaque(ren._bounds)); }
+        }
+        return out;
+      },
+      _opaque: function (bnd) {
+        // a summed-area table of the canvas pixels (layer coordinates) that this layer's markers
+        // make fully opaque, kept until the next projection or canvas move
+        var key = this._pj + ":" + bnd.min.x + ":" + bnd.min.y + ":" + bnd.max.x + ":" + bnd.max.y;
+        if (this._opq && this._opq.key === key) { return this._opq; }
+        var x0 = Math.floor(bnd.min.x), y0 = Math.floor(bnd.min.y);
+        var W = Math.ceil(bnd.max.x) - x0 + 1, H = Math.ceil(bnd.max.y) - y0 + 1;
+        var mask = new Uint8Array(W * H), xy = this._xy, rs = this._rs, fr = this._fr, f, i, j;
+        for (f = 0; f < this._n; f++) {
+          var st = this._style(f), sp = st._sprite || (st._sprite = sprite(st)), v = rs[fr[f]];
+          var cx = Math.round(xy[2 * v]) - sp.h - x0, cy = Math.round(xy[2 * v + 1]) - sp.h - y0;
+          if (!(cx > -2 * sp.h && cy > -2 * sp.h && cx < W && cy < H)) { continue; }  // off the canvas (or NaN)
+          stamp(mask, W, H, sp, cx, cy);
+        }
+        var S = new Int32Array((W + 1) * (H + 1));
+        for (j = 0; j < H; j++) {
+          for (var row = 0, x = 0; x < W; x++) {
+            row += mask[j * W + x];
+            S[(j + 1) * (W + 1) + x + 1] = S[j * (W + 1) + x + 1] + row;
+          }
+        }
+        this._opq = {key: key, x0: x0, y0: y0, W: W, H: H, S: S};
+        return this._opq;
+      },
+      _buried: function (cut) {
+        // the markers whose every pixel on the canvas part being drawn is opaque in later markers
+        // (the last drawn first): 1 for each such shape
+        var x0 = Math.floor(cut.min.x), y0 = Math.floor(cut.min.y);
+        var W = Math.ceil(cut.max.x) - x0 + 1, H = Math.ceil(cut.max.y) - y0 + 1;
+        var mask = new Uint8Array(W * H), out = new Uint8Array(this._n), xy = this._xy, rs = this._rs, fr = this._fr;
+        for (var f = this._n - 1; f >= 0; f--) {
+          var st = this._style(f), sp = st._sprite || (st._sprite = sprite(st)), v = rs[fr[f]], s = 2 * sp.h;
+          var cx = Math.round(xy[2 * v]) - sp.h - x0, cy = Math.round(xy[2 * v + 1]) - sp.h - y0;
+          var a0 = Math.max(0, cx), a1 = Math.min(W, cx + s), all = true;
+          for (var y = Math.max(0, cy), y1 = Math.min(H, cy + s); all && y < y1; y++) {
+            for (var i = y * W + a0, e = y * W + a1; i < e; i++) {
+              if (!mask[i]) { all = false; break; }
+            }
+          }
+          if (all) { out[f] = 1; } else { stamp(mask, W, H, sp, cx, cy); }
+        }
+        return out;
       },
       _over: function () {
         // the point layer drawn above this one (same canvas, later) that marks these estimates
@@ -251,6 +312,31 @@ geokit.bulk = (function () {
       }
     });
   }
+  function stamp(mask, W, H, sp, cx, cy) {
+    // mark the opaque pixels of sprite sp drawn at (cx, cy) on a W x H mask
+    for (var i = 0; i < sp.spans.length; i += 3) {
+      var y = cy + sp.spans[i];
+      if (y < 0 || y >= H) { continue; }
+      for (var j = y * W + Math.max(0, cx + sp.spans[i + 1]), e = y * W + Math.min(W, cx + sp.spans[i + 2]); j < e; j++) {
+        mask[j] = 1;
+      }
+    }
+  }
+  function covered(tables, box, i) {
+    // whether one table's opaque pixels cover box i (with a pixel of antialiasing) in full
+    var bx0 = Math.floor(box[i]) - 1, by0 = Math.floor(box[i + 1]) - 1;
+    var bx1 = Math.floor(box[i + 2]) + 2, by1 = Math.floor(box[i + 3]) + 2;  // exclusive
+    for (var t = 0; t < tables.length; t++) {
+      var T = tables[t], W1 = T.W + 1, S = T.S;
+      // the box on the canvas: pixels off the canvas are never seen
+      var x0 = Math.max(0, bx0 - T.x0), y0 = Math.max(0, by0 - T.y0);
+      var x1 = Math.min(T.W, bx1 - T.x0), y1 = Math.min(T.H, by1 - T.y0);
+      if (x1 <= x0 || y1 <= y0) { continue; }
+      var n = S[y1 * W1 + x1] - S[y0 * W1 + x1] - S[y1 * W1 + x0] + S[y0 * W1 + x0];
+      if (n === (x1 - x0) * (y1 - y0)) { return true; }
+    }
+    return false;
+  }
   function sprite(st) {
     // one point style drawn once on a canvas of its own, as Leaflet draws a circle marker (whole
     // pixels, filled then stroked); each point of that style is then a copy of it
@@ -266,7 +352,19 @@ geokit.bulk = (function () {
       ctx.setLineDash(st._dash); ctx.globalAlpha = st.opacity; ctx.lineWidth = st.weight;
       ctx.strokeStyle = st.color; ctx.lineCap = st.lineCap; ctx.lineJoin = st.lineJoin; ctx.stroke();
     }
-    return {c: c, h: h};
+    // its fully opaque pixels (all device pixels of a CSS pixel), as [row, from, to) spans
+    var px = ctx.getImageData(0, 0, c.width, c.height).data, spans = [], W = c.width;
+    for (var y = 0; y < 2 * h; y++) {
+      for (var x = 0, from = -1; x <= 2 * h; x++) {
+        var full = x < 2 * h;
+        for (var dy = 0; full && dy < m; dy++) {
+          for (var dx = 0; full && dx < m; dx++) { full = px[4 * ((y * m + dy) * W + x * m + dx) + 3] === 255; }
+        }
+        if (full && from < 0) { from = x; }
+        if (!full && from >= 0) { spans.push(y, from, x); from = -1; }
+      }
+    }
+    return {c: c, h: h, spans: spans};
   }
   var points = [];  // point layers: where an estimate is, for popups opened on its region or line
   function rows(b) {  // info row -> shape, for a point layer
@@ -298,5 +396,6 @@ geokit.bulk = (function () {
     group.addLayer(b);
     return b;
   }
+  api.covered = covered;
   return api;
 })();
