@@ -29,7 +29,7 @@ Examples
 from __future__ import annotations
 
 import functools
-import re
+import string
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -52,8 +52,14 @@ __all__ = [
     "target_bearing",
 ]
 
-#: A piece of a template: ``{anchor}``, ``{distance}``…
-_PIECE = re.compile(r"\{(\w+)\}")
+
+class _Blanks(dict[str, str]):
+    """The pieces of a template, an unknown one (a missing hedge) filled with nothing."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 _FILE = "claim_wording.json"
 
 
@@ -157,9 +163,9 @@ def distance_words(d: Distance) -> str:
 def _fill(templates: list[str], pieces: Mapping[str, str | None]) -> str | None:
     """Fill the first template whose pieces are all known (``hedge`` may be missing)."""
     for template in templates:
-        needed = [p for p in _PIECE.findall(template) if p != "hedge"]
+        needed = [name for _, name, _, _ in string.Formatter().parse(template) if name and name != "hedge"]
         if all(pieces.get(p) for p in needed):
-            text = _PIECE.sub(lambda m: pieces.get(m.group(1)) or "", template)
+            text = template.format_map(_Blanks({k: v or "" for k, v in pieces.items()}))
             return " ".join(text.split()).replace(" ,", ",")
     return None
 
