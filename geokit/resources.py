@@ -19,6 +19,8 @@ import json
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from geokit.errors import DataError
+
 __all__ = ["data_file", "read_json", "word_lists"]
 
 
@@ -29,8 +31,17 @@ def data_file(*parts: str) -> Traversable:
 
 @functools.cache
 def read_json(name: str) -> Any:
-    """Return the parsed JSON file ``geokit/_data/<name>``, read once per process (do not mutate it)."""
-    return json.loads(data_file(name).read_text(encoding="utf-8"))
+    """Return the parsed JSON file ``geokit/_data/<name>``, read once per process (do not mutate it).
+
+    Raises
+    ------
+    DataError
+        When the installed file is missing or is not JSON.
+    """
+    try:
+        return json.loads(data_file(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError(f"geokit's data file {name} cannot be read: {exc}") from exc
 
 
 def word_lists(name: str) -> dict[str, Any]:

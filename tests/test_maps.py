@@ -490,6 +490,7 @@ INTERNAL = re.compile(
 
 
 def test_claim_table_in_plain_words():
+    from geokit.claims.wording import claim_says, flag_words, kind_word
     from geokit.kinds import RELATIONS
     from geokit.maps import words as W
     from geokit.model import Claim, Direction, Distance, Place
@@ -497,13 +498,13 @@ def test_claim_table_in_plain_words():
     mi28 = Distance(28, "mi", 45061.6)
     sw = Direction("southwest", 225.0, 22.5)
     says = {
-        "offset": W.claim_says(_claim("offset", distance=mi28, direction=sw, hedge="nearly")),
-        "inverse": W.claim_says(_claim("offset", distance=mi28, direction=sw, inverse=True)),
-        "distance": W.claim_says(_claim("distance", distance=Distance(45, "km", 45000.0))),
-        "part": W.claim_says(_claim("part", direction=Direction("eastern", 90.0, 90.0))),
-        "side": W.claim_says(_claim("side", direction=Direction("east", 90.0, 90.0))),
-        "extent": W.claim_says(_claim("extent")),
-        "near": W.claim_says(_claim("near")),
+        "offset": claim_says(_claim("offset", distance=mi28, direction=sw, hedge="nearly")),
+        "inverse": claim_says(_claim("offset", distance=mi28, direction=sw, inverse=True)),
+        "distance": claim_says(_claim("distance", distance=Distance(45, "km", 45000.0))),
+        "part": claim_says(_claim("part", direction=Direction("eastern", 90.0, 90.0))),
+        "side": claim_says(_claim("side", direction=Direction("east", 90.0, 90.0))),
+        "extent": claim_says(_claim("extent")),
+        "near": claim_says(_claim("near")),
     }
     assert says == {
         "offset": "nearly 28 mi (45.1 km) SW of Sirte",
@@ -521,13 +522,10 @@ def test_claim_table_in_plain_words():
     for rel in sorted(RELATIONS):
         for kw in ({}, {"distance": mi28, "direction": sw}):
             c = Claim("c", "d", "", 0, 0, rel, "t", "Sirte", anchor=homs, anchor2=homs, **kw)
-            text = W.claim_says(c)
+            text = claim_says(c)
             assert "Homs" in text and not INTERNAL.search(text) and "{" not in text, (rel, kw, text)
-    assert W.claim_says(_claim("some_new_relation")) == "placed relative to Sirte"
-    assert (
-        W.kind_word("admin1") == "state or province"
-        and W.flag_words("anchor not found") != "anchor not found"
-    )
+    assert claim_says(_claim("some_new_relation")) == "placed relative to Sirte"
+    assert kind_word("admin1") == "state or province" and flag_words("anchor not found") != "anchor not found"
 
 
 def test_estimate_popup_says_what_the_claim_says(page):

@@ -34,7 +34,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from geokit.claims.grammar import UNIT_METRES, compass_word
-from geokit.errors import DataError
 from geokit.resources import word_lists
 
 if TYPE_CHECKING:
@@ -77,10 +76,7 @@ def claim_wording() -> dict[str, Any]:
     >>> sorted(claim_wording())[:3]
     ['compass', 'flag_prefixes', 'flags']
     """
-    try:
-        return word_lists(_FILE)
-    except (OSError, ValueError, AttributeError) as exc:
-        raise DataError(f"geokit's claim wording ({_FILE}) cannot be read: {exc}") from exc
+    return word_lists(_FILE)
 
 
 def target_bearing(claim: Claim) -> float | None:

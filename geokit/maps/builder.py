@@ -25,9 +25,10 @@ import shapely
 import shapely.ops
 from branca.element import Element, Figure
 from folium import plugins
-from pyproj import Geod
 
+from geokit.claims.wording import describe, flag_words, kind_word
 from geokit.errors import InputError
+from geokit.geo import GEOD
 from geokit.maps import popups as P
 from geokit.maps import words as W
 from geokit.maps.assets import add_script, inline_assets, style_rules
@@ -57,7 +58,6 @@ from geokit.text.documents import display_name, retitle
 
 __all__ = ["CORRECTED", "KIND_COLORS", "SOURCE_COLORS", "VERDICT_STYLES", "Map"]
 
-_GEOD = Geod(ellps="WGS84")
 
 #: Marker colour of each place kind (others are grey).
 KIND_COLORS: dict[str, str] = {
@@ -194,9 +194,9 @@ def _geodesic_line(
     lat1: float, lon1: float, lat2: float, lon2: float, step_m: float = 50_000.0
 ) -> np.ndarray:
     """Return ``(lat, lon)`` rows along the geodesic, one point per ``step_m`` (longitudes unwrapped)."""
-    _, _, dist = _GEOD.inv(lon1, lat1, lon2, lat2)
+    _, _, dist = GEOD.inv(lon1, lat1, lon2, lat2)
     n = min(256, math.ceil(dist / step_m) - 1) if dist > step_m else 0
-    mid = _GEOD.npts(lon1, lat1, lon2, lat2, n) if n > 0 else []
+    mid = GEOD.npts(lon1, lat1, lon2, lat2, n) if n > 0 else []
     lons = np.array([lon1, *(p[0] for p in mid), lon2], dtype=float)
     lats = np.array([lat1, *(p[1] for p in mid), lat2], dtype=float)
     lons = np.rad2deg(np.unwrap(np.deg2rad(lons)))  # no jump across the antimeridian
@@ -415,7 +415,7 @@ class Map:
         for kind in kinds_seen:
             legend.append(
                 (
-                    f"place: {W.kind_word(kind)}",
+                    f"place: {kind_word(kind)}",
                     {"color": KIND_COLORS.get(kind, _OTHER_KIND), "shape": "circle"},
                 )
             )
@@ -507,7 +507,7 @@ class Map:
                 p = m.place
                 if p is not None and (p.name, p.id) not in seen:
                     seen.add((p.name, p.id))
-                    items.append([p.name, W.kind_word(p.kind), round(p.lat, 5), round(p.lon, 5)])
+                    items.append([p.name, kind_word(p.kind), round(p.lat, 5), round(p.lon, 5)])
         if not self._big:
             names = _unique_names([s.document for s in self._sources])
             for src, name in zip(self._sources, names, strict=True):
@@ -593,7 +593,7 @@ class Map:
                 if getattr(m, "corrected", None)
             ]
             fixed_html = "<br><b>Corrected</b><br>" + "<br>".join(fixes) if fixes else ""
-            what = P.esc(W.kind_word(p.kind))
+            what = P.esc(kind_word(p.kind))
             popup = (
                 f'<div class="geokit-popup"><b>{P.esc(p.name)}</b> ({what}, {P.esc(p.id)})'
                 f"<br>{'<br>'.join(quotes)}{more}{fixed_html}<br><small>Source: {P.esc(source)}</small></div>"
@@ -771,7 +771,7 @@ class Map:
                 style = VERDICT_STYLES.get(verdict, {"color": _LINE, "weight": 2})
                 tooltip, popup = _check_html(label, chk, claims, source_of_claim, self._names)
                 k = info.add(tooltip, popup)
-                _, _, apart = _GEOD.inv(ea.lon, ea.lat, eb.lon, eb.lat)
+                _, _, apart = GEOD.inv(ea.lon, ea.lat, eb.lon, eb.lat)
                 if apart < _SAME_POINT_M:  # a line of no length: a ringed marker instead
                     ring = {"radius": 9, "color": style["color"], "weight": 3, "fill": False}
                     marks.add((ea.lat, ea.lon), ring, k)
@@ -819,9 +819,7 @@ class Map:
                 if c is None:
                     continue
                 who = source_of_claim.get(c.id) or retitle(c.source or c.document, self._names)
-                line = f"{_short(who)}: {W.claim_says(c)}" + (
-                    W.display_words()["panel_inverse"] if c.inverse else ""
-                )
+                line = f"{_short(who)}: {describe(c)}"
                 if line in said:
                     continue  # a quote repeated is one statement
                 said.append(line)
@@ -901,7 +899,7 @@ def _estimate_row(
             if value:
                 kv += [S(P.esc(label)), S(P.esc(value))]
         if claim.flags:
-            flags = S(P.bullet_list(retitle(W.flag_words(str(f)), names or {}) for f in claim.flags))
+            flags = S(P.bullet_list(retitle(flag_words(str(f)), names or {}) for f in claim.flags))
     comps: list[Any] = []
     cause = -1  # the largest cause of uncertainty: the popup's sentence names it
     for name, size in sorted(est.components.items(), key=lambda kv_: -abs(kv_[1])):

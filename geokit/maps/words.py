@@ -24,37 +24,23 @@ import importlib.resources
 import json
 from typing import TYPE_CHECKING, Any
 
-from geokit.claims.wording import as_written, claim_says, claim_wording, describe, flag_words, kind_word
+from geokit.claims.wording import as_written, claim_says
 from geokit.errors import DataError
 
 if TYPE_CHECKING:
     from geokit.model import Claim
 
-__all__ = [
-    "claim_rows",
-    "claim_says",
-    "component_word",
-    "describe",
-    "display_words",
-    "flag_words",
-    "kind_word",
-    "method_word",
-]
+__all__ = ["claim_rows", "component_word", "display_words", "method_word"]
 
 
 @functools.cache
 def display_words() -> dict[str, Any]:
     """Return the table of the map's words, ``geokit/maps/words.json`` (read once).
 
-    Its ``panel_inverse`` is the claims' note for a claim written the other way round
-    (:func:`geokit.claims.wording.describe` adds the same note).
-
     Examples
     --------
     >>> sorted(display_words())[:3]
     ['about', 'claim_rows', 'components']
-    >>> display_words()["panel_inverse"]
-    ' (written the other way round)'
     """
     try:
         text = (importlib.resources.files("geokit.maps") / "words.json").read_text(encoding="utf-8")
@@ -63,7 +49,7 @@ def display_words() -> dict[str, Any]:
         raise DataError(f"geokit's map words (maps/words.json) cannot be read: {exc}") from exc
     if not isinstance(words, dict):
         raise DataError("geokit's map words (maps/words.json) are not a table")
-    return {**words, "panel_inverse": claim_wording()["inverse_note"]}
+    return words
 
 
 def method_word(method: str) -> str:
