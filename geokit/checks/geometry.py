@@ -147,8 +147,10 @@ def region_overlap(ea: Estimate, eb: Estimate) -> float | None:
     tr = local_equal_area(
         round(float(mlat)), round(float(mlon))
     )  # equal-area anywhere: nearby pairs share one
-    # types-shapely types transform() for interleaved=True only; interleaved=False passes x and y apart
-    pa, pb = (shapely.make_valid(shapely.transform(g, tr.transform, interleaved=False)) for g in (ra, rb))  # type: ignore[arg-type]
+    if ra.equals_exact(rb, 0.0):  # one region twice (a repeated statement): it covers itself whole
+        (pa,) = _projected([ra], tr)
+        return 1.0 if pa.area > 0 else None
+    pa, pb = _projected([ra, rb], tr)
     smaller = min(pa.area, pb.area)
     if not smaller > 0:
         return None

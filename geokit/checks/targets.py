@@ -41,12 +41,11 @@ from geokit.checks.grouping import GROUP_MARGIN_M, group_claims, grouping_reason
 from geokit.claims.wording import describe
 from geokit.geo import format_latlon
 from geokit.kinds import Verdict
-from geokit.model import Check, Estimate, geometry_to_geojson
+from geokit.model import Check, Claim, Estimate, Place, geometry_to_geojson
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
-    from geokit.model import Claim, Place
 
 __all__ = ["MAX_LISTED_PAIRS", "Target", "check_claims", "check_groups", "claim_with_estimate"]
 
@@ -184,33 +183,55 @@ def _shape_key(geom: BaseGeometry | None) -> tuple[Any, ...] | None:
     return None if geom is None else (geom.geom_type, geom.bounds, shapely.get_num_coordinates(geom))
 
 
-def _bare(place: Place | None) -> tuple[Place, tuple[Any, ...] | None] | None:
-    return None if place is None else (dataclasses.replace(place, geometry=None), _shape_key(place.geometry))
+#: What a signature leaves out of a claim: who said it, where, and its places (keyed apart).
+_NOT_CONTENT = frozenset(
+    {
+        "id",
+        "document",
+        "source",
+        "start",
+        "end",
+        "input",
+        "quote",
+        "text",
+        "flags",
+        "anchor",
+        "anchor2",
+        "target_place",
+    }
+)
+
+
+def _content_fields(cls: type, leave_out: frozenset[str]) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in leave_out)
+
+
+_CLAIM_CONTENT = _content_fields(Claim, _NOT_CONTENT)
+_PLACE_CONTENT = _content_fields(Place, frozenset({"geometry"}))
+_ESTIMATE_CONTENT = _content_fields(Estimate, frozenset({"claim_id", "region"}))
+
+
+def _values(obj: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(getattr(obj, name) for name in names)
+
+
+def _bare(place: Place | None) -> tuple[Any, ...] | None:
+    return None if place is None else (_values(place, _PLACE_CONTENT), _shape_key(place.geometry))
 
 
 def _signature(claim: Claim, estimate: Estimate | None) -> bytes:
     """Return a digest of the words and content of a claim and its estimate, not who said it or where."""
     words = " ".join(claim.text.lower().split())
-    neutral = dataclasses.replace(
-        claim,
-        id="",
-        document="",
-        source="",
-        start=0,
-        end=0,
-        input=None,
-        quote="",
-        text=words,
-        flags=[],
-        anchor=None,
-        anchor2=None,
-        target_place=None,
+    est = None if estimate is None else (_values(estimate, _ESTIMATE_CONTENT), _shape_key(estimate.region))
+    content = (
+        words,
+        _values(claim, _CLAIM_CONTENT),
+        _bare(claim.anchor),
+        _bare(claim.anchor2),
+        _bare(claim.target_place),
+        est,
     )
-    places = (_bare(claim.anchor), _bare(claim.anchor2), _bare(claim.target_place))
-    est = None
-    if estimate is not None:
-        est = (dataclasses.replace(estimate, claim_id="", region=None), _shape_key(estimate.region))
-    return hashlib.blake2b(pickle.dumps((neutral, places, est), protocol=5), digest_size=16).digest()
+    return hashlib.blake2b(pickle.dumps(content, protocol=5), digest_size=16).digest()
 
 
 class _Comparisons:
