@@ -48,12 +48,18 @@ if TYPE_CHECKING:
 __all__ = [
     "GROUP_MARGIN_M",
     "NO_GROUP_RELATIONS",
+    "GroupFact",
     "claim_reach_m",
     "group_claims",
+    "group_facts",
     "group_key",
+    "grouping_facts",
     "grouping_reason",
 ]
 
+#: What grouping reads of a claim: group key, anchor (id, or point as text), its latitude and
+#: longitude, and the claim's reach in metres (see :func:`grouping_facts`).
+GroupFact = tuple[str, str | None, float, float, float]
 #: Slack (metres) beyond the two reaches within which two anchors' claims may describe one target.
 GROUP_MARGIN_M = 25_000.0
 #: Relations that locate a part of a named place rather than a separate target.
@@ -122,27 +128,21 @@ class _Components:
 
 
 def _join_anchors(
-    positions: Sequence[int],
-    kept: Sequence[Claim],
-    reach: Sequence[float],
-    components: _Components,
-    margin_m: float,
+    positions: Sequence[int], facts: Sequence[GroupFact], components: _Components, margin_m: float
 ) -> None:
     """Join the claims of one key whose anchors are within reach of each other (a latitude sweep)."""
-    by_anchor: dict[str, list[int]] = {}
+    by_anchor: dict[str | None, list[int]] = {}
     for i in positions:
-        anchor = kept[i].anchor
-        assert anchor is not None
-        by_anchor.setdefault(anchor.id or f"{anchor.lat},{anchor.lon}", []).append(i)
+        by_anchor.setdefault(facts[i][1], []).append(i)
     units = list(by_anchor.values())
     for members in units:
         for i in members[1:]:
             components.union(members[0], i)
     if len(units) < 2:
         return
-    lat = np.array([kept[m[0]].anchor.lat for m in units])  # type: ignore[union-attr]
-    lon = np.array([kept[m[0]].anchor.lon for m in units])  # type: ignore[union-attr]
-    unit_reach = np.array([max(reach[i] for i in m) for m in units])
+    lat = np.array([facts[m[0]][2] for m in units])
+    lon = np.array([facts[m[0]][3] for m in units])
+    unit_reach = np.array([max(facts[i][4] for i in m) for m in units])
     order = np.argsort(lat, kind="stable")
     lat, lon, unit_reach = lat[order], lon[order], unit_reach[order]
     firsts = [units[k][0] for k in order]
@@ -156,6 +156,82 @@ def _join_anchors(
         _, _, dist = GEOD.inv(np.full(len(b), lon[a]), np.full(len(b), lat[a]), lon[b], lat[b])
         for k in b[np.asarray(dist) <= unit_reach[a] + unit_reach[b] + margin_m]:
             components.union(firsts[a], firsts[int(k)])
+
+
+def grouping_facts(
+    claims: Sequence[Claim], key: Callable[[str], str], estimates: Mapping[str, Estimate] | None = None
+) -> list[GroupFact | None]:
+    """Return what the grouping rule reads of each claim, ``None`` for a claim it leaves out.
+
+    A fact is ``(group key, anchor, anchor latitude, anchor longitude, reach in metres)``, the
+    anchor being its place id (or its point as text) and ``None`` when the claim has none. Facts
+    are small and survive JSON (as lists), so a corpus can be grouped by :func:`group_facts`
+    without holding its claims (``geokit batch`` does).
+
+    Examples
+    --------
+    >>> from geokit.model import Claim, Place
+    >>> sirte = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, "LY", extent_m=8000.0)
+    >>> c = Claim(id="a", document="d", quote="", start=0, end=0, relation="near", target="Camps",
+    ...           anchor_text="Sirte", anchor=sirte)
+    >>> grouping_facts([c], str.lower)
+    [('camps', 'geonames:2210554', 31.20892, 16.58866, 8000.0)]
+    """
+    est = estimates or {}
+    facts: list[GroupFact | None] = []
+    for c in claims:
+        a = c.anchor
+        if c.relation in NO_GROUP_RELATIONS and c.target_place is not None:
+            facts.append(None)
+        elif a is None:
+            facts.append((group_key(c, key), None, 0.0, 0.0, 0.0))
+        else:
+            unit = a.id or f"{a.lat},{a.lon}"
+            facts.append((group_key(c, key), unit, a.lat, a.lon, claim_reach_m(c, est.get(c.id))))
+    return facts
+
+
+def group_facts(
+    facts: Sequence[GroupFact | None], *, one_target: bool = False, margin_m: float = GROUP_MARGIN_M
+) -> list[tuple[str, list[int]]]:
+    """Group claims by their :func:`grouping_facts`: (key, positions in ``facts``) per group.
+
+    The rule and order are those of :func:`group_claims`, which is this on claims.
+
+    Examples
+    --------
+    >>> facts = [("camp", "sirte", 31.2, 16.6, 50_000.0), None, ("camp", "mosul", 36.3, 43.1, 9_000.0),
+    ...          ["camp", "sirte", 31.2, 16.6, 45_000.0], ("camp", None, 0.0, 0.0, 0.0)]
+    >>> group_facts(facts)
+    [('camp', [0, 3, 4]), ('camp', [2])]
+    """
+    kept = [i for i, f in enumerate(facts) if f is not None]
+    live: list[GroupFact] = [facts[i] for i in kept]  # type: ignore[misc]
+    components = _Components(len(live))
+    if one_target:
+        for j in range(1, len(live)):
+            components.union(0, j)
+    else:
+        by_key: dict[str, list[int]] = {}
+        for j, f in enumerate(live):
+            by_key.setdefault(f[0], []).append(j)
+        for k, positions in by_key.items():
+            if k.startswith("place:"):
+                for j in positions[1:]:
+                    components.union(positions[0], j)
+                continue
+            anchored = [j for j in positions if live[j][1] is not None]
+            _join_anchors(anchored, live, components, margin_m)
+            # a claim without an anchor joins the first group of its key that has an anchor
+            if anchored:
+                for j in positions:
+                    if live[j][1] is None:
+                        components.union(j, anchored[0])
+
+    groups: dict[int, list[int]] = {}
+    for j in range(len(live)):
+        groups.setdefault(components.find(j), []).append(kept[j])
+    return [(live[root][0], members) for root, members in sorted(groups.items())]
 
 
 def group_claims(
@@ -200,35 +276,11 @@ def group_claims(
     >>> [[c.id for c in g] for _, g in group_claims(cs, str.lower, one_target=True)]
     [['a', 'b', 'c']]
     """
-    est = estimates or {}
-    kept = [c for c in claims if not (c.relation in NO_GROUP_RELATIONS and c.target_place is not None)]
-    keys = [group_key(c, key) for c in kept]
-    components = _Components(len(kept))
-    if one_target:
-        for i in range(1, len(kept)):
-            components.union(0, i)
-    else:
-        by_key: dict[str, list[int]] = {}
-        for i, k in enumerate(keys):
-            by_key.setdefault(k, []).append(i)
-        reach = [claim_reach_m(c, est.get(c.id)) for c in kept]
-        for k, positions in by_key.items():
-            if k.startswith("place:"):
-                for i in positions[1:]:
-                    components.union(positions[0], i)
-                continue
-            anchored = [i for i in positions if kept[i].anchor is not None]
-            _join_anchors(anchored, kept, reach, components, margin_m)
-            # a claim without an anchor joins the first group of its key that has an anchor
-            if anchored:
-                for i in positions:
-                    if kept[i].anchor is None:
-                        components.union(i, anchored[0])
-
-    groups: dict[int, list[Claim]] = {}
-    for i, c in enumerate(kept):
-        groups.setdefault(components.find(i), []).append(c)
-    return [(keys[root], members) for root, members in sorted(groups.items())]
+    facts = grouping_facts(claims, key, estimates)
+    return [
+        (k, [claims[i] for i in positions])
+        for k, positions in group_facts(facts, one_target=one_target, margin_m=margin_m)
+    ]
 
 
 def grouping_reason(key: str, members: Sequence[Claim], *, one_target: bool = False) -> str:
