@@ -215,31 +215,40 @@ def _values(obj: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(getattr(obj, name) for name in names)
 
 
-def _bare(place: Place | None) -> tuple[Any, ...] | None:
-    return None if place is None else (_values(place, _PLACE_CONTENT), _shape_key(place.geometry))
-
-
-def _signature(claim: Claim, estimate: Estimate | None) -> bytes:
-    """Return a digest of the words and content of a claim and its estimate, not who said it or where."""
-    words = " ".join(claim.text.lower().split())
-    est = None if estimate is None else (_values(estimate, _ESTIMATE_CONTENT), _shape_key(estimate.region))
-    content = (
-        words,
-        _values(claim, _CLAIM_CONTENT),
-        _bare(claim.anchor),
-        _bare(claim.anchor2),
-        _bare(claim.target_place),
-        est,
-    )
-    return hashlib.blake2b(pickle.dumps(content, protocol=5), digest_size=16).digest()
-
-
 class _Comparisons:
     """Compares statements once per distinct pair of contents across a corpus (names put back)."""
 
     def __init__(self, estimates: Mapping[str, Estimate]) -> None:
         self.estimates = estimates
         self.cache: dict[tuple[bytes, bytes, bool], tuple[Check, bool]] = {}
+        self._places: dict[int, tuple[Place, tuple[Any, ...]]] = {}  # id -> (place, its content)
+
+    def _place_content(self, place: Place | None) -> tuple[Any, ...] | None:
+        """Return a place's content for a signature, once per place object (claims share their places)."""
+        if place is None:
+            return None
+        found = self._places.get(id(place))
+        if found is None or found[0] is not place:
+            found = (place, (_values(place, _PLACE_CONTENT), _shape_key(place.geometry)))
+            self._places[id(place)] = found
+        return found[1]
+
+    def signature(self, claim: Claim) -> bytes:
+        """Return a digest of the words and content of a claim and its estimate, not who said it or where."""
+        estimate = self.estimates.get(claim.id)
+        words = " ".join(claim.text.lower().split())
+        est = None
+        if estimate is not None:
+            est = (_values(estimate, _ESTIMATE_CONTENT), _shape_key(estimate.region))
+        content = (
+            words,
+            _values(claim, _CLAIM_CONTENT),
+            self._place_content(claim.anchor),
+            self._place_content(claim.anchor2),
+            self._place_content(claim.target_place),
+            est,
+        )
+        return hashlib.blake2b(pickle.dumps(content, protocol=5), digest_size=16).digest()
 
     def __call__(self, a: Claim, sa: bytes, b: Claim, sb: bytes, *, diagnose: bool = True) -> Check:
         found = self.cache.get((sa, sb, diagnose))
@@ -389,7 +398,7 @@ def _target(
     seen: set[bytes] = set()
     statement_sig: list[tuple[Claim, bytes]] = []
     for c in members:
-        s = _signature(c, estimates.get(c.id))
+        s = comparisons.signature(c)
         if s not in seen:
             seen.add(s)
             statement_sig.append((c, s))
