@@ -7,9 +7,10 @@ TR-News and GeoWebNews (../shared/bench/geoparse). Parsing 100,000 articles only
 same 318 texts would take an hour, so each distinct text is parsed and estimated once, and the
 claims of article ``d<i>`` are copies of its text's claims and estimates with the ids ``d<i>:c<start>``
 that parsing ``d<i>`` gives (what ``geokit batch`` would save, document by document). They are saved
-as the batch's ``_state/`` of partitions of 1,000 articles, and the stage itself
-(``geokit.batch.run._write_checks``: read the saved claims, group them by target, check each group,
-write ``checks/``) runs in a fresh process on dask's synchronous scheduler, timed, after a warm-up
+as the batch's ``_state/`` of partitions of 1,000 articles, with each partition's grouping facts
+(what its checkpoint holds), and the stage itself (``geokit.batch.run._write_checks``: group the
+corpus from the facts, load the saved claims of the groups of two or more, check them, write
+``checks/``) runs in a fresh process on dask's synchronous scheduler, timed, after a warm-up
 stage on the first partition (which loads the gazetteer and the land and country layers once); its
 memory is the peak RSS of that process during the stage (sampled every 0.05 s) less its RSS before.
 """
@@ -68,14 +69,20 @@ def copy_for(doc: str, claims: list[Any], estimates: dict[str, Any]) -> tuple[li
     return new_claims, new_est
 
 
-def build_store(out: Path, n: int, per_text: list[tuple[list[Any], dict[str, Any]]]) -> tuple[list[str], int]:
-    """Write the saved claims of an ``n``-article resampled corpus; return the partition ids and claims."""
+def build_store(
+    out: Path, n: int, per_text: list[tuple[list[Any], dict[str, Any]]]
+) -> tuple[list[dict[str, Any]], int]:
+    """Write the saved claims of an ``n``-article resampled corpus; return the partitions' records and claims.
+
+    A record is what the checks stage reads of a checkpoint: the partition id and grouping facts.
+    """
+    from geokit.batch.checks import corpus_facts
     from geokit.batch.store import Store
 
     store = Store(out)
     store.prepare()
     rng = random.Random(7)
-    pids, total = [], 0
+    records, total = [], 0
     for index in range(-(-n // PARTITION)):
         claims: list[Any] = []
         estimates: dict[str, Any] = {}
@@ -86,24 +93,25 @@ def build_store(out: Path, n: int, per_text: list[tuple[list[Any], dict[str, Any
             estimates.update(e)
         pid = f"{index:05d}-bench"
         store.write_state(pid, claims, estimates)
-        pids.append(pid)
+        records.append({"id": pid, "facts": corpus_facts(claims, estimates)})
         total += len(claims)
-    return pids, total
+    return records, total
 
 
-def run_stage(out: str, pids: list[str]) -> dict[str, float]:
+def run_stage(out: str, records_file: str) -> dict[str, float]:
     """Run the checks stage on a store (in this process); return seconds, checks and memory."""
     from geokit.batch import run as batch_run
     from geokit.batch.store import Store
 
     store = Store(out)
+    records = json.loads(Path(records_file).read_text(encoding="utf-8"))
     with batch_run._Synchronous() as executor:
-        batch_run._write_checks(store, [{"id": pids[0]}], executor)  # warm-up: loads the layers once
+        batch_run._write_checks(store, records[:1], executor)  # warm-up: loads the layers once
         before = _rss_now()
         with _PeakRSS() as peak:
             t0 = time.perf_counter()
             c0 = time.process_time()
-            n = batch_run._write_checks(store, [{"id": p} for p in pids], executor)
+            n = batch_run._write_checks(store, records, executor)
             seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     return {"seconds": seconds, "cpu": cpu, "checks": n, "rss_before": before, "peak_rss": peak.peak}
 
@@ -139,10 +147,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
-    ap.add_argument("--stage", nargs=2, metavar=("OUT", "PIDS"), help=argparse.SUPPRESS)
+    ap.add_argument("--stage", nargs=2, metavar=("OUT", "RECORDS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.stage:  # the child: one stage, figures as JSON on stdout
-        print(json.dumps(run_stage(args.stage[0], args.stage[1].split(","))))
+        print(json.dumps(run_stage(*args.stage)))
         return
     t0 = time.perf_counter()
     per_text = parsed_texts(distinct_texts(args.bench))
@@ -151,9 +159,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             out = Path(tmp) / f"out{n}"
-            pids, claims = build_store(out, n, per_text)
+            records, claims = build_store(out, n, per_text)
+            records_file = Path(tmp) / f"records{n}.json"
+            records_file.write_text(json.dumps(records), encoding="utf-8")
             child = subprocess.run(
-                [sys.executable, __file__, "--stage", str(out), ",".join(pids)],
+                [sys.executable, __file__, "--stage", str(out), str(records_file)],
                 check=True,
                 capture_output=True,
                 text=True,

@@ -142,6 +142,47 @@ def test_checks_span_partitions(corpus: Path, full: tuple[Path, dict]) -> None:
     assert any(len({index[c.document] for c in t.claims}) > 1 for t in targets)  # targets span partitions
 
 
+def test_checks_from_checkpoints_without_facts(corpus: Path, full: tuple[Path, dict], tmp_path: Path) -> None:
+    """Checkpoints written before they kept grouping facts: the facts are read from the saved claims."""
+    out, summary = full
+    old = tmp_path / "out"
+    shutil.copytree(out, old)
+    for done in (old / "_done").glob("*.json"):
+        record = json.loads(done.read_text(encoding="utf-8"))
+        assert record.pop("facts") is not None
+        done.write_text(json.dumps(record), encoding="utf-8")
+    again = run(corpus, old)
+    assert again["partitions_resumed"] == 5 and again["checks"] == summary["checks"]
+    columns = ["a", "b", "verdict", "reasons"]
+    assert read(old, "checks")[columns].equals(read(out, "checks")[columns])
+
+
+def test_check_chunk_loads_only_the_partitions_it_needs(full: tuple[Path, dict]) -> None:
+    from geokit.batch import worker
+    from geokit.batch.checks import group_corpus
+
+    out, _ = full
+    store = Store(out)
+    pids = sorted(p.stem for p in (out / "_done").glob("*.json"))
+    records = [store.read_done(pid) for pid in pids]
+    starts = [sum(len(r["facts"]) for r in records[:k]) for k in range(len(records))]
+    facts = [f for r in records for f in r["facts"]]
+    groups = [(k, g) for k, g in group_corpus(facts) if len(g) > 1]
+    part_of = [k for k, r in enumerate(records) for _ in r["facts"]]
+    needed = {part_of[i] for i in groups[0][1]}
+    assert len(needed) < len(pids)
+    try:
+        wanted = sorted(groups[0][1])
+        assert worker.check_chunk(str(out), pids, starts, 99, groups[:1], None, wanted) > 0
+        assert set(worker._STATE) == {"key", *needed}
+        kept = [p for part in needed for p in worker._STATE[part][0]]
+        assert sorted(kept) == wanted  # of the partitions, only the claims of the groups checked
+    finally:
+        worker.release_checks()
+        store.remove_file(store.part_path("checks", 99))
+    assert worker._STATE == {}
+
+
 def test_rerun_skips_done_partitions(corpus: Path, full: tuple[Path, dict], tmp_path: Path) -> None:
     out, summary = full
     again = run(corpus, out)

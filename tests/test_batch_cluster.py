@@ -155,6 +155,11 @@ def test_scheduler_started_elsewhere_with_relative_output(
     assert not (cluster["cwd"] / "outs").exists()  # nothing landed in the workers' own folder
     summary = json.loads((corpus_dir / "outs" / "summary.json").read_text())
     assert summary["documents"] == N_DOCS and summary["errors"] == 2
+    from distributed import Client
+
+    with Client(cluster["address"], timeout="60s") as client:  # the workers outlive the run
+        held = client.run(lambda: len(__import__("geokit.batch.worker", fromlist=["_STATE"])._STATE))
+    assert len(held) == 2 and not any(held.values())  # the checks stage let go of the claims
 
 
 @pytest.mark.slow

@@ -9,6 +9,8 @@ import sys
 
 import numpy as np
 import pytest
+import shapely
+import shapely.affinity
 from helpers import CRUDE_LIBYA, SIRTE
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -238,6 +240,19 @@ def test_region_missing_uses_radius_disk():
     eb = Estimate("b", 31.0, 16.0 + 0.05, 20_000.0, None, "point-radius")
     assert region_overlap(ea, eb) > 0.8
     assert region_overlap(ea, Estimate("c", 31, 16, 0.0, None, "point")) is None
+
+
+def test_overlap_of_one_region_twice_is_whole_without_an_overlay():
+    from shapely.geometry import Point, Polygon
+
+    ring = Point(16.0, 31.0).buffer(0.5, quad_segs=2000)  # 8,000 vertices, as a coast band has
+    ea, eb = (Estimate(k, 31.0, 16.0, 60_000.0, Polygon(ring.exterior), "band") for k in "ab")
+    assert ea.region is not eb.region and region_overlap(ea, eb) == 1.0
+    flat = Polygon([(16.0, 31.0)] * 4)  # no area: no overlap to speak of
+    point_c, point_d = (Estimate(k, 31.0, 16.0, 9e3, flat, "x") for k in "cd")
+    assert region_overlap(point_c, point_d) is None
+    shifted = Estimate("e", 31.0, 16.05, 60_000.0, shapely.affinity.translate(ring, 0.05), "band")
+    assert 0.8 < region_overlap(ea, shifted) < 1.0
 
 
 def test_overlap_across_antimeridian():

@@ -6,7 +6,7 @@ import numpy as np
 from helpers import SIRTE
 from pyproj import Geod
 
-from geokit.checks.grouping import GROUP_MARGIN_M, claim_reach_m, group_claims
+from geokit.checks.grouping import GROUP_MARGIN_M, claim_reach_m, group_claims, group_facts, grouping_facts
 from geokit.model import Claim, Distance, Place
 
 SIRTE_AIRPORT = Place("icao:HLSR", "Sirte Airport", "airport", 31.0635, 16.595, "LY")  # ~16 km S
@@ -145,3 +145,32 @@ def test_order_is_deterministic_and_transitive():
     assert ids(group_claims(list(cs), key)) == ids(group_claims(cs, key))
     assert ids(group_claims(cs[:3], key)) == [("camp", ["c"]), ("depot", ["x"]), ("camp", ["a"])]
     assert group_claims([], key) == []
+
+
+def test_facts_through_json_group_as_the_claims_do():
+    """geokit batch keeps grouping facts in JSON checkpoints and groups a corpus from them alone."""
+    import json
+
+    far = Place("x:far", "Far", "town", 31.2, 17.9, "LY")
+    claims = [
+        claim("a", "camps", km=45),
+        claim("b", "the camp", anchor=SIRTE_AIRPORT, km=30),
+        claim("c", "camp", anchor=MOSUL),
+        claim("d", "camp", anchor=None),
+        claim("e", "eastern Mosul", anchor=MOSUL, relation="part", target_place=MOSUL),
+        claim("f", "base", target_place=MOSUL),
+        claim("g", "town", target_place=MOSUL, anchor=far),
+        claim("h", "camp", anchor=far, km=100),
+    ]
+    facts = json.loads(json.dumps(grouping_facts(claims, key)))
+    assert facts[4] is None  # a part of a named place is no target
+    for one_target in (False, True):
+        by_claims = [(k, [c.id for c in g]) for k, g in group_claims(claims, key, one_target=one_target)]
+        by_facts = [(k, [claims[i].id for i in g]) for k, g in group_facts(facts, one_target=one_target)]
+        assert by_facts == by_claims
+    assert by_claims == [("camp", ["a", "b", "c", "d", "f", "g", "h"])]
+    assert ids(group_claims(claims, key)) == [
+        ("camp", ["a", "b", "d", "h"]),
+        ("camp", ["c"]),
+        ("place:geonames:99072", ["f", "g"]),
+    ]

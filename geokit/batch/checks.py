@@ -1,8 +1,10 @@
 """Cross-document checks over a whole corpus, spread over workers by target group.
 
 The grouping and the checks are those of :func:`geokit.checks.targets.check_claims` (which already
-compares each distinct pair of statements once and scales with the corpus); this module only turns
-groups into claim positions, so that the groups can be shipped to workers that hold the claims.
+compares each distinct pair of statements once and scales with the corpus). Each partition keeps
+its claims' grouping facts (:func:`corpus_facts`, a few numbers per claim) in its checkpoint, so
+the client groups the whole corpus from them (:func:`group_corpus`) without loading a claim, and
+ships the groups, as claim positions, to workers that load only the partitions they need.
 """
 
 from __future__ import annotations
@@ -11,18 +13,38 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from geokit.checks.grouping import GroupFact
     from geokit.checks.targets import Target
     from geokit.model import Claim, Estimate
 
-__all__ = ["check_corpus", "check_groups", "group_corpus"]
+__all__ = ["check_corpus", "check_groups", "corpus_facts", "group_corpus"]
 
 
-def group_corpus(
+def corpus_facts(
     claims: Sequence[Claim], estimates: Mapping[str, Estimate] | None = None
-) -> list[tuple[str, list[int]]]:
-    """Group claims about the same target, as ``check_claims`` does; return (key, claim positions).
+) -> list[GroupFact | None]:
+    """Return the grouping facts of claims, with the target key ``check_claims`` uses.
 
-    Groups come in the order of their first claim, positions index ``claims``.
+    Examples
+    --------
+    >>> from geokit.model import Claim, Place
+    >>> sirte = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, "LY")
+    >>> c = Claim(id="a", document="a", quote="", start=0, end=0, relation="near",
+    ...           target="the training camps", anchor_text="Sirte", anchor=sirte)
+    >>> corpus_facts([c])
+    [('camp', 'geonames:2210554', 31.20892, 16.58866, 0.0)]
+    """
+    from geokit.checks.grouping import grouping_facts
+    from geokit.claims.targets import target_key
+
+    return grouping_facts(claims, target_key, estimates)
+
+
+def group_corpus(facts: Sequence[GroupFact | None]) -> list[tuple[str, list[int]]]:
+    """Group a corpus by its claims' facts, as ``check_claims`` does; return (key, claim positions).
+
+    Groups come in the order of their first claim; positions index ``facts`` (the corpus's claims
+    in order). Facts may have come through JSON (lists for tuples).
 
     Examples
     --------
@@ -31,17 +53,12 @@ def group_corpus(
     >>> cs = [Claim(id=i, document=i, quote="", start=0, end=0, relation="near", target=t,
     ...             anchor_text="Sirte", anchor=sirte)
     ...       for i, t in (("a", "camp"), ("b", "base"), ("c", "camps"))]
-    >>> group_corpus(cs)
+    >>> group_corpus(corpus_facts(cs))
     [('camp', [0, 2]), ('base', [1])]
     """
-    from geokit.checks.grouping import group_claims
-    from geokit.claims.targets import target_key
+    from geokit.checks.grouping import group_facts
 
-    position = {id(c): i for i, c in enumerate(claims)}
-    return [
-        (key, [position[id(c)] for c in members])
-        for key, members in group_claims(claims, target_key, estimates)
-    ]
+    return group_facts(facts)
 
 
 def check_corpus(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> list[Target]:
@@ -60,13 +77,15 @@ def check_corpus(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> 
     >>> [t.to_dict() for t in check_corpus(cs, {})] == [t.to_dict() for t in check_claims(cs, {})]
     True
     """
-    return check_groups(group_corpus(claims, estimates), claims, estimates)
+    return check_groups(group_corpus(corpus_facts(claims, estimates)), claims, estimates)
 
 
 def check_groups(
-    groups: Sequence[tuple[str, Sequence[int]]], claims: Sequence[Claim], estimates: Mapping[str, Estimate]
+    groups: Sequence[tuple[str, Sequence[int]]],
+    claims: Sequence[Claim] | Mapping[int, Claim],
+    estimates: Mapping[str, Estimate],
 ) -> list[Target]:
-    """Check the groups of :func:`group_corpus` (claim positions): one Target each."""
+    """Check the groups of :func:`group_corpus` (claim positions, which index ``claims``): one Target each."""
     from geokit.checks.targets import check_groups as check_claim_groups
 
     return check_claim_groups([(key, [claims[i] for i in positions]) for key, positions in groups], estimates)

@@ -27,8 +27,8 @@ CONNECT_TIMEOUT = "20s"
 #: How long to wait for a first worker when the scheduler has none.
 WORKERS_TIMEOUT = 60.0
 
-#: ``scheduler`` values that are not an address: dask's synchronous scheduler (in this process,
-#: for tests and debugging), a LocalCluster of threads, or of processes (the default).
+#: ``scheduler`` values that are not an address: every task in this process (dask's synchronous
+#: scheduler's name; for tests and debugging), a LocalCluster of threads, or of processes (the default).
 LOCAL_SCHEDULERS = ("synchronous", "sync", "threads", "processes")
 
 #: dask settings of the LocalCluster that geokit starts (its scheduler, nannies and workers; a
@@ -45,15 +45,20 @@ LOCAL_CLUSTER_CONFIG = {
 
 
 class _Synchronous(AbstractContextManager["_Synchronous"]):
-    """Runs each partition at once with dask's synchronous scheduler."""
+    """Runs each task at once, in this process, as dask's synchronous scheduler would.
+
+    The task is called directly: wrapping it in ``dask.delayed`` would walk every argument for
+    dask collections, and the checks stage's lists of claim positions are long.
+    """
 
     workers = 1
     remote = False
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
-        import dask
+        return fn(*args)
 
-        return dask.delayed(fn, pure=False)(*args).compute(scheduler="synchronous")
+    def run_everywhere(self, fn: Callable[[], Any]) -> None:
+        fn()
 
     def __exit__(self, *exc: object) -> None:
         return None
@@ -102,6 +107,13 @@ class _Distributed(AbstractContextManager["_Distributed"]):
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
+
+    def run_everywhere(self, fn: Callable[[], Any]) -> None:
+        """Call ``fn`` on every worker (best effort: a worker that is gone has nothing to run it on)."""
+        try:
+            self.client.run(fn)
+        except Exception:  # only housekeeping: the work is done
+            logging.getLogger(__name__).debug("could not run %s on every worker", fn, exc_info=True)
 
     def __exit__(self, *exc: object) -> None:
         self.client.close()
@@ -155,7 +167,7 @@ def run_batch(
     scheduler : str, optional
         Address of a running dask scheduler (``tcp://host:8786``); ``None`` or ``"processes"``
         starts a LocalCluster of processes, ``"threads"`` a LocalCluster of threads, and
-        ``"synchronous"`` runs every task in this process (dask's synchronous scheduler).
+        ``"synchronous"`` runs every task in this process, one after the other.
     workers : int, optional
         Workers of the LocalCluster (default 2), one thread each.
     partition_size : int, default 1000
@@ -421,28 +433,38 @@ def _chunks(groups: Sequence[tuple[str, list[int]]], n: int) -> list[list[tuple[
 
 
 def _write_checks(store: Store, ordered: Sequence[dict[str, Any]], executor: Any) -> int:
-    """Check every claim of the run against the others, spread over the workers by target group."""
+    """Check every claim of the run against the others, spread over the workers by target group.
+
+    The client groups the run from the facts in the partitions' checkpoints; only groups of two
+    claims or more are shipped (a lone claim has nothing to be checked against, and no row).
+    """
     from geokit.batch import worker
-    from geokit.batch.checks import group_corpus
+    from geokit.batch.checks import corpus_facts, group_corpus
 
     pids = [rec["id"] for rec in ordered]
-    claims: list[Any] = []
-    estimates: dict[str, Any] = {}
-    for pid in pids:
-        c, e = store.read_state(pid)
-        claims += c
-        estimates.update(e)
-    chunks = _chunks(group_corpus(claims, estimates), 2 * executor.workers)
-    del claims, estimates
+    facts: list[Any] = []
+    starts: list[int] = []
+    for rec in ordered:
+        starts.append(len(facts))
+        found = rec.get("facts")
+        if found is None:  # a checkpoint written without facts: read them from the saved claims
+            found = corpus_facts(*store.read_state(rec["id"]))
+        facts += found
+    groups = [g for g in group_corpus(facts) if len(g[1]) > 1]
+    wanted = sorted(p for _, positions in groups for p in positions)
+    chunks = _chunks(groups, 2 * executor.workers)
+    options = store.storage_options
     futures = [
-        executor.submit(worker.check_chunk, store.location, pids, i, c, store.storage_options)
+        executor.submit(worker.check_chunk, store.location, pids, starts, i, c, options, wanted)
         for i, c in enumerate(chunks)
     ]
-    if futures and hasattr(futures[0], "result"):
-        from distributed import wait
+    try:
+        if futures and hasattr(futures[0], "result"):
+            from distributed import wait
 
-        wait(futures)
-    n = sum(_result(f) for f in futures)
-    worker._STATE.clear()
+            wait(futures)
+        n = sum(_result(f) for f in futures)
+    finally:
+        executor.run_everywhere(worker.release_checks)
     store.remove_parts("checks", {f"part-{i:05d}.parquet" for i in range(len(chunks))})
     return n

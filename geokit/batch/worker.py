@@ -10,7 +10,7 @@ from geokit.batch.store import Store
 from geokit.model import Document
 from geokit.text.documents import ReadError
 
-__all__ = ["check_chunk", "correction_payload", "process_partition"]
+__all__ = ["check_chunk", "correction_payload", "process_partition", "release_checks"]
 
 _PARSER: Any = None  # one parser per worker process (the gazetteer is memory-mapped)
 
@@ -91,7 +91,9 @@ def process_partition(
     with ``storage_options``.
 
     The parts are written atomically, then the saved claims, then the checkpoint
-    ``_done/<pid>.json`` (last), so a partition is either done or recomputed by the next run.
+    ``_done/<pid>.json`` (last), so a partition is either done or recomputed by the next run. The
+    checkpoint holds the counts, the errors and each checked claim's grouping facts
+    (:func:`geokit.batch.checks.corpus_facts`), from which the client groups the whole corpus.
 
     Examples
     --------
@@ -103,6 +105,7 @@ def process_partition(
     >>> rec["places"], rec["claims"], len(geopandas.read_parquet(out + "/places"))
     (1, 1, 1)
     """
+    from geokit.batch.checks import corpus_facts
     from geokit.batch.frames import claims_frame, estimates_frame, places_frame
     from geokit.corrections.apply import is_dropped
     from geokit.pipeline import estimate_and_flag
@@ -130,27 +133,52 @@ def process_partition(
         "estimates": len(estimates),
         "errors": [e.to_dict() for e in errors],
         "correction_errors": problems,
+        "facts": corpus_facts(live, estimates),
     }
     store.write_done(pid, record)
     return record
 
 
-_STATE: dict[str, Any] = {}  # the claims of the whole run, loaded once per worker process
+#: The saved claims this worker process has loaded for the checks stage: {"key": the run, partition
+#: index: (claims, estimates)}; emptied by :func:`release_checks` when the stage ends.
+_STATE: dict[Any, Any] = {}
 
 
 def check_chunk(
     out_dir: str | os.PathLike[str],
     pids: Sequence[str],
+    starts: Sequence[int],
     index: int,
     groups: Sequence[tuple[str, list[int]]],
     storage_options: Mapping[str, Any] | None = None,
+    wanted: Sequence[int] | None = None,
 ) -> int:
     """Check the claims of some target groups against each other; write ``checks/part-<index>``.
 
-    ``pids`` are all the partitions of the run, in order (their saved claims, concatenated, are
-    what the positions of ``groups`` index, see :func:`geokit.batch.checks.group_corpus`).
-    Return the number of checks written.
+    ``pids`` are all the partitions of the run, in order, and ``starts`` the position of each one's
+    first claim: the positions of ``groups`` index the run's claims in that order (see
+    :func:`geokit.batch.checks.group_corpus`). Only the partitions that hold those claims are
+    loaded, once per worker process for the whole stage, and of them only the claims at the
+    ``wanted`` positions (sorted; those of every group the stage checks) are kept, or all when
+    ``wanted`` is None. Return the number of checks written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from geokit.model import Document
+    >>> out = tempfile.mkdtemp()
+    >>> _ = Store(out).prepare()
+    >>> docs = [Document(d, f"The camp is 45 km {w} of Sirte.") for d, w in (("a", "south"), ("b", "north"))]
+    >>> rec = process_partition(out, 0, "00000-x", docs)
+    >>> from geokit.batch.checks import group_corpus
+    >>> groups = group_corpus(rec["facts"])
+    >>> groups
+    [('camp', [0, 1])]
+    >>> check_chunk(out, ["00000-x"], [0], 0, groups), release_checks()
+    (1, None)
     """
+    from bisect import bisect_right
+
     from geokit.batch.checks import check_groups
     from geokit.batch.frames import checks_frame
 
@@ -158,14 +186,35 @@ def check_chunk(
     key = (store.location, tuple(pids))
     if _STATE.get("key") != key:
         _STATE.clear()
-        claims: list[Any] = []
-        estimates: dict[str, Any] = {}
-        for pid in pids:
-            c, e = store.read_state(pid)
-            claims += c
-            estimates.update(e)
-        _STATE.update(key=key, claims=claims, estimates=estimates)
-    targets = check_groups(groups, _STATE["claims"], _STATE["estimates"])
-    frame = checks_frame(targets, _STATE["estimates"])
+        _STATE["key"] = key
+    claims: dict[int, Any] = {}
+    estimates: dict[str, Any] = {}
+    for part in sorted({bisect_right(starts, p) - 1 for _, positions in groups for p in positions}):
+        if part not in _STATE:
+            _STATE[part] = _kept(store.read_state(pids[part]), starts[part], wanted)
+        part_claims, part_estimates = _STATE[part]
+        claims.update(part_claims)
+        estimates.update(part_estimates)
+    targets = check_groups(groups, claims, estimates)
+    frame = checks_frame(targets, estimates)
     store.write_frame("checks", index, frame)
     return len(frame)
+
+
+def _kept(
+    state: tuple[list[Any], dict[str, Any]], start: int, wanted: Sequence[int] | None
+) -> tuple[dict[int, Any], dict[str, Any]]:
+    """Return the claims of a partition's saved state at the ``wanted`` positions, and their estimates."""
+    from bisect import bisect_left
+
+    claims, estimates = state
+    if wanted is None:
+        return dict(enumerate(claims, start=start)), estimates
+    lo, hi = bisect_left(wanted, start), bisect_left(wanted, start + len(claims))
+    kept = {p: claims[p - start] for p in wanted[lo:hi]}
+    return kept, {c.id: estimates[c.id] for c in kept.values() if c.id in estimates}
+
+
+def release_checks() -> None:
+    """Forget the saved claims :func:`check_chunk` loaded (run on every worker when the stage ends)."""
+    _STATE.clear()
