@@ -68,13 +68,13 @@ def clean_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-#: Lines of web-page furniture that are never a headline (matched case-insensitively).
+#: Lines of web-page furniture that are never a headline (matched on the lower-cased line, which
+#: is several times faster than ``re.IGNORECASE`` on this many alternatives).
 _BOILERPLATE = re.compile(
     r"official website|here'?s how you know|\.gov\b|https?:|www\.|cookie|subscribe|newsletter|"
     r"sign (?:in|up)|log ?in|skip to|advertisement|all rights reserved|©|\(c\) \d{4}|"
     r"javascript|share (?:this|on)|follow us|read more|click here|privacy|terms of (?:use|service)|"
-    r"getty images|photo:|image:|menu\b",
-    re.IGNORECASE,
+    r"getty images|photo:|image:|menu\b"
 )
 _HEADLINE_WORDS = (4, 20)
 
@@ -114,7 +114,7 @@ def headline(text: str, *, max_lines: int = 40) -> str | None:
         line = " ".join(words)
         if line[-1] in ".?!:;,":
             continue
-        if _BOILERPLATE.search(line) or sum(ch.isalpha() for ch in line) < len(line) / 2:
+        if _BOILERPLATE.search(line.lower()) or sum(ch.isalpha() for ch in line) < len(line) / 2:
             continue
         return line
     return None
