@@ -159,7 +159,7 @@ def test_checks_from_checkpoints_without_facts(corpus: Path, full: tuple[Path, d
 
 def test_check_chunk_loads_only_the_partitions_it_needs(full: tuple[Path, dict]) -> None:
     from geokit.batch import worker
-    from geokit.batch.checks import group_corpus
+    from geokit.checks.grouping import group_facts
 
     out, _ = full
     store = Store(out)
@@ -167,7 +167,7 @@ def test_check_chunk_loads_only_the_partitions_it_needs(full: tuple[Path, dict])
     records = [store.read_done(pid) for pid in pids]
     starts = [sum(len(r["facts"]) for r in records[:k]) for k in range(len(records))]
     facts = [f for r in records for f in r["facts"]]
-    groups = [(k, g) for k, g in group_corpus(facts) if len(g) > 1]
+    groups = [(k, g) for k, g in group_facts(facts) if len(g) > 1]
     part_of = [k for k, r in enumerate(records) for _ in r["facts"]]
     needed = {part_of[i] for i in groups[0][1]}
     assert len(needed) < len(pids)

@@ -3,8 +3,9 @@
 The grouping and the checks are those of :func:`geokit.checks.targets.check_claims` (which already
 compares each distinct pair of statements once and scales with the corpus). Each partition keeps
 its claims' grouping facts (:func:`corpus_facts`, a few numbers per claim) in its checkpoint, so
-the client groups the whole corpus from them (:func:`group_corpus`) without loading a claim, and
-ships the groups, as claim positions, to workers that load only the partitions they need.
+the client groups the whole corpus from them (:func:`geokit.checks.grouping.group_facts`) without
+loading a claim, and ships the groups, as claim positions, to workers that load only the
+partitions they need.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from geokit.checks.targets import Target
     from geokit.model import Claim, Estimate
 
-__all__ = ["check_corpus", "check_groups", "corpus_facts", "group_corpus"]
+__all__ = ["check_corpus", "check_groups", "corpus_facts"]
 
 
 def corpus_facts(
@@ -40,27 +41,6 @@ def corpus_facts(
     return grouping_facts(claims, target_key, estimates)
 
 
-def group_corpus(facts: Sequence[GroupFact | None]) -> list[tuple[str, list[int]]]:
-    """Group a corpus by its claims' facts, as ``check_claims`` does; return (key, claim positions).
-
-    Groups come in the order of their first claim; positions index ``facts`` (the corpus's claims
-    in order). Facts may have come through JSON (lists for tuples).
-
-    Examples
-    --------
-    >>> from geokit.model import Claim, Place
-    >>> sirte = Place("geonames:2210554", "Sirte", "city", 31.20892, 16.58866, "LY")
-    >>> cs = [Claim(id=i, document=i, quote="", start=0, end=0, relation="near", target=t,
-    ...             anchor_text="Sirte", anchor=sirte)
-    ...       for i, t in (("a", "camp"), ("b", "base"), ("c", "camps"))]
-    >>> group_corpus(corpus_facts(cs))
-    [('camp', [0, 2]), ('base', [1])]
-    """
-    from geokit.checks.grouping import group_facts
-
-    return group_facts(facts)
-
-
 def check_corpus(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> list[Target]:
     """Group the claims of a corpus by target and check each target; same result as ``check_claims``.
 
@@ -77,7 +57,9 @@ def check_corpus(claims: Sequence[Claim], estimates: Mapping[str, Estimate]) -> 
     >>> [t.to_dict() for t in check_corpus(cs, {})] == [t.to_dict() for t in check_claims(cs, {})]
     True
     """
-    return check_groups(group_corpus(corpus_facts(claims, estimates)), claims, estimates)
+    from geokit.checks.grouping import group_facts
+
+    return check_groups(group_facts(corpus_facts(claims, estimates)), claims, estimates)
 
 
 def check_groups(
@@ -85,7 +67,7 @@ def check_groups(
     claims: Sequence[Claim] | Mapping[int, Claim],
     estimates: Mapping[str, Estimate],
 ) -> list[Target]:
-    """Check the groups of :func:`group_corpus` (claim positions, which index ``claims``): one Target each."""
+    """Check groups of claim positions (from ``group_facts`` of :func:`corpus_facts`): one Target each."""
     from geokit.checks.targets import check_groups as check_claim_groups
 
     return check_claim_groups([(key, [claims[i] for i in positions]) for key, positions in groups], estimates)

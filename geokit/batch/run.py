@@ -439,7 +439,8 @@ def _write_checks(store: Store, ordered: Sequence[dict[str, Any]], executor: Any
     claims or more are shipped (a lone claim has nothing to be checked against, and no row).
     """
     from geokit.batch import worker
-    from geokit.batch.checks import corpus_facts, group_corpus
+    from geokit.batch.checks import corpus_facts
+    from geokit.checks.grouping import group_facts
 
     pids = [rec["id"] for rec in ordered]
     facts: list[Any] = []
@@ -450,7 +451,7 @@ def _write_checks(store: Store, ordered: Sequence[dict[str, Any]], executor: Any
         if found is None:  # a checkpoint written without facts: read them from the saved claims
             found = corpus_facts(*store.read_state(rec["id"]))
         facts += found
-    groups = [g for g in group_corpus(facts) if len(g[1]) > 1]
+    groups = [g for g in group_facts(facts) if len(g[1]) > 1]
     wanted = sorted(p for _, positions in groups for p in positions)
     chunks = _chunks(groups, 2 * executor.workers)
     options = store.storage_options

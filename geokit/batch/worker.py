@@ -139,8 +139,9 @@ def process_partition(
     return record
 
 
-#: The saved claims this worker process has loaded for the checks stage: {"key": the run, partition
-#: index: (claims, estimates)}; emptied by :func:`release_checks` when the stage ends.
+#: The saved claims this worker process has loaded for the checks stage: {"key": the stage (output,
+#: partitions, wanted positions), partition index: (claims, estimates)}; emptied by
+#: :func:`release_checks` when the stage ends.
 _STATE: dict[Any, Any] = {}
 
 
@@ -157,7 +158,7 @@ def check_chunk(
 
     ``pids`` are all the partitions of the run, in order, and ``starts`` the position of each one's
     first claim: the positions of ``groups`` index the run's claims in that order (see
-    :func:`geokit.batch.checks.group_corpus`). Only the partitions that hold those claims are
+    :func:`geokit.checks.grouping.group_facts`). Only the partitions that hold those claims are
     loaded, once per worker process for the whole stage, and of them only the claims at the
     ``wanted`` positions (sorted; those of every group the stage checks) are kept, or all when
     ``wanted`` is None. Return the number of checks written.
@@ -170,8 +171,8 @@ def check_chunk(
     >>> _ = Store(out).prepare()
     >>> docs = [Document(d, f"The camp is 45 km {w} of Sirte.") for d, w in (("a", "south"), ("b", "north"))]
     >>> rec = process_partition(out, 0, "00000-x", docs)
-    >>> from geokit.batch.checks import group_corpus
-    >>> groups = group_corpus(rec["facts"])
+    >>> from geokit.checks.grouping import group_facts
+    >>> groups = group_facts(rec["facts"])
     >>> groups
     [('camp', [0, 1])]
     >>> check_chunk(out, ["00000-x"], [0], 0, groups), release_checks()
@@ -183,7 +184,7 @@ def check_chunk(
     from geokit.batch.frames import checks_frame
 
     store = Store(out_dir, storage_options)
-    key = (store.location, tuple(pids))
+    key = (store.location, tuple(pids), None if wanted is None else tuple(wanted))
     if _STATE.get("key") != key:
         _STATE.clear()
         _STATE["key"] = key
