@@ -181,6 +181,11 @@ def _named_as(mention: RawMention, text: str, after: re.Pattern[str], before: re
     return bool(after.match(text, mention.end) or before.search(text, max(0, start - 24), start))
 
 
+def _level(place: Place) -> tuple[str, str]:
+    """Return what a place in a list shares with its peers: its kind, and its country (not for a country)."""
+    return place.kind, "" if place.kind == "country" else (place.country or "")
+
+
 class Resolver:
     """Resolve the place mentions of documents against a gazetteer, using each document's context."""
 
@@ -338,8 +343,9 @@ class Resolver:
         # "Lebanon Police", "a Lebanon man": a town or county of local news
         local_word = [any(_local_cue(raw[i], text) for i in g) for g in group_list]
         # "Georgia, Florida and Alabama": the groups named in a list with each group
+        peers_of = list_peers(raw, text)
         listed: dict[int, set[int]] = {}
-        for i, others in list_peers(raw, text).items():
+        for i, others in peers_of.items():
             listed.setdefault(group_of[i], set()).update(
                 group_of[j] for j in others if group_of[j] != group_of[i]
             )
@@ -392,7 +398,7 @@ class Resolver:
             chosen = [sc[0] if sc else None for sc in scored]
         # a name the text calls a settlement ("the town of Kaikoura") is no stray
         stray = _strays(chosen, {gi for gi, word in enumerate(settlement_word) if word}, demonyms)
-        in_list = {group_of[i] for i in list_peers(raw, text)}
+        in_list = {group_of[i] for i in peers_of}
         for gi, why in self._outside_qualifier(chosen, qualifier_of, group_list, group_of, in_list).items():
             stray.setdefault(gi, why)
         # a small namesake of a common word is left unresolved, unless the text calls it a
@@ -551,7 +557,7 @@ class Resolver:
         # the regions and countries of the names listed with it, by level and country, unless a
         # qualifier says what it is ("Florida and Washington, D.C.")
         peers = {
-            (o.place.kind, o.place.country if o.place.kind != "country" else ""): o.place.name
+            _level(o.place): o.place.name
             for j in listed
             if qual is None
             and (o := chosen[j]) is not None
@@ -642,7 +648,7 @@ class Resolver:
                     score += 0.1
                     why.append(("{}, a region of the same level, is named too", (peer,)))
             if peers and (p.kind in SUBNATIONAL_KINDS or p.kind == "country"):
-                peer = peers.get((p.kind, (p.country or "") if p.kind != "country" else ""))
+                peer = peers.get(_level(p))
                 if peer:
                     score += _LIST_PEER_BONUS
                     why.append(("listed with {}, a place of the same level", (peer,)))
