@@ -58,7 +58,15 @@ from geokit.text.documents import clean_text
 from geokit.text.frequency import zipf_frequency
 from geokit.text.person_names import is_given_name, is_surname
 
-__all__ = ["DEMONYMS", "RawMention", "find_mentions", "is_demonym", "link_qualifiers", "list_peers"]
+__all__ = [
+    "DEMONYMS",
+    "RawMention",
+    "find_mentions",
+    "is_demonym",
+    "link_qualifiers",
+    "list_peers",
+    "region_level",
+]
 
 _T = TypeVar("_T")
 
@@ -1673,9 +1681,20 @@ def _readings(gaz: Gazetteer, key: str) -> frozenset[tuple[str, str]]:
     return _memo(_REGION_READINGS, gaz, key, partial(_region_readings, gaz, key))
 
 
+def region_level(kind: str, country: str | None) -> tuple[str, str]:
+    """Return the level the names of a list share: a state or province of its country, or any country.
+
+    Examples
+    --------
+    >>> region_level("admin1", "US"), region_level("country", "GE")
+    (('admin1', 'US'), ('country', ''))
+    """
+    return kind, "" if kind == "country" else (country or "")
+
+
 def _levels(readings: frozenset[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Return region readings as levels: a state of its country, any country ("Georgia", "Armenia")."""
-    return {(kind, "" if kind == "country" else country) for kind, country in readings}
+    """Return region readings as levels ("Georgia": a US state, any country)."""
+    return {region_level(kind, country) for kind, country in readings}
 
 
 def _unlink_peers(

@@ -68,7 +68,7 @@ from geokit.geo import great_circle_m
 from geokit.kinds import POINT_KINDS, SETTLEMENT_KINDS, SUBNATIONAL_KINDS
 from geokit.model import Candidate, Document, Mention, Place
 from geokit.places.gazetteer import Gazetteer, is_abbreviation_match, is_exact_match
-from geokit.places.mentions import RawMention, find_mentions, link_qualifiers, list_peers
+from geokit.places.mentions import RawMention, find_mentions, link_qualifiers, list_peers, region_level
 from geokit.places.normalize import MODIFIER_PREFIX, MODIFIER_WORD, REGION_WORDS, approximations, name_key
 from geokit.resources import read_json
 from geokit.text.frequency import zipf_frequency
@@ -179,11 +179,6 @@ def _named_as(mention: RawMention, text: str, after: re.Pattern[str], before: re
     """Say whether a word after or before a mention names its kind ("Idlib province", "city of Kherson")."""
     start = mention.start
     return bool(after.match(text, mention.end) or before.search(text, max(0, start - 24), start))
-
-
-def _level(place: Place) -> tuple[str, str]:
-    """Return what a place in a list shares with its peers: its kind, and its country (not for a country)."""
-    return place.kind, "" if place.kind == "country" else (place.country or "")
 
 
 class Resolver:
@@ -557,7 +552,7 @@ class Resolver:
         # the regions and countries of the names listed with it, by level and country, unless a
         # qualifier says what it is ("Florida and Washington, D.C.")
         peers = {
-            _level(o.place): o.place.name
+            region_level(o.place.kind, o.place.country): o.place.name
             for j in listed
             if qual is None
             and (o := chosen[j]) is not None
@@ -648,7 +643,7 @@ class Resolver:
                     score += 0.1
                     why.append(("{}, a region of the same level, is named too", (peer,)))
             if peers and (p.kind in SUBNATIONAL_KINDS or p.kind == "country"):
-                peer = peers.get(_level(p))
+                peer = peers.get(region_level(p.kind, p.country))
                 if peer:
                     score += _LIST_PEER_BONUS
                     why.append(("listed with {}, a place of the same level", (peer,)))
