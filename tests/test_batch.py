@@ -36,6 +36,7 @@ SENTENCES = [
 ]
 N_DOCS = 30
 PART = 7
+N_PARTS = 8  # three of 7 documents, then the last 9 in pieces of 2 (iter_partitions)
 
 
 def write_corpus(folder: Path) -> Path:
@@ -87,11 +88,34 @@ def test_partitions_are_stable_and_cut_in_order(corpus: Path) -> None:
     a = list(iter_partitions([corpus], PART))
     b = list(iter_partitions([corpus], PART))
     assert [p.id for p in a] == [p.id for p in b]
-    assert [len(p.documents) for p in a] == [7, 7, 7, 7, 2]
+    assert [len(p.documents) for p in a] == [7, 7, 7, 2, 2, 2, 2, 1] and len(a) == N_PARTS
     assert [d.id for p in a for d in p.documents] == [f"doc{i}" for i in range(N_DOCS)]
     assert sum(len(p.errors) for p in a) == 2
     with pytest.raises(InputError):
         next(iter_partitions([corpus], 0))
+
+
+def test_the_last_partitions_are_cut_smaller_and_keep_every_error(tmp_path: Path) -> None:
+    """The last full partition and the rest come in pieces; an error goes with the next document."""
+    corpus = tmp_path / "c.jsonl"
+    lines = [json.dumps({"id": f"d{i}", "text": "Sirte"}) for i in range(19)]
+    lines.insert(9, "{oops")  # line 10, before d9, which is in a piece
+    corpus.write_text("\n".join([*lines, "{trailing"]) + "\n")  # line 21
+    parts = list(iter_partitions([corpus], 8))
+    assert [[d.id for d in p.documents] for p in parts] == [
+        [f"d{i}" for i in range(8)],
+        ["d8", "d9"],
+        ["d10", "d11"],
+        ["d12", "d13"],
+        ["d14", "d15"],
+        ["d16", "d17"],
+        ["d18"],
+    ]
+    assert [[e.line for e in p.errors] for p in parts] == [[], [10], [], [], [], [], [21]]
+    assert [p.index for p in parts] == list(range(7))
+    only_errors = tmp_path / "e.jsonl"
+    only_errors.write_text("{oops\n")
+    assert [(len(p.documents), len(p.errors)) for p in iter_partitions([only_errors], 4)] == [(0, 1)]
 
 
 @pytest.mark.slow
@@ -101,7 +125,7 @@ def test_end_to_end_matches_parse(
     out, summary = full
     places = read(out, "places")
     assert len(places) == parse_count(corpus, capsys) == summary["places"] > 0
-    assert summary["documents"] == N_DOCS and summary["partitions"] == 5 and summary["errors"] == 2
+    assert summary["documents"] == N_DOCS and summary["partitions"] == N_PARTS and summary["errors"] == 2
     assert places.crs.to_epsg() == 4326
     assert {"document", "start", "end", "text", "id", "name", "kind", "lat", "lon"} <= set(places.columns)
     assert not places.duplicated(subset=["document", "start", "end"]).any()
@@ -137,7 +161,7 @@ def test_checks_span_partitions(corpus: Path, full: tuple[Path, dict]) -> None:
     assert list(zip(checks["a"], checks["b"], checks["verdict"], strict=True)) == [
         (k["a"], k["b"], k["verdict"]) for k in expected
     ]
-    index = {f"doc{i}": i // PART for i in range(N_DOCS)}
+    index = {d.id: p.index for p in iter_partitions([corpus], PART) for d in p.documents}
     targets = analyse([corpus]).targets
     assert any(len({index[c.document] for c in t.claims}) > 1 for t in targets)  # targets span partitions
 
@@ -152,7 +176,7 @@ def test_checks_from_checkpoints_without_facts(corpus: Path, full: tuple[Path, d
         assert record.pop("facts") is not None
         done.write_text(json.dumps(record), encoding="utf-8")
     again = run(corpus, old)
-    assert again["partitions_resumed"] == 5 and again["checks"] == summary["checks"]
+    assert again["partitions_resumed"] == N_PARTS and again["checks"] == summary["checks"]
     columns = ["a", "b", "verdict", "reasons"]
     assert read(old, "checks")[columns].equals(read(out, "checks")[columns])
 
@@ -186,7 +210,7 @@ def test_check_chunk_loads_only_the_partitions_it_needs(full: tuple[Path, dict])
 def test_rerun_skips_done_partitions(corpus: Path, full: tuple[Path, dict], tmp_path: Path) -> None:
     out, summary = full
     again = run(corpus, out)
-    assert again["partitions_resumed"] == 5
+    assert again["partitions_resumed"] == N_PARTS
     assert {k: again[k] for k in ("documents", "places", "claims", "checks", "errors")} == {
         k: summary[k] for k in ("documents", "places", "claims", "checks", "errors")
     }
@@ -204,7 +228,7 @@ def test_resume_after_lost_partition(corpus: Path, full: tuple[Path, dict], tmp_
     store.part_path("claims", 2).unlink()
     (out / "places" / ".part-00002.parquet.dead.tmp").write_bytes(b"half")
     again = run(corpus, out)
-    assert again["partitions_resumed"] == 4
+    assert again["partitions_resumed"] == N_PARTS - 1
     places = read(out, "places")
     assert len(places) == summary["places"] and not places.duplicated(["document", "start", "end"]).any()
     assert len(read(out, "claims")) == summary["claims"]
@@ -218,12 +242,12 @@ def test_changed_input_is_recomputed_and_stale_parts_removed(tmp_path: Path) -> 
     out = tmp_path / "out"
     run(corpus, out)
     lines = corpus.read_text().splitlines()
-    corpus.write_text("\n".join(lines[:10]) + "\n")
+    corpus.write_text("\n".join(lines[:26]) + "\n")  # 24 documents: 7, 7, then five pieces of 2
     s = run(corpus, out)
-    assert s["documents"] == 10 and s["partitions"] == 2 and s["partitions_resumed"] == 1
-    assert len(list((out / "places").glob("*.parquet"))) == 2
+    assert s["documents"] == 24 and s["partitions"] == 7 and s["partitions_resumed"] == 2
+    assert len(list((out / "places").glob("*.parquet"))) == 7
     assert len(read(out, "places")) == s["places"]
-    assert len(list(Store(out).done_dir.iterdir())) == 2
+    assert len(list(Store(out).done_dir.iterdir())) == 7
 
 
 def _cmd(*args: str) -> list[str]:
@@ -445,7 +469,7 @@ def test_changed_corrections_recompute_only_their_partitions(
     out = tmp_path / "out"
     shutil.copytree(done, out)
     again = run(corpus, out, corrections=load_corrections(fixes_path))
-    assert again["partitions_resumed"] == 5
+    assert again["partitions_resumed"] == N_PARTS
     keys = ("documents", "places", "claims", "estimates", "checks", "errors")
     assert {k: again[k] for k in keys} == {k: summary[k] for k in keys}
     # another choice for doc0 (partition 0) and a new correction of doc20 (partition 2)
@@ -455,15 +479,15 @@ def test_changed_corrections_recompute_only_their_partitions(
     changed = Corrections().choose("doc0", sirte, sirte + 5, place_id(places, "Baghdad"))
     changed.not_a_place("doc3", 0, 3).not_a_place("nowhere", 0, 5).not_a_place("doc20", mosul, mosul + 5)
     s = run(corpus, out, corrections=changed)
-    assert s["partitions_resumed"] == 3 and s["partitions"] == 5
+    assert s["partitions_resumed"] == N_PARTS - 2 and s["partitions"] == N_PARTS
     places = read(out, "places")
-    assert len(places) == summary["places"] and len(list(Store(out).done_dir.iterdir())) == 5
+    assert len(places) == summary["places"] and len(list(Store(out).done_dir.iterdir())) == N_PARTS
     assert place_id(places[places["document"] == "doc0"], "Sirte") == place_id(places, "Baghdad")
     dropped = places[(places["document"] == "doc20") & (places["start"] == mosul)].iloc[0]
     assert dropped["id"] is pd.NA and json.loads(dropped["corrected"])["action"] == "not-a-place"
     # no corrections at all: back to the uncorrected results, corrected partitions recomputed
     s = run(corpus, out)
-    assert s["partitions_resumed"] == 3 and s["places"] == full[1]["places"] and s["errors"] == 2
+    assert s["partitions_resumed"] == N_PARTS - 2 and s["places"] == full[1]["places"] and s["errors"] == 2
     assert read(out, "places")["corrected"].isna().all()
 
 

@@ -42,7 +42,11 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
     )
     parser.add_argument("--workers", type=int, metavar="N", help="local workers (default 2)")
     parser.add_argument(
-        "--partition-size", type=int, default=1000, metavar="N", help="documents per partition (default 1000)"
+        "--partition-size",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="documents per partition (default 1000; the last ones are cut into quarters)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument(

@@ -17,7 +17,11 @@ from geokit.text.documents import ReadError, iter_documents
 if TYPE_CHECKING:
     from geokit.corrections.schema import Correction
 
-__all__ = ["Partition", "iter_inputs", "iter_partitions", "partition_id"]
+__all__ = ["TAIL_PIECES", "Partition", "iter_inputs", "iter_partitions", "partition_id"]
+
+#: The last full partition of a run and the documents after it are cut into pieces of this share
+#: of the partition size (see :func:`iter_partitions`).
+TAIL_PIECES = 4
 
 #: Files a folder of inputs contributes (as :func:`geokit.text.documents.iter_documents` takes them).
 _SUFFIXES = (".txt", ".jsonl", ".ndjson")
@@ -201,10 +205,17 @@ def iter_partitions(
     corrections: Iterable[Correction] | None = None,
     storage_options: Mapping[str, Any] | None = None,
 ) -> Iterator[Partition]:
-    r"""Read ``paths`` lazily and yield partitions of ``size`` documents, in order.
+    r"""Read ``paths`` lazily and yield partitions of ``size`` documents, in order, the last ones smaller.
+
+    The documents of the last full partition and the rest after it are cut into pieces of
+    ``ceil(size / TAIL_PIECES)`` documents, so that workers finish a run together: without them,
+    every worker but one would wait, at the end, for the last full partition of another. The
+    cut depends on the inputs and ``size`` only, so a rerun finds the same partitions. At most two
+    partitions of documents are held at once.
 
     An input that cannot be read is kept, as a :class:`~geokit.text.documents.ReadError`, in the
-    partition being filled when it was met; a last partition holds the rest (documents or errors).
+    partition of the next document read after it (the last partition when none follows; a
+    partition of its own when there is no document at all).
     Each partition holds the ``corrections`` that name one of its documents, in their order.
     Inputs may be URLs, read with ``storage_options`` (see :func:`iter_inputs`).
 
@@ -220,11 +231,13 @@ def iter_partitions(
     >>> _ = p.write_text('{"id": "a", "text": "Sirte"}\n{oops\n{"id": "b", "text": "Mosul"}\n'
     ...                  '{"id": "c", "text": "Raqqa"}\n')
     >>> [(q.index, [d.id for d in q.documents], len(q.errors)) for q in iter_partitions([p], 2)]
-    [(0, ['a', 'b'], 1), (1, ['c'], 0)]
+    [(0, ['a'], 0), (1, ['b'], 1), (2, ['c'], 0)]
     >>> from geokit.corrections import Corrections
     >>> fixes = Corrections().not_a_place("c", 0, 5).not_a_place("x", 0, 5)
     >>> [[c.document for c in q.corrections] for q in iter_partitions([p], 2, fixes)]
-    [[], ['c']]
+    [[], [], ['c']]
+    >>> [len(q.documents) for q in iter_partitions([p] * 10, 8)]  # 30 documents
+    [8, 8, 2, 2, 2, 2, 2, 2, 2]
     """
     if size < 1:
         raise InputError(f"partition size must be at least 1, not {size}")
@@ -232,19 +245,27 @@ def iter_partitions(
     for i, c in enumerate(corrections or ()):
         by_document.setdefault(c.document, []).append((i, c))
 
-    def partition(index: int, docs: list[Document], errs: list[ReadError]) -> Partition:
+    def partition(
+        index: int, items: list[tuple[Document, list[ReadError]]], after: list[ReadError]
+    ) -> Partition:
+        docs = [d for d, _ in items]
+        errs = [e for _, before in items for e in before] + after
         held = _held(docs, by_document) if by_document else []
         return Partition(index, partition_id(index, docs, errs, held), docs, errs, held)
 
     errors: list[ReadError] = []
-    index, docs, seen = 0, [], 0
+    seen, index = 0, 0
+    pending: list[tuple[Document, list[ReadError]]] = []  # each document, with the errors met before it
     for doc in iter_inputs(paths, errors, storage_options):
-        docs.append(doc)
-        if len(docs) == size:
-            errs = errors[seen:]
-            seen = len(errors)
-            yield partition(index, docs, errs)
-            index, docs = index + 1, []
-    errs = errors[seen:]
-    if docs or errs:
-        yield partition(index, docs, errs)
+        pending.append((doc, errors[seen:]))
+        seen = len(errors)
+        if len(pending) == 2 * size:  # a full partition follows the first: the first is not the last
+            yield partition(index, pending[:size], [])
+            index, pending = index + 1, pending[size:]
+    trailing = errors[seen:]
+    piece = -(-size // TAIL_PIECES)
+    starts = range(0, len(pending), piece)
+    for k, start in enumerate(starts):
+        yield partition(index + k, pending[start : start + piece], trailing if start == starts[-1] else [])
+    if not pending and trailing:
+        yield partition(index, [], trailing)

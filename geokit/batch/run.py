@@ -140,10 +140,11 @@ def run_batch(
 ) -> dict[str, Any]:
     r"""Geoparse a corpus on dask and write GeoParquet datasets; rerun on the same folder to resume.
 
-    The inputs are read lazily and cut into partitions of ``partition_size`` documents; each
-    partition is parsed, estimated and written by a dask task (``places/``, ``claims/``,
-    ``estimates/``, one ``part-NNNNN.parquet`` each), then checkpointed. Partitions already done
-    in ``out_dir`` are skipped. When all are done, the claims of every partition are checked
+    The inputs are read lazily and cut into partitions of ``partition_size`` documents (the last
+    ones smaller, see :func:`~geokit.batch.partitions.iter_partitions`); each partition is
+    parsed, estimated and written by a dask task (``places/``, ``claims/``, ``estimates/``, one
+    ``part-NNNNN.parquet`` each), then checkpointed. Partitions already done in ``out_dir`` are
+    skipped. When all are done, the claims of every partition are checked
     against each other (``checks/``), and ``errors.jsonl`` and ``summary.json`` are written.
 
     Analyst ``corrections`` are applied as ``geokit parse --corrections`` applies them, by the
@@ -171,7 +172,8 @@ def run_batch(
     workers : int, optional
         Workers of the LocalCluster (default 2), one thread each.
     partition_size : int, default 1000
-        Documents per partition.
+        Documents per partition; the last full partition and the rest after it are cut into
+        pieces of a quarter of this.
     progress : bool, default True
         Show a progress bar on stderr.
     corrections : Corrections or iterable of Correction, optional
