@@ -13,7 +13,8 @@ Aims (issue #23): one worker at least 80 % of `geokit parse`'s articles/s, two w
 process of the run: this one, its dask workers, the parse process): on a machine shared with other
 work the wall-clock ratio measures the neighbours as much as geokit, the CPU ratio does not. The
 2-worker speed-up is a wall-clock figure and means something only on an idle machine with 2 free
-cores: the load average (os.getloadavg) is printed beside each figure, and so is the speed-up of
+cores: the load average (os.getloadavg) and the CPU time the hypervisor gave other guests meanwhile
+(steal, on a virtual machine) are printed beside each figure, and so is the speed-up of
 two `geokit parse` processes run at once over one (each on half the corpus), about the most a
 2-worker run can reach on this machine at that moment. The speed of this machine drifts by 10-20 %
 over minutes (other work on the host), so ``--rounds N`` runs parse and batches back to back N
@@ -128,6 +129,15 @@ def _load() -> str:
     return "load avg " + "/".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def _steal() -> float:
+    """Return the CPU seconds the hypervisor has given other guests so far (0 where not reported)."""
+    return float(getattr(psutil.cpu_times(), "steal", 0.0))
+
+
+def _stolen(since: float) -> str:
+    return f"CPU stolen by the host {_steal() - since:.1f} s"
+
+
 def _geokit_command() -> list[str]:
     exe = shutil.which("geokit", path=str(Path(sys.executable).parent)) or shutil.which("geokit")
     if exe is None:
@@ -219,16 +229,16 @@ def main() -> None:
             tag = f"round {r}: " if args.rounds > 1 else ""
             parse = None
             if not args.no_parse:
-                load = _load()
+                load, steal = _load(), _steal()
                 wall, cpu = time_parse(corpus)
                 parse = (args.n / wall, args.n / cpu)
                 print(
                     f"{tag}geokit parse: {wall:.1f} s, {parse[0]:.0f} articles/s "
-                    f"({cpu:.1f} CPU s, {parse[1]:.0f} articles per CPU-second); {load}"
+                    f"({cpu:.1f} CPU s, {parse[1]:.0f} articles per CPU-second); {load}; {_stolen(steal)}"
                 )
             rates: dict[int, tuple[float, float]] = {}
             for w in args.workers:
-                load = _load()
+                load, steal = _load(), _steal()
                 s, wall, cpu, rss = time_batch(corpus, Path(tmp) / f"out{r}-{w}", w, args.partition_size)
                 rates[w] = (s["documents"] / wall, s["documents"] / cpu)
                 print(
@@ -236,7 +246,8 @@ def main() -> None:
                     f"({cpu:.1f} CPU s, {rates[w][1]:.0f} articles per CPU-second); {s['places']} places, "
                     f"{s['claims']} claims, {s['checks']} checks, {s['partitions']} partitions; "
                     f"peak RSS (all processes) {rss.peak / 2**20:.0f} MiB "
-                    f"(PSS, shared pages once, sampled every 5 s: {rss.peak_pss / 2**20:.0f} MiB); {load}"
+                    f"(PSS, shared pages once, sampled every 5 s: {rss.peak_pss / 2**20:.0f} MiB); {load}; "
+                    f"{_stolen(steal)}"
                 )
             if parse is not None and 1 in rates:
                 per_core.append((rates[1][0] / parse[0], rates[1][1] / parse[1]))
