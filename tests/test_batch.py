@@ -36,7 +36,7 @@ SENTENCES = [
 ]
 N_DOCS = 30
 PART = 7
-N_PARTS = 8  # three of 7 documents, then the last 9 in pieces of 2 (iter_partitions)
+N_PARTS = 7  # three of 7 documents, then the last 9 in pieces of 5, 2, 1, 1 (iter_partitions)
 
 
 def write_corpus(folder: Path) -> Path:
@@ -88,7 +88,7 @@ def test_partitions_are_stable_and_cut_in_order(corpus: Path) -> None:
     a = list(iter_partitions([corpus], PART))
     b = list(iter_partitions([corpus], PART))
     assert [p.id for p in a] == [p.id for p in b]
-    assert [len(p.documents) for p in a] == [7, 7, 7, 2, 2, 2, 2, 1] and len(a) == N_PARTS
+    assert [len(p.documents) for p in a] == [7, 7, 7, 5, 2, 1, 1] and len(a) == N_PARTS
     assert [d.id for p in a for d in p.documents] == [f"doc{i}" for i in range(N_DOCS)]
     assert sum(len(p.errors) for p in a) == 2
     with pytest.raises(InputError):
@@ -104,15 +104,13 @@ def test_the_last_partitions_are_cut_smaller_and_keep_every_error(tmp_path: Path
     parts = list(iter_partitions([corpus], 8))
     assert [[d.id for d in p.documents] for p in parts] == [
         [f"d{i}" for i in range(8)],
-        ["d8", "d9"],
-        ["d10", "d11"],
-        ["d12", "d13"],
-        ["d14", "d15"],
-        ["d16", "d17"],
+        [f"d{i}" for i in range(8, 14)],
+        ["d14", "d15", "d16"],
+        ["d17"],
         ["d18"],
     ]
-    assert [[e.line for e in p.errors] for p in parts] == [[], [10], [], [], [], [], [21]]
-    assert [p.index for p in parts] == list(range(7))
+    assert [[e.line for e in p.errors] for p in parts] == [[], [10], [], [], [21]]
+    assert [(p.index, p.tail) for p in parts] == [(0, False), (1, True), (2, True), (3, True), (4, True)]
     only_errors = tmp_path / "e.jsonl"
     only_errors.write_text("{oops\n")
     assert [(len(p.documents), len(p.errors)) for p in iter_partitions([only_errors], 4)] == [(0, 1)]
@@ -242,12 +240,12 @@ def test_changed_input_is_recomputed_and_stale_parts_removed(tmp_path: Path) -> 
     out = tmp_path / "out"
     run(corpus, out)
     lines = corpus.read_text().splitlines()
-    corpus.write_text("\n".join(lines[:26]) + "\n")  # 24 documents: 7, 7, then five pieces of 2
+    corpus.write_text("\n".join(lines[:26]) + "\n")  # 24 documents: 7, 7, then 5, 3, 1, 1
     s = run(corpus, out)
-    assert s["documents"] == 24 and s["partitions"] == 7 and s["partitions_resumed"] == 2
-    assert len(list((out / "places").glob("*.parquet"))) == 7
+    assert s["documents"] == 24 and s["partitions"] == 6 and s["partitions_resumed"] == 2
+    assert len(list((out / "places").glob("*.parquet"))) == 6
     assert len(read(out, "places")) == s["places"]
-    assert len(list(Store(out).done_dir.iterdir())) == 7
+    assert len(list(Store(out).done_dir.iterdir())) == 6
 
 
 def _cmd(*args: str) -> list[str]:

@@ -46,7 +46,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentPar
         type=int,
         default=1000,
         metavar="N",
-        help="documents per partition (default 1000; the last ones are cut into quarters)",
+        help="documents per partition (default 1000; the last ones are cut smaller)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     parser.add_argument(

@@ -173,7 +173,7 @@ def run_batch(
         Workers of the LocalCluster (default 2), one thread each.
     partition_size : int, default 1000
         Documents per partition; the last full partition and the rest after it are cut into
-        pieces of a quarter of this.
+        smaller pieces (:func:`~geokit.batch.partitions.iter_partitions`).
     progress : bool, default True
         Show a progress bar on stderr.
     corrections : Corrections or iterable of Correction, optional
@@ -246,6 +246,8 @@ def run_batch(
     with executor, bar:
         done = store.done_ids()
         parts = {d: store.names(d) for d in DATASETS[:3]}
+        # Two partitions per worker in flight: one running, one sent ahead. The smaller pieces that
+        # end the run wait until a worker is free, so none waits behind another worker's last full one.
         window = 2 * executor.workers
         inflight: deque[Any] = deque()
         for part in iter_partitions(inputs, partition_size, fixes, options):
@@ -261,9 +263,9 @@ def run_batch(
                 continue
             payload = correction_payload(part.corrections)
             args = (store.location, part.index, part.id, part.documents, part.errors, payload, options)
-            inflight.append(executor.submit(process_partition, *args))
-            while len(inflight) >= window:
+            while len(inflight) >= (executor.workers if part.tail else window):
                 _wait_first(inflight, records, bar)
+            inflight.append(executor.submit(process_partition, *args))
         while inflight:
             _wait_first(inflight, records, bar)
         bar.close()
