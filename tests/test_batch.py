@@ -117,6 +117,31 @@ def test_the_last_partitions_are_cut_smaller_and_keep_every_error(tmp_path: Path
 
 
 @pytest.mark.slow
+def test_the_last_pieces_go_only_to_a_free_worker(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Full partitions are sent one ahead of each worker; a piece that ends the run waits for a free one."""
+    from collections import deque
+
+    from geokit.batch import run as batch_run
+
+    in_flight: dict[int, int] = {}  # partition index -> partitions in flight when it was sent
+
+    class Recording(deque):
+        def append(self, record: dict) -> None:  # the synchronous executor hands back the record
+            in_flight[record["index"]] = len(self)
+            super().append(record)
+
+    monkeypatch.setattr(batch_run, "deque", Recording)
+    monkeypatch.setattr(batch_run._Synchronous, "workers", 2)
+    run(corpus, tmp_path / "out")
+    tail = {p.index for p in iter_partitions([corpus], PART) if p.tail}
+    assert len(in_flight) == N_PARTS and tail
+    assert max(n for i, n in in_flight.items() if i not in tail) == 2  # one running, one sent ahead each
+    assert max(n for i, n in in_flight.items() if i in tail) < 2
+
+
+@pytest.mark.slow
 def test_end_to_end_matches_parse(
     corpus: Path, full: tuple[Path, dict], capsys: pytest.CaptureFixture
 ) -> None:

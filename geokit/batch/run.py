@@ -144,8 +144,8 @@ def run_batch(
     ones smaller, see :func:`~geokit.batch.partitions.iter_partitions`); each partition is
     parsed, estimated and written by a dask task (``places/``, ``claims/``, ``estimates/``, one
     ``part-NNNNN.parquet`` each), then checkpointed. Partitions already done in ``out_dir`` are
-    skipped. When all are done, the claims of every partition are checked
-    against each other (``checks/``), and ``errors.jsonl`` and ``summary.json`` are written.
+    skipped. When all are done, the claims of every partition are checked against each other
+    (``checks/``), and ``errors.jsonl`` and ``summary.json`` are written.
 
     Analyst ``corrections`` are applied as ``geokit parse --corrections`` applies them, by the
     partition that holds their document, before its estimates are made; the partition's id
